@@ -1,0 +1,13 @@
+/**
+ * The ordered registry of rules. Order matters: every selected rule runs, in
+ * this order, on the one AST of a file, so a rule that narrows a query
+ * (filter-to-where) comes before the rules that consume its result.
+ */
+import type { Rule } from '../lib/rule.js';
+import lengthToCount from './length-to-count.js';
+
+export const rules: readonly Rule[] = [lengthToCount.rule];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((r) => r.meta.id === id);
+}
