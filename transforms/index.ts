@@ -4,9 +4,9 @@
  * (filter-to-where) comes before the rules that consume its result.
  */
 import type { Rule } from '../lib/rule.js';
-import lengthToCount from './length-to-count.js';
+import { rule as lengthToCount } from './length-to-count.js';
 
-export const rules: readonly Rule[] = [lengthToCount.rule];
+export const rules: readonly Rule[] = [lengthToCount];
 
 export function findRule(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);

@@ -1,0 +1,204 @@
+/**
+ * Runs rules on one source text: parse once, every rule on that AST in
+ * registry order, their rewrites applied as text edits, the output re-parsed.
+ *
+ * A rule's accepted edits are applied before the next rule runs (the file is
+ * re-parsed only then), so filter-to-where's narrowed query is what
+ * length-to-count sees. A rewrite that overlaps one already accepted is retried
+ * in a second pass, as ESLint does with overlapping fixes.
+ */
+import * as traverseModule from '@babel/traverse';
+import type { NodePath, TraverseOptions } from '@babel/traverse';
+import type { File, Node, Program } from '@babel/types';
+import { parseSource, SourceParseError } from './parse.js';
+import type { Rewrite, Rule, RuleContext, RuleOptions, TextEdit } from './rule.js';
+import type { EditRecord, EditTier, FindingRecord } from './types.js';
+
+// @babel/traverse is CommonJS; under ESM its function arrives as `default`, sometimes wrapped twice.
+type TraverseFn = (parent: Node, opts: TraverseOptions) => void;
+const traverse: TraverseFn = (() => {
+  let t: unknown = traverseModule;
+  while (typeof t !== 'function' && t && typeof t === 'object' && 'default' in t) t = (t as { default: unknown }).default;
+  return t as TraverseFn;
+})();
+
+export interface EngineOptions {
+  rules: readonly Rule[];
+  ruleOptions: RuleOptions;
+  /** Tiers whose rewrites are applied; the others are only reported. */
+  applyTiers: ReadonlySet<EditTier>;
+}
+
+export interface EngineResult {
+  output: string;
+  edits: EditRecord[];
+  findings: FindingRecord[];
+}
+
+/** The rewritten text did not parse: a bug in a rule. Never written. */
+export class InvalidOutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidOutputError';
+  }
+}
+
+const MAX_PASSES = 4;
+
+export function programPath(ast: File): NodePath<Program> {
+  let found: NodePath<Program> | undefined;
+  traverse(ast, {
+    Program(path: NodePath<Program>) {
+      found = path;
+      path.stop();
+    },
+  });
+  if (!found) throw new Error('no Program node');
+  return found;
+}
+
+/** `source` has no BOM. Throws SourceParseError when the input does not parse. */
+export function transformSource(source: string, filePath: string, opts: EngineOptions, ast?: File): EngineResult {
+  const eol = detectEol(source);
+  const original = lineIndex(source);
+  const batches: TextEdit[][] = [];
+  const seen = new Set<string>();
+  const edits: EditRecord[] = [];
+  const findings: FindingRecord[] = [];
+  let text = source;
+  let tree = ast ?? parseSource(source, filePath);
+
+  const position = (offset: number) => original.position(toOriginalOffset(batches, offset));
+
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let retry = false;
+    for (const rule of opts.rules) {
+      const accepted: TextEdit[] = [];
+      const program = programPath(tree);
+      const currentText = text;
+      const ctx: RuleContext = {
+        ruleId: rule.meta.id,
+        source: currentText,
+        filePath,
+        ast: tree,
+        program,
+        options: opts.ruleOptions,
+        text: (node: Node) => currentText.slice(node.start ?? 0, node.end ?? 0),
+        rewrite(rw: Rewrite): boolean {
+          const apply = opts.applyTiers.has(rw.tier);
+          if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => accepted.some((a) => overlaps(a, e))))) {
+            retry = true;
+            return false;
+          }
+          const { line, column } = position(rw.node.start ?? 0);
+          const key = `e|${rule.meta.id}|${line}|${column}|${rw.tier}|${rw.message}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            edits.push({ rule: rule.meta.id, tier: rw.tier, line, column, message: rw.message, applied: apply });
+          }
+          if (apply) accepted.push(...rw.edits);
+          return apply;
+        },
+        finding(node: Node, message: string): void {
+          const { line, column } = position(node.start ?? 0);
+          const key = `f|${rule.meta.id}|${line}|${column}|${message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({ rule: rule.meta.id, line, column, message });
+        },
+      };
+      rule.apply(ctx);
+      if (accepted.length === 0) continue;
+      const sorted = sortEdits(accepted);
+      text = applyEdits(text, sorted, eol);
+      batches.push(sorted);
+      try {
+        tree = parseSource(text, filePath);
+      } catch (err) {
+        const e = err as SourceParseError;
+        throw new InvalidOutputError(
+          `rule ${rule.meta.id} produced code that does not parse (${e.message}); the file was left alone. This is a pushdown bug: please report it.`,
+        );
+      }
+    }
+    if (!retry) break;
+  }
+  edits.sort(byPosition);
+  findings.sort(byPosition);
+  return { output: text, edits, findings };
+}
+
+function byPosition(a: { line: number; column: number }, b: { line: number; column: number }): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}
+
+function selfOverlaps(list: TextEdit[]): boolean {
+  const sorted = sortEdits(list);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return true;
+  return false;
+}
+
+function sortEdits(list: TextEdit[]): TextEdit[] {
+  return list.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.i - y.i).map((x) => x.e);
+}
+
+export function detectEol(text: string): '\n' | '\r\n' {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf > 0 && crlf >= lf ? '\r\n' : '\n';
+}
+
+/** Apply sorted, non-overlapping edits. Inserted text gets the file's line ending. */
+export function applyEdits(text: string, sorted: readonly TextEdit[], eol: '\n' | '\r\n' = '\n'): string {
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + (eol === '\n' ? e.text : e.text.replace(/\r?\n/g, eol));
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Map an offset in the text after `batches` back to the original text. */
+function toOriginalOffset(batches: readonly TextEdit[][], offset: number): number {
+  let off = offset;
+  for (let b = batches.length - 1; b >= 0; b--) {
+    let delta = 0;
+    let mapped: number | undefined;
+    for (const e of batches[b]) {
+      const newStart = e.start + delta;
+      const newEnd = newStart + e.text.length;
+      if (off < newStart) break;
+      if (off < newEnd) {
+        mapped = e.start;
+        break;
+      }
+      delta += e.text.length - (e.end - e.start);
+    }
+    off = mapped ?? off - delta;
+  }
+  return off;
+}
+
+export function lineIndex(text: string) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return {
+    /** 1-based line and column of an offset. */
+    position(offset: number): { line: number; column: number } {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: offset - starts[lo] + 1 };
+    },
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * The Prisma dialect (Prisma 5–7).
+ *
+ * A load is `<client>.<model>.findMany(args?)`, where the client is an
+ * identifier bound to `new PrismaClient(...)` (or `.$extends(...)` of one),
+ * typed or imported as one, a configured conventional name (`prisma`, `db`,
+ * `tx`, `client`, also as `this.<name>` and `ctx.<name>`), or the parameter of a
+ * `$transaction` callback. Drizzle's `db.query.<table>.findMany()` has a client
+ * of `db.query`, which is none of these, and is left alone.
+ *
+ * Argument semantics, per ../shared/ORM-NOTES.md: count() takes where, cursor,
+ * take, skip and orderBy; it has no distinct (prisma#4228) and rejects select
+ * other than a count selection, include, omit and relationLoadStrategy.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
+import type { RuleContext } from '../rule.js';
+import { objectTextKeeping, propertyName, textOf } from '../text.js';
+import type { Dialect, Emit, Load, LoadArgs } from './types.js';
+
+const LOAD_METHODS = ['findMany'] as const;
+
+/** findMany arguments that do not change which rows, or how many, come back. */
+const ROW_SHAPE_ONLY = new Set(['select', 'include', 'omit', 'relationLoadStrategy']);
+/** findMany arguments count() honours with the same meaning. */
+const COUNT_KEEPS = new Set(['where', 'cursor', 'take', 'skip']);
+/** Every findMany argument pushdown knows; anything else makes it decline. */
+const KNOWN_ARGS = new Set([...ROW_SHAPE_ONLY, ...COUNT_KEEPS, 'orderBy', 'distinct']);
+
+const OTHER_ORM = /drizzle|knex|kysely|sequelize|typeorm|mongoose|mongo|mikro|objection|bookshelf|waterline|datasource/i;
+const PRISMA_TYPE = /prisma|transactionclient/i;
+
+export const prismaDialect: Dialect = {
+  name: 'prisma',
+  methodNames: LOAD_METHODS,
+
+  matchLoad(path: NodePath<CallExpression>, ctx: RuleContext): Load | null {
+    const callee = path.node.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed) return null;
+    if (callee.property.type !== 'Identifier' || !LOAD_METHODS.includes(callee.property.name as 'findMany')) return null;
+    const receiver = callee.object;
+    if (receiver.type !== 'MemberExpression' || receiver.computed || receiver.property.type !== 'Identifier') return null;
+    const model = receiver.property.name;
+    if (model.startsWith('$')) return null;
+    const calleePath = path.get('callee') as NodePath;
+    const clientPath = calleePath.get('object.object') as NodePath<Expression>;
+    if (!isPrismaClient(clientPath, ctx.options.clientNames)) return null;
+    if (path.node.arguments.length > 1) return null;
+    return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readArgs(path) };
+  },
+
+  count(load: Load, ctx: RuleContext): Emit {
+    const args = countArgs(load, ctx);
+    if (!args.ok) return args;
+    return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})` };
+  },
+};
+
+/** The argument text for count(), or why there is none. */
+function countArgs(load: Load, ctx: RuleContext): Emit {
+  const args = load.args;
+  if (args.kind === 'none') return { ok: true, code: '' };
+  if (args.kind === 'unknown') {
+    return {
+      ok: false,
+      reason: `the findMany arguments are ${args.reason}, so pushdown cannot tell which of them count() accepts`,
+      suggestion: `count by hand: \`await ${textOf(ctx.source, load.receiver)}.count({ where })\` with the same where, cursor, take and skip`,
+    };
+  }
+  const unknown = [...args.props.keys()].filter((k) => !KNOWN_ARGS.has(k));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      reason: `findMany has argument(s) pushdown does not know: ${unknown.join(', ')}`,
+      suggestion: 'count by hand, keeping every argument that narrows the rows',
+    };
+  }
+  if (args.props.has('distinct')) {
+    return {
+      ok: false,
+      reason: "the query uses `distinct`, and Prisma's count() has no distinct (prisma#4228)",
+      suggestion: `count distinct values in the database: \`(await ${textOf(ctx.source, load.receiver)}.groupBy({ by: [...], where })).length\` or a raw COUNT(DISTINCT ...)`,
+    };
+  }
+  // With a cursor, orderBy decides which rows come after it: keep it then.
+  const keep = (name: string) => COUNT_KEEPS.has(name) || (name === 'orderBy' && args.props.has('cursor'));
+  if (args.kind === 'ref') {
+    if ([...args.props.keys()].every(keep)) return { ok: true, code: textOf(ctx.source, args.node) };
+    return {
+      ok: false,
+      reason: `the findMany arguments come from \`${textOf(ctx.source, args.node)}\`, which also carries ${[...args.props.keys()].filter((k) => !keep(k)).join(', ')}`,
+      suggestion: `count with only the row-narrowing arguments: \`count({ where: ${textOf(ctx.source, args.node)}.where })\``,
+    };
+  }
+  const text = objectTextKeeping(ctx.source, args.node, (p) => keep(propertyName(p) ?? ''));
+  return { ok: true, code: text ?? '' };
+}
+
+function readArgs(path: NodePath<CallExpression>): LoadArgs {
+  const arg = path.node.arguments[0];
+  if (!arg) return { kind: 'none' };
+  if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return { kind: 'unknown', node: arg, reason: 'spread' };
+  if (arg.type === 'ObjectExpression') return readObject(arg);
+  if (arg.type === 'Identifier') {
+    const binding = path.scope.getBinding(arg.name);
+    const decl = binding?.path.node;
+    if (binding && binding.constant && binding.kind !== 'param' && decl?.type === 'VariableDeclarator' && decl.init?.type === 'ObjectExpression') {
+      const read = readObject(decl.init);
+      if (read.kind === 'object') return { kind: 'ref', node: arg, literal: decl.init, props: read.props };
+      return read;
+    }
+    return { kind: 'unknown', node: arg, reason: `held in \`${arg.name}\`, not an object literal pushdown can read` };
+  }
+  return { kind: 'unknown', node: arg, reason: 'not an object literal' };
+}
+
+function readObject(obj: ObjectExpression): LoadArgs {
+  const props = new Map<string, ObjectProperty>();
+  for (const p of obj.properties) {
+    if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };
+    const name = propertyName(p);
+    if (name === undefined) return { kind: 'unknown', node: p, reason: 'built with a computed key' };
+    if (props.has(name)) return { kind: 'unknown', node: p, reason: `given \`${name}\` twice` };
+    props.set(name, p);
+  }
+  return { kind: 'object', node: obj, props };
+}
+
+function typeName(t: TSType | null | undefined): string | undefined {
+  if (!t) return undefined;
+  if (t.type === 'TSTypeReference') {
+    const n = t.typeName;
+    return n.type === 'Identifier' ? n.name : n.type === 'TSQualifiedName' ? `${qualified(n.left)}.${n.right.name}` : undefined;
+  }
+  return undefined;
+}
+
+function qualified(n: Node): string {
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'TSQualifiedName') return `${qualified(n.left)}.${n.right.name}`;
+  return '';
+}
+
+function annotationOf(node: Node): string | undefined | null {
+  const ann = (node as { typeAnnotation?: Node | null }).typeAnnotation;
+  if (!ann || ann.type !== 'TSTypeAnnotation') return null; // no annotation
+  return typeName(ann.typeAnnotation) ?? '';
+}
+
+/** Does this expression evaluate to a Prisma client (plain, extended, or a transaction's)? */
+export function isPrismaClient(path: NodePath<Expression>, clientNames: readonly string[]): boolean {
+  const node = path.node;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    const name = node.property.name;
+    const obj = node.object;
+    const conventional = clientNames.includes(name) || /prisma/i.test(name);
+    if (obj.type === 'ThisExpression') return conventional && !classMemberTypedOtherwise(path, name);
+    if (obj.type === 'Identifier' && (obj.name === 'ctx' || obj.name === 'context')) return conventional;
+    return false;
+  }
+  if (node.type !== 'Identifier') return false;
+  const name = node.name;
+  const conventional = clientNames.includes(name);
+  const binding = path.scope.getBinding(name);
+  if (!binding) return conventional;
+  const id = binding.identifier;
+
+  if (binding.kind === 'param') {
+    if (isTransactionCallbackParam(binding.path)) return true;
+    const ann = annotationOf(id);
+    if (ann === null) return conventional;
+    return PRISMA_TYPE.test(ann ?? '');
+  }
+  if (binding.kind === 'module') {
+    const decl = binding.path.parentPath?.node;
+    const from = decl && decl.type === 'ImportDeclaration' ? decl.source.value : '';
+    if (OTHER_ORM.test(from)) return false;
+    return conventional || /prisma/i.test(from);
+  }
+  const decl = binding.path.node;
+  if (decl.type === 'VariableDeclarator') {
+    const ann = annotationOf(decl.id);
+    if (ann !== null && ann !== undefined) return PRISMA_TYPE.test(ann);
+    const init = unwrap(decl.init);
+    if (!init) return conventional;
+    if (init.type === 'NewExpression') return init.callee.type === 'Identifier' && /PrismaClient/.test(init.callee.name);
+    if (init.type === 'CallExpression') {
+      const callee = init.callee;
+      // `base.$extends(...)` is an extended client; keep it as the receiver.
+      if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === '$extends') return true;
+      const calleeText = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+      if (OTHER_ORM.test(calleeText)) return false;
+      return conventional;
+    }
+    if (init.type === 'Identifier' || init.type === 'MemberExpression') return conventional || /prisma/i.test(textOfSimple(init));
+    return false; // a literal, a function, an array: not a client
+  }
+  return false;
+}
+
+function unwrap(node: Expression | null | undefined): Expression | null | undefined {
+  let n = node;
+  while (n && (n.type === 'AwaitExpression' || n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression')) {
+    n = n.type === 'AwaitExpression' ? n.argument : n.expression;
+  }
+  return n;
+}
+
+function textOfSimple(n: Node): string {
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'MemberExpression' && n.property.type === 'Identifier') return `${textOfSimple(n.object)}.${n.property.name}`;
+  return '';
+}
+
+/** `prisma.$transaction(async (tx) => ...)`: tx is a transaction client. */
+function isTransactionCallbackParam(paramPath: NodePath): boolean {
+  const fn = paramPath.parentPath;
+  if (!fn || !(fn.isArrowFunctionExpression() || fn.isFunctionExpression())) return false;
+  const call = fn.parentPath;
+  if (!call || !call.isCallExpression() || call.node.arguments[0] !== fn.node) return false;
+  const callee = call.node.callee;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === '$transaction';
+}
+
+/** A class field or constructor parameter property named `name` whose declared type is not Prisma's. */
+function classMemberTypedOtherwise(path: NodePath, name: string): boolean {
+  const cls = path.findParent((p) => p.isClassBody());
+  if (!cls || !cls.isClassBody()) return false;
+  for (const member of cls.node.body) {
+    if ((member.type === 'ClassProperty' || member.type === 'ClassAccessorProperty') && member.key.type === 'Identifier' && member.key.name === name) {
+      const ann = annotationOf(member);
+      if (ann !== null && ann !== undefined && !PRISMA_TYPE.test(ann)) return true;
+      const value = member.value;
+      if (value && value.type === 'CallExpression' && value.callee.type === 'Identifier' && OTHER_ORM.test(value.callee.name)) return true;
+    }
+    if (member.type === 'ClassMethod' && member.kind === 'constructor') {
+      for (const param of member.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === name) {
+          const ann = annotationOf(param.parameter);
+          if (ann !== null && ann !== undefined && !PRISMA_TYPE.test(ann)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,47 @@
+/**
+ * A dialect knows one ORM: what a "load every row" call looks like, and how to
+ * say count / exists / first / batches / select / aggregate in it. It knows no
+ * usage patterns; rules ask it. A dialect that cannot say a thing safely
+ * answers `{ ok: false }` with the reason, and the rule reports a finding.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import type { RuleContext } from '../rule.js';
+import type { EditTier } from '../types.js';
+
+export type LoadArgs =
+  /** `findMany()` */
+  | { kind: 'none' }
+  /** `findMany({ where, ... })`: every key is a plain, non-computed name. */
+  | { kind: 'object'; node: ObjectExpression; props: ReadonlyMap<string, ObjectProperty> }
+  /** `findMany(q)` with `const q = { ... }` a never-reassigned literal: read, but never edited in place. */
+  | { kind: 'ref'; node: Expression; literal: ObjectExpression; props: ReadonlyMap<string, ObjectProperty> }
+  /** Anything pushdown cannot read: a spread, a computed key, a call, a parameter. */
+  | { kind: 'unknown'; node: Node; reason: string };
+
+/** A call that loads every row matching its arguments into memory. */
+export interface Load {
+  dialect: Dialect;
+  call: NodePath<CallExpression>;
+  /** The model delegate or repository the call is made on, e.g. `tx.user`. Never changed by a rewrite. */
+  receiver: Expression;
+  /** The model's name as the receiver spells it (`user`). */
+  model: string;
+  method: string;
+  args: LoadArgs;
+}
+
+/** What a dialect says: code to emit, or why it cannot. */
+export type Emit =
+  | { ok: true; code: string; tier?: EditTier; note?: string }
+  | { ok: false; reason: string; suggestion: string };
+
+export interface Dialect {
+  name: string;
+  /** Method names a load call uses; a file naming none of them is never parsed. */
+  readonly methodNames: readonly string[];
+  /** Is this call a whole-table load? */
+  matchLoad(path: NodePath<CallExpression>, ctx: RuleContext): Load | null;
+  /** An expression (without `await`) that resolves to the number of rows the load would return. */
+  count(load: Load, ctx: RuleContext): Emit;
+}

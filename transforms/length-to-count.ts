@@ -1,0 +1,96 @@
+/**
+ * length-to-count: the number of rows, counted by the database.
+ *
+ * Matches a whole-table load whose rows are only ever counted:
+ *   (await prisma.user.findMany(a)).length            -> await prisma.user.count(a')
+ *   const rows = await prisma.user.findMany(a); ... rows.length ...
+ *                                                      -> const rowsCount = await prisma.user.count(a'); ... rowsCount ...
+ *   prisma.user.findMany(a).then((rows) => rows.length) -> prisma.user.count(a')
+ *   const [a, b] = await Promise.all([X.findMany(..), ...]) with a used only as a.length
+ * where a' keeps the arguments that decide which rows come back (the dialect
+ * says which). The receiver (a transaction or extended client) is unchanged.
+ *
+ * Declines, with a finding, when the dialect cannot count the same rows
+ * (Prisma: `distinct`; arguments it cannot read). Leaves alone, silently,
+ * rows that are used for anything but their count: then loading them is the job.
+ */
+import type { Node } from '@babel/types';
+import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { toJscodeshift } from '../lib/jscodeshift.js';
+import { awaitedReplacement } from '../lib/splice.js';
+import type { Load } from '../lib/orm/types.js';
+import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { freshName } from '../lib/text.js';
+
+const id = 'length-to-count';
+const SAFE = 'the database counts the same rows findMany would have loaded (same where/cursor/take/skip); nothing is loaded';
+
+function apply(ctx: RuleContext): void {
+  for (const load of findWholeTableLoads(ctx)) {
+    const result = classifyResultUse(load);
+    if (!onlyCounted(result)) continue;
+    const count = load.dialect.count(load, ctx);
+    if (!count.ok) {
+      ctx.finding(load.call.node, `\`.length\` of a whole-table load: ${count.reason}. Fix: ${count.suggestion}.`);
+      continue;
+    }
+    const edits = result.shape === 'direct' ? directEdits(ctx, result.use, count.code) : bindingEdits(ctx, load, result as BindingResult, count.code);
+    ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: SAFE, edits });
+  }
+}
+
+type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
+
+function onlyCounted(result: LoadResult): boolean {
+  if (result.shape === 'direct') return result.use.kind === 'length';
+  if (result.shape === 'binding') return result.uses.length > 0 && result.uses.every((u) => u.kind === 'length');
+  return false;
+}
+
+/** `(await X.findMany(a)).length` -> `await X.count(a')`. */
+function directEdits(ctx: RuleContext, use: Use, countCall: string): TextEdit[] {
+  const member = use.path;
+  return [awaitedReplacement(ctx, member, `await ${countCall}`)];
+}
+
+function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, countCall: string): TextEdit[] {
+  const { site, name, uses } = result;
+  const call = load.call.node;
+  // `.then((rows) => rows.length)`: the whole chain is the count.
+  if (site.kind === 'then-param') {
+    const body = site.callback.node.body;
+    const only = uses.length === 1 ? uses[0].path.node : undefined;
+    const bodyIsCount =
+      only !== undefined &&
+      (body === only || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ReturnStatement' && body.body[0].argument === only));
+    if (bodyIsCount) return [{ start: call.start ?? 0, end: site.thenCall.node.end ?? 0, text: countCall }];
+  }
+  const newName = freshName(ctx.source, `${name}Count`);
+  const edits: TextEdit[] = [
+    { start: call.start ?? 0, end: call.end ?? 0, text: countCall },
+    replaceNode(site.id.node, newName),
+  ];
+  for (const use of uses) edits.push(replaceNode(use.path.node, newName));
+  return edits;
+}
+
+function replaceNode(node: Node, text: string): TextEdit {
+  return { start: node.start ?? 0, end: node.end ?? 0, text };
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    description: 'Counting loaded rows with .length becomes a count query.',
+    tier: 'safe',
+    example: {
+      before: 'const n = (await prisma.user.findMany({ where: { active: true } })).length;',
+      after: 'const n = await prisma.user.count({ where: { active: true } });',
+    },
+    declines: ['`distinct` (count has none): finding', 'arguments it cannot read (spreads, non-literal objects): finding', 'rows used for anything besides .length'],
+  },
+  apply,
+};
+
+export default toJscodeshift(rule);
