@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+/**
+ * The pushdown CLI: flags -> runPushdown -> reporter -> exit code. Nothing else.
+ *
+ * Exit codes (a contract, whatever the output format):
+ *   0  clean, or everything asked for was written
+ *   1  --check found an edit or a finding; or --write refused a file (uncommitted changes)
+ *   2  usage error (bad flag, unknown rule, missing path, no source files),
+ *      or some file could not be parsed / processed (the others are still reported)
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { FORMATS, getReporter, isFormat, type Format } from '../lib/report/index.js';
+import { runPushdown } from '../lib/runner/index.js';
+import type { Mode, RunOptions, RunResult } from '../lib/types.js';
+import { rules } from '../transforms/index.js';
+
+const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+
+const HELP = `Usage: pushdown [options] [paths...]
+
+Finds code that loads a whole query result to compute what the database could
+answer (.length, emptiness tests, [0], loops, ...) and rewrites it into a
+count / exists / findFirst / batched query. Paths default to ".".
+
+Modes (default: dry run, prints the diff and writes nothing):
+  --write                 write safe edits to the files
+  --unsafe                with --write, also apply review-tier edits
+  --force                 with --write, also write files with uncommitted git changes
+  --check                 write nothing; exit 1 if any edit or finding is reported
+
+Rules:
+  -t, --transform <ids>   run only these rules (repeatable, comma-separated)
+  --list                  list the rules with their tier and description
+
+Output:
+  --format <name>         pretty (default), patch (for git apply) or json
+
+Files:
+  --ignore <glob>         skip matching paths (repeatable); .gitignore,
+                          node_modules and dist are always skipped
+  --extensions <list>     file extensions to scan (default: ${DEFAULT_EXTENSIONS.join(',')})
+
+ORM:
+  --schema <path>         Prisma schema file (default: found by the runner)
+  --client-names <list>   names treated as a Prisma client (default: prisma,db,tx,client)
+  --batch-size <n>        batch size for loop-to-batches (positive integer)
+
+Other:
+  --jobs <n>              worker threads (0 or 1 = in-process)
+  -h, --help              show this help
+  --version               print the version
+
+Exit codes: 0 clean or written; 1 --check found something, or --write refused
+a file; 2 usage error or a file that could not be processed.
+`;
+
+/** A mistake in how pushdown was called: one line on stderr, exit 2, no stack. */
+class CliUsageError extends Error {
+  override name = 'UsageError';
+}
+
+interface CliRequest {
+  action: 'help' | 'version' | 'list' | 'run';
+  format: Format;
+  transforms?: string[];
+  options: RunOptions;
+}
+
+/** Splits repeatable, comma-separated values: `-t a,b -t c` -> [a, b, c]. */
+function splitList(values: readonly string[] | undefined, flag: string): string[] | undefined {
+  if (values === undefined) return undefined;
+  const items = values.flatMap((v) => v.split(',')).map((v) => v.trim());
+  if (items.length === 0 || items.some((v) => v === '')) {
+    throw new CliUsageError(`${flag} needs a comma-separated list with no empty entries`);
+  }
+  return items;
+}
+
+function parseCount(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    const what = min > 0 ? 'a positive integer' : 'a non-negative integer';
+    throw new CliUsageError(`${flag} must be ${what}, got '${value}'`);
+  }
+  return n;
+}
+
+function resolveTransforms(names: string[] | undefined): string[] | undefined {
+  if (names === undefined) return undefined;
+  const valid = rules.map((r) => r.meta.id);
+  for (const name of names) {
+    if (!valid.includes(name)) {
+      throw new CliUsageError(`unknown transform '${name}'; valid transforms: ${valid.join(', ')}`);
+    }
+  }
+  // The runner runs rules in registry order, whatever order they were named in.
+  return valid.filter((id) => names.includes(id));
+}
+
+function parseArgsError(err: unknown): CliUsageError {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return new CliUsageError(`unknown option '${unknown[1]}' (see --help)`);
+  // Node's messages are one sentence plus advice; keep the first line only.
+  return new CliUsageError(`${message.split('\n')[0]} (see --help)`);
+}
+
+function parseCli(argv: readonly string[], cwd: string): CliRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        write: { type: 'boolean' },
+        check: { type: 'boolean' },
+        unsafe: { type: 'boolean' },
+        force: { type: 'boolean' },
+        transform: { type: 'string', short: 't', multiple: true },
+        list: { type: 'boolean' },
+        format: { type: 'string' },
+        ignore: { type: 'string', multiple: true },
+        extensions: { type: 'string', multiple: true },
+        schema: { type: 'string' },
+        'client-names': { type: 'string', multiple: true },
+        'batch-size': { type: 'string' },
+        jobs: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw parseArgsError(err);
+  }
+  const v = parsed.values;
+
+  if (v.write && v.check) throw new CliUsageError('--write and --check cannot be used together');
+  const mode: Mode = v.write ? 'write' : v.check ? 'check' : 'dry-run';
+
+  const format = v.format ?? 'pretty';
+  if (!isFormat(format)) {
+    throw new CliUsageError(`unknown format '${format}'; valid formats: ${FORMATS.join(', ')}`);
+  }
+
+  const transforms = resolveTransforms(splitList(v.transform, '--transform'));
+
+  const extensions = (splitList(v.extensions, '--extensions') ?? DEFAULT_EXTENSIONS).map((e) =>
+    e.replace(/^\./, ''),
+  );
+  for (const ext of extensions) {
+    if (!/^[A-Za-z0-9]+$/.test(ext)) throw new CliUsageError(`--extensions: '${ext}' is not a file extension`);
+  }
+
+  const clientNames = splitList(v['client-names'], '--client-names');
+  for (const name of clientNames ?? []) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+      throw new CliUsageError(`--client-names: '${name}' is not an identifier`);
+    }
+  }
+
+  let schema: string | undefined;
+  if (v.schema !== undefined) {
+    schema = resolve(cwd, v.schema);
+    if (!existsSync(schema) || !statSync(schema).isFile()) {
+      throw new CliUsageError(`--schema: no such file: ${v.schema}`);
+    }
+  }
+
+  const options: RunOptions = {
+    paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
+    cwd,
+    mode,
+    unsafe: v.unsafe ?? false,
+    ignore: v.ignore ?? [],
+    extensions: [...new Set(extensions)],
+    force: v.force ?? false,
+  };
+  if (transforms !== undefined) options.transforms = transforms;
+  if (clientNames !== undefined) options.clientNames = clientNames;
+  if (schema !== undefined) options.schema = schema;
+  const batchSize = parseCount(v['batch-size'], '--batch-size', 1);
+  if (batchSize !== undefined) options.batchSize = batchSize;
+  const jobs = parseCount(v.jobs, '--jobs', 0);
+  if (jobs !== undefined) options.jobs = jobs;
+
+  const action = v.help ? 'help' : v.version ? 'version' : v.list ? 'list' : 'run';
+  return { action, format, transforms, options };
+}
+
+/** Colour only for a terminal, unless FORCE_COLOR / NO_COLOR say otherwise (FORCE_COLOR wins, as in Node). */
+function colourEnabled(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+/** 2 beats 1 beats 0: a file that failed is worse than a pending rewrite. */
+function exitCodeFor(result: RunResult, mode: Mode): 0 | 1 | 2 {
+  const failed = result.files.some((f) => f.status === 'parse-error' || f.status === 'error');
+  if (failed || result.totals.filesFailed > 0) return 2;
+  if (mode === 'check' && result.files.some((f) => f.edits.length > 0 || f.findings.length > 0)) return 1;
+  if (mode === 'write' && result.files.some((f) => f.writeRefused !== undefined)) return 1;
+  return 0;
+}
+
+function readVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'pushdown' && pkg.version) return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
+
+function listRules(only: string[] | undefined): string {
+  const shown = rules.filter((r) => only === undefined || only.includes(r.meta.id));
+  const idWidth = Math.max(...shown.map((r) => r.meta.id.length), 0);
+  return shown.map((r) => `${r.meta.id.padEnd(idWidth)}  ${r.meta.tier.padEnd(6)}  ${r.meta.description}\n`).join('');
+}
+
+/** Errors the user caused through the file system (a path they named is unreadable). */
+function fileSystemMessage(err: unknown): string | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const { code, path } = err as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'not a directory',
+    ELOOP: 'too many symbolic links',
+    EISDIR: 'is a directory',
+  };
+  if (code === undefined || path === undefined || reasons[code] === undefined) return undefined;
+  return `${path}: ${reasons[code]}`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const request = parseCli(argv, process.cwd());
+  switch (request.action) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${readVersion()}\n`);
+      return 0;
+    case 'list':
+      process.stdout.write(listRules(request.transforms));
+      return 0;
+    case 'run':
+      break;
+  }
+  const result = await runPushdown(request.options);
+  const color = colourEnabled(process.env, process.stdout.isTTY === true);
+  const output = getReporter(request.format)(result, {
+    color,
+    mode: request.options.mode,
+    unsafe: request.options.unsafe,
+  });
+  process.stdout.write(output);
+  return exitCodeFor(result, request.options.mode);
+}
+
+// `pushdown ... | head` closes stdout early: not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof Error && err.name === 'UsageError') {
+      process.stderr.write(`pushdown: ${err.message.split('\n')[0]}\n`);
+    } else if (fileSystemMessage(err) !== undefined) {
+      process.stderr.write(`pushdown: ${fileSystemMessage(err)}\n`);
+    } else {
+      // Anything else is a bug in pushdown: show where.
+      process.stderr.write(`pushdown: internal error\n${err instanceof Error ? err.stack : String(err)}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

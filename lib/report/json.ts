@@ -1,0 +1,52 @@
+/**
+ * Exactly one JSON document: `{ "files": [...], "totals": {...} }`. A file is
+ * listed when it has something to report (a diff, an edit, a finding, an error,
+ * a refused write); file contents and absolute paths are left out.
+ */
+import type { EditRecord, FileResult, FileStatus, FindingRecord, RunResult, Totals } from '../types.js';
+import { isReportable } from './hunks.js';
+
+export interface JsonFileRecord {
+  path: string;
+  status: FileStatus;
+  edits: EditRecord[];
+  findings: FindingRecord[];
+  diff: string;
+  error?: FileResult['error'];
+  written?: boolean;
+  writeRefused?: string;
+}
+
+export interface JsonReport {
+  files: JsonFileRecord[];
+  totals: Totals;
+}
+
+function toRecord(file: FileResult): JsonFileRecord {
+  const record: JsonFileRecord = {
+    path: file.path,
+    status: file.status,
+    edits: file.edits.map(({ rule, tier, line, column, message, applied }) => ({
+      rule,
+      tier,
+      line,
+      column,
+      message,
+      applied,
+    })),
+    findings: file.findings.map(({ rule, line, column, message }) => ({ rule, line, column, message })),
+    diff: file.diff,
+  };
+  if (file.error !== undefined) record.error = file.error;
+  if (file.written !== undefined) record.written = file.written;
+  if (file.writeRefused !== undefined) record.writeRefused = file.writeRefused;
+  return record;
+}
+
+export function renderJson(result: RunResult): string {
+  const report: JsonReport = {
+    files: result.files.filter(isReportable).map(toRecord),
+    totals: result.totals,
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
