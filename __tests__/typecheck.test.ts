@@ -1,0 +1,68 @@
+// Every Prisma rewrite fixture (input and output) must typecheck under
+// `strict` against the generated client, with test/tsconfig.fixtures.json.
+// Emitted code that does not compile is a broken rewrite even if it runs.
+// Must-not-touch inputs (no .output.ts) are not checked: some are
+// deliberately not Prisma code.
+
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { findPrismaRewriteFixtures } from '../test/prisma/fixtures.js';
+import { REPO_ROOT } from '../test/prisma/setup.js';
+
+const CONFIG_PATH = join(REPO_ROOT, 'test', 'tsconfig.fixtures.json');
+/** "The 'files' list in config file is empty": the file list comes from here, not the config. */
+const EMPTY_FILES_LIST = 18002;
+
+const fixtures = findPrismaRewriteFixtures();
+
+function loadCompilerOptions(): ts.CompilerOptions {
+  const read = ts.readConfigFile(CONFIG_PATH, (path) => ts.sys.readFile(path));
+  if (read.error) throw new Error(format([read.error]));
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(CONFIG_PATH), undefined, CONFIG_PATH);
+  const errors = parsed.errors.filter((d) => d.code !== EMPTY_FILES_LIST);
+  if (errors.length > 0) throw new Error(format(errors));
+  return parsed.options;
+}
+
+/** `path:line:col - error TS1234: message`, paths relative to the repository. */
+function format(diagnostics: readonly ts.Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n    ');
+      const category = ts.DiagnosticCategory[d.category].toLowerCase();
+      if (!d.file || d.start === undefined) return `${category} TS${d.code}: ${message}`;
+      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+      return `${relative(REPO_ROOT, d.file.fileName)}:${line + 1}:${character + 1} - ${category} TS${d.code}: ${message}`;
+    })
+    .join('\n');
+}
+
+let program: ts.Program;
+
+beforeAll(() => {
+  program = ts.createProgram({
+    rootNames: fixtures.flatMap((f) => [f.input, f.output]),
+    options: loadCompilerOptions(),
+  });
+}, 120_000);
+
+function diagnosticsFor(file: string): readonly ts.Diagnostic[] {
+  const sourceFile = program.getSourceFile(file) ?? program.getSourceFiles().find((sf) => resolve(sf.fileName) === resolve(file));
+  if (!sourceFile) throw new Error(`${relative(REPO_ROOT, file)} is not in the program`);
+  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
+}
+
+describe('typecheck: Prisma rewrite fixtures (strict, against the generated client)', () => {
+  test('compiler options and global types are sound', () => {
+    const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+    if (diagnostics.length > 0) expect.fail(format(diagnostics));
+  });
+
+  for (const fixture of fixtures) {
+    test(fixture.id, () => {
+      const diagnostics = [...diagnosticsFor(fixture.input), ...diagnosticsFor(fixture.output)];
+      if (diagnostics.length > 0) expect.fail(`${diagnostics.length} type error(s) in ${fixture.id}:\n${format(diagnostics)}`);
+    });
+  }
+});

@@ -1,0 +1,223 @@
+// Real-database harness plumbing, free of any import of the generated client
+// (it runs before the client exists):
+//   generateClient()      prisma generate, offline, skipped when up to date
+//   buildTemplate(path)   a SQLite file with the tables Prisma expects, seeded
+//   freshCopy(template)   a private copy per run, so a fixture may write
+//
+// The tables come from hand-written SQL because `prisma db push` needs the
+// schema engine, which is not available offline. SCHEMA_SQL is what Prisma
+// Migrate emits for schema.prisma on SQLite: change the two together.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { seedPosts, seedUsers } from './seed.js';
+
+export const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(PRISMA_DIR, '../..');
+export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
+export const CONFIG_PATH = join(PRISMA_DIR, 'prisma.config.ts');
+export const GENERATED_DIR = join(PRISMA_DIR, 'generated');
+/** What fixtures import: `../../../test/prisma/generated/client.js` from `__testfixtures__/<rule>/prisma/`. */
+export const GENERATED_CLIENT = join(GENERATED_DIR, 'client.ts');
+/** Rebuilt by the vitest globalSetup on every run (`.tmp/` is gitignored). */
+export const TEMPLATE_DB = join(REPO_ROOT, '.tmp', 'realdb', 'template.db');
+
+const STAMP_PATH = join(GENERATED_DIR, '.pushdown-stamp');
+const require = createRequire(import.meta.url);
+
+function prismaCliVersion(): string {
+  const pkg = JSON.parse(readFileSync(require.resolve('prisma/package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Changes whenever the generated client could differ: schema, config or Prisma version. */
+function generationStamp(): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(SCHEMA_PATH));
+  hash.update(readFileSync(CONFIG_PATH));
+  hash.update(prismaCliVersion());
+  return hash.digest('hex');
+}
+
+export function isClientUpToDate(): boolean {
+  return existsSync(GENERATED_CLIENT) && existsSync(STAMP_PATH) && readFileSync(STAMP_PATH, 'utf8') === generationStamp();
+}
+
+/**
+ * Runs `prisma generate` for test/prisma/schema.prisma unless the client in
+ * test/prisma/generated was made from this very schema, config and Prisma
+ * version. Offline: the prisma-client generator needs no engine, and pointing
+ * PRISMA_SCHEMA_ENGINE_BINARY at any executable stops the CLI downloading one.
+ * Returns whether it generated.
+ */
+export function generateClient(): boolean {
+  if (isClientUpToDate()) return false;
+  return withLock(join(REPO_ROOT, '.tmp', 'realdb', 'generate.lock'), () => (isClientUpToDate() ? false : runPrismaGenerate()));
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Serialises `prisma generate` between concurrent test runs in one checkout (a directory is an atomic lock). */
+function withLock<T>(lockDir: string, fn: () => T): T {
+  mkdirSync(dirname(lockDir), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const lock = statSync(lockDir, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > 120_000) rmSync(lockDir, { recursive: true, force: true }); // left by a killed run
+      else if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir}; remove it if no test run is generating`);
+      else sleep(100);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+function runPrismaGenerate(): boolean {
+  const cli = join(dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
+  const anyExecutable = existsSync('/bin/true') ? '/bin/true' : process.execPath;
+  const result = spawnSync(process.execPath, [cli, 'generate', '--config', CONFIG_PATH], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? anyExecutable,
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+      CHECKPOINT_DISABLE: '1',
+    },
+  });
+  if (result.status !== 0 || !existsSync(GENERATED_CLIENT)) {
+    throw new Error(
+      `prisma generate failed for ${relative(REPO_ROOT, SCHEMA_PATH)} (exit ${result.status ?? result.signal}):\n` +
+        `${result.error?.message ?? ''}${result.stdout}${result.stderr}`,
+    );
+  }
+  writeFileSync(STAMP_PATH, generationStamp());
+  return true;
+}
+
+/**
+ * The DDL Prisma Migrate produces for schema.prisma on SQLite: quoted model
+ * and field names, Int → INTEGER, Float → REAL, Boolean → BOOLEAN,
+ * DateTime → DATETIME, Decimal → DECIMAL, String → TEXT, the relation as a
+ * named foreign key (ON DELETE RESTRICT ON UPDATE CASCADE for a required
+ * relation) and @unique as a `<Model>_<field>_key` index. The declared types
+ * matter: the better-sqlite3 adapter maps results by declared column type
+ * (DATETIME → DateTime, DECIMAL → Decimal, BOOLEAN → boolean).
+ */
+export const SCHEMA_SQL = `
+CREATE TABLE "User" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "age" INTEGER NOT NULL,
+    "score" REAL NOT NULL,
+    "active" BOOLEAN NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "bonus" INTEGER,
+    "balance" DECIMAL NOT NULL
+);
+
+CREATE TABLE "Post" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "title" TEXT NOT NULL,
+    "views" INTEGER NOT NULL,
+    "published" BOOLEAN NOT NULL,
+    "rating" REAL,
+    "authorId" INTEGER NOT NULL,
+    CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+`;
+
+/**
+ * A DateTime as @prisma/adapter-better-sqlite3 writes it with its default
+ * `timestampFormat: 'iso8601'`: ISO text with `+00:00` instead of `Z`
+ * (its mapArg). The adapter compares DateTime filters as text, so seeded
+ * values must use exactly this form or `createdAt: { gt }` would misorder.
+ */
+export function sqliteDateTime(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
+}
+
+/** Writes the tables and the seed rows into a new SQLite file at `path` (replaced atomically). */
+export function buildTemplate(path: string = TEMPLATE_DB): string {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  try {
+    db.pragma('journal_mode = DELETE'); // one self-contained file, safe to copy when closed
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA_SQL);
+    const insertUser = db.prepare(
+      'INSERT INTO "User" ("id", "email", "name", "age", "score", "active", "createdAt", "bonus", "balance") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertPost = db.prepare(
+      'INSERT INTO "Post" ("id", "title", "views", "published", "rating", "authorId") VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    db.transaction(() => {
+      for (const u of seedUsers) {
+        // Decimal: the adapter binds Decimal arguments as parseFloat(text); do the same.
+        insertUser.run(u.id, u.email, u.name, u.age, u.score, u.active ? 1 : 0, sqliteDateTime(u.createdAt), u.bonus, Number.parseFloat(u.balance));
+      }
+      for (const p of seedPosts) {
+        insertPost.run(p.id, p.title, p.views, p.published ? 1 : 0, p.rating, p.authorId);
+      }
+    })();
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`seed violates foreign keys: ${JSON.stringify(broken)}`);
+  } finally {
+    db.close();
+  }
+  renameSync(tmp, path);
+  return path;
+}
+
+let copies = 0;
+
+/** Copies the seeded template to a new file in `dir` and returns its path. */
+export function freshCopy(dir: string, template: string = TEMPLATE_DB): string {
+  if (!existsSync(template)) {
+    throw new Error(`no seeded template at ${template}: run the tests through vitest.config.ts (its globalSetup builds it)`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `run-${process.pid}-${++copies}.db`);
+  copyFileSync(template, path);
+  return path;
+}
+
+/**
+ * Every row of every table (and the AUTOINCREMENT counters), in rowid order,
+ * as raw SQLite values: the side effects of a run, compared like its result.
+ */
+export function dumpDatabase(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .pluck()
+      .all() as string[];
+    const dump: Record<string, unknown[]> = {};
+    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).all();
+    dump.sqlite_sequence = db.prepare('SELECT name, seq FROM sqlite_sequence ORDER BY name').all();
+    return dump;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // Tests live in __tests__/ (or beside the code); never pick up test files
+    // from bench corpora, dist/ or fixtures.
+    include: ['__tests__/**/*.test.ts', '{bin,lib,transforms}/**/*.test.ts'],
+    // Generates the Prisma client for test/prisma/schema.prisma (skipped when
+    // current) and builds the seeded SQLite template the real-database tests copy.
+    globalSetup: ['test/prisma/global-setup.ts'],
+  },
+});
