@@ -1,0 +1,85 @@
+/**
+ * Fixture pairs, found by readdir: __testfixtures__/<rule>/<orm>/<case>.input.<ext>
+ * with <case>.output.<ext>; a case with no output file must come out unchanged.
+ * Each case runs its own rule with every tier applied, then again on its own
+ * output (idempotence), and the output must parse. An optional
+ * <case>.findings.txt lists, one per line, text each expected finding contains;
+ * without it a case must produce no finding.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transformSource } from '../lib/engine.js';
+import { parseSource } from '../lib/parse.js';
+import { defaultRuleOptions, type RuleOptions } from '../lib/rule.js';
+import { findRule } from '../transforms/index.js';
+import { fixtureSchema } from './helpers/schema.js';
+
+const root = join(import.meta.dirname, '..', '__testfixtures__');
+
+interface Case {
+  rule: string;
+  orm: string;
+  name: string;
+  input: string;
+  output?: string;
+  findings?: string;
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  for (const rule of readdirSync(root).sort()) {
+    for (const orm of readdirSync(join(root, rule)).sort()) {
+      const dir = join(root, rule, orm);
+      for (const f of readdirSync(dir).sort()) {
+        const m = /^(.*)\.input\.([a-z]+)$/.exec(f);
+        if (!m) continue;
+        const [, name, ext] = m;
+        const output = join(dir, `${name}.output.${ext}`);
+        const findings = join(dir, `${name}.findings.txt`);
+        out.push({
+          rule,
+          orm,
+          name: `${name}.${ext}`,
+          input: join(dir, f),
+          output: existsSync(output) ? output : undefined,
+          findings: existsSync(findings) ? findings : undefined,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function run(c: Case, source: string) {
+  const rule = findRule(c.rule);
+  if (!rule) throw new Error(`no rule named ${c.rule} (fixture folder ${c.rule})`);
+  const options: RuleOptions = { ...defaultRuleOptions, schema: fixtureSchema() };
+  return transformSource(source, c.input, { rules: [rule], ruleOptions: options, applyTiers: new Set(['safe', 'review']) });
+}
+
+const all = cases();
+
+describe('fixtures', () => {
+  it('finds fixtures', () => {
+    expect(all.length).toBeGreaterThan(0);
+  });
+  for (const c of all) {
+    it(`${c.rule}/${c.orm}/${c.name}`, () => {
+      const input = readFileSync(c.input, 'utf8');
+      const first = run(c, input);
+      const expected = c.output ? readFileSync(c.output, 'utf8') : input;
+      expect(first.output).toBe(expected);
+      if (c.output) expect(first.output, 'a rewrite fixture must change something').not.toBe(input);
+      expect(() => parseSource(first.output, c.input)).not.toThrow();
+      const second = run(c, first.output);
+      expect(second.output, 'running twice must change nothing the second time').toBe(first.output);
+      expect(second.edits.filter((e) => e.applied)).toEqual([]);
+      const wanted = c.findings ? readFileSync(c.findings, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
+      const got = first.findings.map((f) => f.message);
+      if (wanted.length === 0) expect(got).toEqual([]);
+      for (const w of wanted) expect(got.some((g) => g.includes(w)), `a finding containing "${w}" in ${JSON.stringify(got)}`).toBe(true);
+      if (wanted.length > 0) expect(got.length).toBe(wanted.length);
+    });
+  }
+});

@@ -1,0 +1,129 @@
+/**
+ * The runner, an exported API: discover -> prefilter -> parse and run rules
+ * (worker threads when there is enough to do) -> write (only in write mode).
+ * Returns records sorted by path; prints nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { prefilterPattern } from '../orm/index.js';
+import { defaultRuleOptions, type RuleOptions } from '../rule.js';
+import type { EditTier, FileResult, RunOptions, RunResult, Totals } from '../types.js';
+import { rules as registry } from '../../transforms/index.js';
+import { discoverFiles } from './discover.js';
+import { UsageError } from './errors.js';
+import { runJobs } from './pool.js';
+import type { FileJob, ProcessConfig } from './process-file.js';
+import { atomicWrite, gitDirtyFiles } from './write.js';
+import { projectRuleOptions } from './project.js';
+
+export { UsageError } from './errors.js';
+export { DEFAULT_EXTENSIONS } from './discover.js';
+
+export function selectRules(ids: string[] | undefined): string[] {
+  if (!ids || ids.length === 0) return registry.map((r) => r.meta.id);
+  const known = new Set(registry.map((r) => r.meta.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown rule ${unknown.map((u) => `'${u}'`).join(', ')}; valid rules: ${registry.map((r) => r.meta.id).join(', ')}`);
+  }
+  // Registry order, whatever order they were asked for in.
+  return registry.map((r) => r.meta.id).filter((id) => ids.includes(id));
+}
+
+export async function runPushdown(opts: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const ruleIds = selectRules(opts.transforms);
+  if (opts.batchSize !== undefined && (!Number.isInteger(opts.batchSize) || opts.batchSize < 1)) {
+    throw new UsageError(`--batch-size must be a positive whole number, not ${opts.batchSize}`);
+  }
+  const files = discoverFiles({ cwd: opts.cwd, paths: opts.paths, ignore: opts.ignore, extensions: opts.extensions });
+
+  const applyTiers: EditTier[] = opts.mode === 'write' && !opts.unsafe ? ['safe'] : ['safe', 'review'];
+  const ruleOptions: RuleOptions = {
+    ...defaultRuleOptions,
+    ...(opts.clientNames && opts.clientNames.length > 0 ? { clientNames: opts.clientNames } : {}),
+    ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+    ...projectRuleOptions(opts.cwd, opts.schema, files),
+  };
+  const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions };
+
+  const prefilter = prefilterPattern();
+  const results: FileResult[] = [];
+  const jobs: FileJob[] = [];
+  for (const absPath of files) {
+    const relPath = relative(opts.cwd, absPath).split(sep).join('/');
+    let text: string;
+    try {
+      text = readFileSync(absPath, 'latin1');
+    } catch (err) {
+      results.push(record(relPath, absPath, 'error', { message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err}); it was left alone` }));
+      continue;
+    }
+    if (prefilter.test(text)) jobs.push({ absPath, relPath });
+    else results.push(record(relPath, absPath, 'skipped'));
+  }
+
+  results.push(...(await runJobs(jobs, config, opts.jobs)));
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  if (opts.mode === 'write') writeAll(results, opts.force);
+
+  return { files: results, totals: totalsOf(results, performance.now() - started) };
+}
+
+function record(path: string, absPath: string, status: FileResult['status'], error?: FileResult['error']): FileResult {
+  return { path, absPath, status, edits: [], findings: [], diff: '', parsed: false, ...(error ? { error } : {}) };
+}
+
+function writeAll(results: FileResult[], force: boolean): void {
+  const changed = results.filter((r) => r.status === 'changed' && r.after !== undefined);
+  const dirty = force ? new Set<string>() : gitDirtyFiles(changed.map((r) => r.absPath));
+  for (const r of changed) {
+    if (dirty.has(r.absPath)) {
+      r.written = false;
+      r.writeRefused = 'it has uncommitted changes in git; commit or stash them first so the rewrite can be reviewed and undone, or pass --force';
+      continue;
+    }
+    try {
+      atomicWrite(r.absPath, r.after as string);
+      r.written = true;
+    } catch (err) {
+      r.written = false;
+      r.status = 'error';
+      r.error = { message: `could not write the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it is unchanged` };
+    }
+  }
+}
+
+export function totalsOf(files: FileResult[], elapsedMs: number): Totals {
+  const t: Totals = {
+    filesScanned: files.length,
+    filesParsed: 0,
+    filesChanged: 0,
+    filesWritten: 0,
+    filesFailed: 0,
+    edits: 0,
+    editsApplied: 0,
+    editsByRule: {},
+    findings: 0,
+    findingsByRule: {},
+    elapsedMs: Math.round(elapsedMs),
+  };
+  for (const f of files) {
+    if (f.parsed) t.filesParsed++;
+    if (f.status === 'changed') t.filesChanged++;
+    if (f.written) t.filesWritten++;
+    if (f.status === 'parse-error' || f.status === 'error') t.filesFailed++;
+    for (const e of f.edits) {
+      t.edits++;
+      if (e.applied) t.editsApplied++;
+      const r = (t.editsByRule[e.rule] ??= { safe: 0, review: 0 });
+      r[e.tier]++;
+    }
+    for (const x of f.findings) {
+      t.findings++;
+      t.findingsByRule[x.rule] = (t.findingsByRule[x.rule] ?? 0) + 1;
+    }
+  }
+  return t;
+}

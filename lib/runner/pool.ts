@@ -1,0 +1,55 @@
+/**
+ * Spreads file jobs over worker threads, a small batch at a time so a slow
+ * file does not hold a whole share. Falls back to this thread when there is
+ * too little work to pay for starting workers (each one loads the parser).
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileResult } from '../types.js';
+import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
+
+/** Below this many files to parse, one thread is faster than starting workers. */
+export const FILES_PER_WORKER = 60;
+const BATCH = 8;
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number): Promise<FileResult[]> {
+  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+  const wanted = requested ?? defaultJobs();
+  const threads = Math.min(wanted, Math.floor(jobs.length / FILES_PER_WORKER));
+  // Under a TypeScript test runner there is no compiled worker: run in-process.
+  if (threads <= 1 || !existsSync(workerFile)) {
+    const rules = resolveRules(config.ruleIds);
+    return jobs.map((job) => processFile(job, config, rules));
+  }
+  const results: FileResult[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: threads }, () =>
+      new Promise<void>((resolvePromise, reject) => {
+        const worker = new Worker(workerFile, { workerData: config });
+        const feed = () => {
+          if (next >= jobs.length) {
+            void worker.terminate().then(() => resolvePromise());
+            return;
+          }
+          const batch = jobs.slice(next, next + BATCH);
+          next += batch.length;
+          worker.postMessage(batch);
+        };
+        worker.on('message', (batch: FileResult[]) => {
+          results.push(...batch);
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      }),
+    ),
+  );
+  return results;
+}
