@@ -1,0 +1,190 @@
+/** The Prisma schema reader: discovery from every source, multi-file folders, field facts, result extensions. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema } from '../lib/orm/prisma-schema.js';
+import { fixtureSchema } from './helpers/schema.js';
+
+const USER = `datasource db {
+  provider = "postgresql"
+}
+
+enum Role {
+  ADMIN
+  MEMBER
+}
+
+model User {
+  id      Int      @id @default(autoincrement())
+  email   String   @unique
+  name    String?
+  role    Role     @default(MEMBER)
+  tags    String[]
+  balance Decimal  @db.Decimal(10, 2)
+  posts   Post[]
+  secret  String   @ignore
+}
+`;
+const POST = `model Post {
+  id       String @id @default(uuid())
+  title    String
+  author   User   @relation(fields: [authorId], references: [id])
+  authorId Int
+}
+
+model Membership {
+  userId Int
+  teamId Int
+  @@id([userId, teamId])
+}
+
+model Legacy {
+  id Int @id
+  @@ignore
+}
+
+model URLRecord {
+  id Int @id
+}
+`;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pushdown-schema-'));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe('readPrismaSchema', () => {
+  it('reads models, fields, ids, uniques, relations, enums and the provider', () => {
+    const dir = project({ 'schema.prisma': USER + POST });
+    const s = readPrismaSchema(join(dir, 'schema.prisma'));
+    expect(s.provider).toBe('postgresql');
+    expect([...s.models.keys()]).toEqual(['user', 'post', 'membership', 'uRLRecord']);
+    const user = s.models.get('user')!;
+    expect(user.name).toBe('User');
+    expect(user.idField).toBe('id');
+    expect(user.fields.get('id')).toMatchObject({ type: 'Int', isId: true, isUnique: true, isScalar: true, isRelation: false, isOptional: false });
+    expect(user.fields.get('email')).toMatchObject({ type: 'String', isUnique: true, isId: false });
+    expect(user.fields.get('name')).toMatchObject({ type: 'String', isOptional: true, isScalar: true });
+    expect(user.fields.get('role')).toMatchObject({ type: 'Role', isScalar: true, isRelation: false });
+    expect(user.fields.get('tags')).toMatchObject({ type: 'String', isList: true, isScalar: true });
+    expect(user.fields.get('balance')).toMatchObject({ type: 'Decimal', isScalar: true });
+    expect(user.fields.get('posts')).toMatchObject({ type: 'Post', isList: true, isRelation: true, isScalar: false });
+    expect(user.fields.has('secret')).toBe(false);
+    const post = s.models.get('post')!;
+    expect(post.fields.get('author')).toMatchObject({ isRelation: true, isScalar: false, isList: false });
+    expect(post.idField).toBe('id');
+    expect(s.models.get('membership')!.idField).toBeUndefined();
+  });
+
+  it('reads every .prisma file of a multi-file folder', () => {
+    const dir = project({ 'prisma/schema/base.prisma': USER, 'prisma/schema/blog/post.prisma': POST, 'prisma/schema/notes.txt': 'x' });
+    const s = readPrismaSchema(join(dir, 'prisma', 'schema'));
+    expect(s.models.get('post')!.fields.get('author')!.isRelation).toBe(true);
+    expect(s.models.get('user')!.fields.get('posts')!.isRelation).toBe(true);
+    expect(s.provider).toBe('postgresql');
+  });
+
+  it('throws on a schema that does not parse', () => {
+    const dir = project({ 'schema.prisma': 'model {' });
+    expect(() => readPrismaSchema(join(dir, 'schema.prisma'))).toThrow(/does not parse/);
+  });
+
+  it('reads the test schema', () => {
+    const s = fixtureSchema()!;
+    expect(s.provider).toBe('sqlite');
+    expect(s.models.get('user')!.fields.get('bonus')).toMatchObject({ type: 'Int', isOptional: true });
+    expect(s.models.get('post')!.fields.get('rating')).toMatchObject({ type: 'Float', isOptional: true });
+  });
+});
+
+describe('loadPrismaSchema: discovery', () => {
+  it('uses --schema over everything else, file or folder', () => {
+    const dir = project({ 'prisma/schema.prisma': USER, 'db/main.prisma': POST, 'multi/a.prisma': POST });
+    expect(loadPrismaSchema({ cwd: dir, explicit: 'db/main.prisma' })!.models.has('user')).toBe(false);
+    expect(loadPrismaSchema({ cwd: dir, explicit: 'multi' })!.models.has('post')).toBe(true);
+  });
+
+  it('a missing --schema is a one-line UsageError', () => {
+    const dir = project({});
+    let error: unknown;
+    try {
+      loadPrismaSchema({ cwd: dir, explicit: 'nope.prisma' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('UsageError');
+    expect((error as Error).message).toBe('--schema nope.prisma: no such file or folder');
+  });
+
+  it('an unparsable --schema is a UsageError naming the file', () => {
+    const dir = project({ 'bad.prisma': 'model {' });
+    expect(() => loadPrismaSchema({ cwd: dir, explicit: 'bad.prisma' })).toThrow(expect.objectContaining({ name: 'UsageError' }));
+  });
+
+  it('reads prisma.config.ts without running it, relative to the config file', () => {
+    const dir = project({
+      'prisma.config.ts': `import { defineConfig } from 'prisma/config';\nthrow new Error('must not run');\nexport default defineConfig({\n  schema: 'db/app.prisma',\n});\n`,
+      'db/app.prisma': POST,
+      'prisma/schema.prisma': USER,
+    });
+    expect(discoverSchemaPath(dir)).toBe(join(dir, 'db', 'app.prisma'));
+    expect(loadPrismaSchema({ cwd: dir })!.models.has('post')).toBe(true);
+  });
+
+  it('reads .config/prisma.ts and path.join schema values', () => {
+    const dir = project({
+      '.config/prisma.ts': `import path from 'node:path';\nexport default { schema: path.join(__dirname, '..', 'prisma', 'schema') };\n`,
+      'prisma/schema/a.prisma': USER,
+      'prisma/schema/b.prisma': POST,
+    });
+    expect(discoverSchemaPath(dir)).toBe(join(dir, 'prisma', 'schema'));
+    expect(readConfigSchemaProperty('export default defineConfig({ schema: `x/y.prisma` })')).toBe('x/y.prisma');
+    expect(readConfigSchemaProperty('export default defineConfig({ migrations: {} })')).toBeUndefined();
+  });
+
+  it('reads package.json#prisma.schema', () => {
+    const dir = project({ 'package.json': JSON.stringify({ name: 'x', prisma: { schema: 'src/db.prisma' } }), 'src/db.prisma': POST, 'schema.prisma': USER });
+    expect(discoverSchemaPath(dir)).toBe(join(dir, 'src', 'db.prisma'));
+  });
+
+  it('falls back to prisma/schema.prisma, then schema.prisma, then prisma/schema/', () => {
+    expect(discoverSchemaPath(project({ 'prisma/schema.prisma': USER, 'schema.prisma': POST }))).toMatch(/prisma[\\/]schema\.prisma$/);
+    const root = project({ 'schema.prisma': POST, 'package.json': '{"name":"x"}' });
+    expect(discoverSchemaPath(root)).toBe(join(root, 'schema.prisma'));
+    const folder = project({ 'prisma/schema/one.prisma': USER });
+    expect(loadPrismaSchema({ cwd: folder })!.models.has('user')).toBe(true);
+  });
+
+  it('returns undefined with no schema, and warns (not throws) on a discovered schema that does not parse', () => {
+    expect(loadPrismaSchema({ cwd: project({ 'package.json': '{' }) })).toBeUndefined();
+    const warnings: string[] = [];
+    expect(loadPrismaSchema({ cwd: project({ 'schema.prisma': 'model {' }), warn: (m) => warnings.push(m) })).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/schema\.prisma/);
+  });
+});
+
+describe('detectResultExtensions', () => {
+  it('sees $extends and defineExtension with a result key', () => {
+    expect(detectResultExtensions(`const x = prisma.$extends({ result: { user: { fullName: { needs: {}, compute: () => 1 } } } });`)).toBe(true);
+    expect(detectResultExtensions(`export default Prisma.defineExtension({\n  name: 'x',\n  result: {},\n});`)).toBe(true);
+    expect(detectResultExtensions(`const result = {}; prisma.$extends({ result })`)).toBe(true);
+  });
+  it('ignores query/model/client extensions and unrelated `result` names', () => {
+    expect(detectResultExtensions(`prisma.$extends({ query: { user: { async findMany({ args, query }) { return query(args); } } } }); const result = 1;`)).toBe(false);
+    expect(detectResultExtensions(`prisma.$extends({ model: { user: { x() {} } } /* result: */ })`)).toBe(false);
+    expect(detectResultExtensions(`const result = await prisma.user.findMany();`)).toBe(false);
+  });
+});
