@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Fixtures use Nest-style (legacy) decorators, as most Prisma services do.
+  oxc: { decorator: { legacy: true } },
   test: {
     // Tests live in __tests__/ (or beside the code); never pick up test files
     // from bench corpora, dist/ or fixtures.

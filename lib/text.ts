@@ -77,3 +77,12 @@ export function freshName(source: string, base: string, taken: ReadonlySet<strin
   if (!used(base)) return base;
   for (let i = 2; ; i++) if (!used(`${base}${i}`)) return `${base}${i}`;
 }
+
+/**
+ * Move the second and later lines of `text`, cut from a line indented
+ * `from`, to a line indented `to`, so a multi-line slice keeps its shape.
+ */
+export function reindent(text: string, from: string, to: string): string {
+  if (from === to || !text.includes('\n')) return text;
+  return text.replace(/\n([ \t]*)/g, (_m, ws: string) => '\n' + (ws.startsWith(from) ? to + ws.slice(from.length) : ws));
+}

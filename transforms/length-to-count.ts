@@ -21,7 +21,7 @@ import { toJscodeshift } from '../lib/jscodeshift.js';
 import { awaitedReplacement } from '../lib/splice.js';
 import type { Load } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
-import { freshName } from '../lib/text.js';
+import { freshName, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-to-count';
 const SAFE = 'the database counts the same rows findMany would have loaded (same where/cursor/take/skip); nothing is loaded';
@@ -35,7 +35,8 @@ function apply(ctx: RuleContext): void {
       ctx.finding(load.call.node, `\`.length\` of a whole-table load: ${count.reason}. Fix: ${count.suggestion}.`);
       continue;
     }
-    const edits = result.shape === 'direct' ? directEdits(ctx, result.use, count.code) : bindingEdits(ctx, load, result as BindingResult, count.code);
+    const edits =
+      result.shape === 'direct' ? directEdits(ctx, load, result.use, count.code) : bindingEdits(ctx, load, result as BindingResult, count.code);
     ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: SAFE, edits });
   }
 }
@@ -49,9 +50,10 @@ function onlyCounted(result: LoadResult): boolean {
 }
 
 /** `(await X.findMany(a)).length` -> `await X.count(a')`. */
-function directEdits(ctx: RuleContext, use: Use, countCall: string): TextEdit[] {
+function directEdits(ctx: RuleContext, load: Load, use: Use, countCall: string): TextEdit[] {
   const member = use.path;
-  return [awaitedReplacement(ctx, member, `await ${countCall}`)];
+  const code = reindent(countCall, indentAt(ctx.source, load.call.node.start ?? 0), indentAt(ctx.source, member.node.start ?? 0));
+  return [awaitedReplacement(ctx, member, `await ${code}`)];
 }
 
 function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, countCall: string): TextEdit[] {

@@ -8,8 +8,8 @@
  * `$transaction` callback. Drizzle's `db.query.<table>.findMany()` has a client
  * of `db.query`, which is none of these, and is left alone.
  *
- * Argument semantics, per ../shared/ORM-NOTES.md: count() takes where, cursor,
- * take, skip and orderBy; it has no distinct (prisma#4228) and rejects select
+ * Argument semantics, per ../shared/ORM-NOTES.md: count() takes where, take
+ * and skip (a cursor too, but not every cursor findMany takes); it has no distinct (prisma#4228) and rejects select
  * other than a count selection, include, omit and relationLoadStrategy.
  */
 import type { NodePath } from '@babel/traverse';
@@ -82,8 +82,16 @@ function countArgs(load: Load, ctx: RuleContext): Emit {
       suggestion: `count distinct values in the database: \`(await ${textOf(ctx.source, load.receiver)}.groupBy({ by: [...], where })).length\` or a raw COUNT(DISTINCT ...)`,
     };
   }
-  // With a cursor, orderBy decides which rows come after it: keep it then.
-  const keep = (name: string) => COUNT_KEEPS.has(name) || (name === 'orderBy' && args.props.has('cursor'));
+  if (args.props.has('cursor')) {
+    // Seen on SQLite: findMany takes a cursor with a non-unique orderBy, count() throws on it
+    // ("cursor and orderBy combination that not stable").
+    return {
+      ok: false,
+      reason: 'the query pages with a `cursor`, and count() rejects cursors that findMany accepts (it needs a unique, stable orderBy)',
+      suggestion: 'count the page by hand, e.g. with `where` on the ordering key instead of a cursor',
+    };
+  }
+  const keep = (name: string) => COUNT_KEEPS.has(name);
   if (args.kind === 'ref') {
     if ([...args.props.keys()].every(keep)) return { ok: true, code: textOf(ctx.source, args.node) };
     return {

@@ -1,0 +1,10 @@
+import type { PrismaClient } from '../../../test/prisma/generated/client.js';
+
+export async function run(prisma: PrismaClient, name: string | null) {
+  return prisma.$transaction(async (tx) => {
+    const total = await tx.user.count({ where: { name } });
+    return total;
+  });
+}
+
+export const cases: unknown[][] = [[null], ['Ada'], ['nobody']];
