@@ -17,6 +17,8 @@ import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty
 import type { RuleContext } from '../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../text.js';
 import type { Dialect, Emit, Load, LoadArgs } from './types.js';
+import { prismaSelect } from './prisma-select.js';
+import { prismaAggregate } from './prisma-aggregate.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -54,6 +56,9 @@ export const prismaDialect: Dialect = {
     if (!args.ok) return args;
     return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})` };
   },
+
+  select: (load, ctx, fields) => prismaSelect(load, ctx, fields),
+  aggregate: (load, ctx, op, field) => prismaAggregate(load, ctx, op, field),
 };
 
 /** The argument text for count(), or why there is none. */

@@ -44,4 +44,10 @@ export interface Dialect {
   matchLoad(path: NodePath<CallExpression>, ctx: RuleContext): Load | null;
   /** An expression (without `await`) that resolves to the number of rows the load would return. */
   count(load: Load, ctx: RuleContext): Emit;
+  /** The load call narrowed to `fields` (a projection), or the call's own text when it already is. */
+  select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
+  /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
+  aggregate?(load: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit;
 }
+
+export type AggregateOp = 'sum' | 'min' | 'max';

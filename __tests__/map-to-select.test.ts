@@ -1,0 +1,51 @@
+/** map-to-select tiers that fixtures cannot set: result extensions, and no schema. */
+import { describe, expect, it } from 'vitest';
+import { transformSource } from '../lib/engine.js';
+import { defaultRuleOptions, type RuleOptions } from '../lib/rule.js';
+import { rule } from '../transforms/map-to-select.js';
+import { fixtureSchema } from './helpers/schema.js';
+
+const source = `export async function emails(prisma: PrismaClient) {
+  return (await prisma.user.findMany({ where: { active: true } })).map((u) => u.email);
+}
+`;
+const rewritten = source.replace('{ where: { active: true } }', '{ where: { active: true }, select: { email: true } }');
+
+function run(text: string, options: Partial<RuleOptions>, unsafe = true) {
+  return transformSource(text, 'x.ts', { rules: [rule], ruleOptions: { ...defaultRuleOptions, ...options }, applyTiers: new Set(unsafe ? ['safe', 'review'] : ['safe']) });
+}
+
+describe('map-to-select tiers', () => {
+  it('is safe with a schema and no result extensions', () => {
+    const r = run(source, { schema: fixtureSchema() }, false);
+    expect(r.output).toBe(rewritten);
+    expect(r.edits.map((e) => e.tier)).toEqual(['safe']);
+  });
+
+  it('is review when the repository defines result extensions', () => {
+    const r = run(source, { schema: fixtureSchema(), hasResultExtensions: true }, false);
+    expect(r.output).toBe(source);
+    expect(r.edits).toMatchObject([{ tier: 'review', applied: false }]);
+    expect(r.edits[0].message).toMatch(/result extensions/);
+  });
+
+  it('is review with no schema, naming the assumption', () => {
+    const r = run(source, {});
+    expect(r.output).toBe(rewritten);
+    expect(r.edits).toMatchObject([{ tier: 'review', applied: true }]);
+    expect(r.edits[0].message).toMatch(/no Prisma schema.*`email` is a stored scalar field/);
+  });
+
+  it('declines, with no schema, a read that cannot be a stored field', () => {
+    const r = run(source.replace('u.email', 'u._count'), {});
+    expect(r.output).toBe(source.replace('u.email', 'u._count'));
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringMatching(/`_count` is not a stored field/)]);
+  });
+
+  it('declines a model the schema does not have', () => {
+    const text = source.replace('prisma.user', 'prisma.account');
+    const r = run(text, { schema: fixtureSchema() });
+    expect(r.output).toBe(text);
+    expect(r.findings[0].message).toMatch(/has no model `account`/);
+  });
+});

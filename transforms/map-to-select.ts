@@ -1,0 +1,147 @@
+/**
+ * map-to-select: load only the fields the code reads.
+ *
+ * Matches a whole-table load whose rows are only ever mapped by a callback that
+ * reads plain fields of its row:
+ *   (await prisma.user.findMany(a)).map((u) => u.email)
+ *       -> (await prisma.user.findMany({ ...a, select: { email: true } })).map((u) => u.email)
+ *   const users = await prisma.user.findMany(a); ... users.map(({ id, name }) => ...) ... users.map((u) => u.email)
+ *       -> findMany gets `select: { id: true, name: true, email: true }` (the union)
+ * The callback may read `row.f` (or `row?.f`) and destructure `({ f, g })`;
+ * a second (index) parameter is fine. The mapped values are unchanged.
+ *
+ * Declines, with a finding, when the dialect cannot project (Prisma: a read
+ * field is a relation or not a scalar, include/omit/distinct is present, the
+ * existing select lacks a read field, arguments it cannot edit). Leaves alone,
+ * silently, rows used for anything but such a map, and callbacks that use the
+ * row in any other way (pass it on, spread it, index it, call its methods,
+ * rest-destructure it, reach it through `arguments`).
+ */
+import type { NodePath } from '@babel/traverse';
+import type { CallExpression, Node } from '@babel/types';
+import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { toJscodeshift } from '../lib/jscodeshift.js';
+import type { Rule, RuleContext } from '../lib/rule.js';
+import { textOf } from '../lib/text.js';
+
+const id = 'map-to-select';
+const SAFE = 'only the fields the map callback reads are loaded (select); the mapped values are the same';
+
+function apply(ctx: RuleContext): void {
+  for (const load of findWholeTableLoads(ctx)) {
+    if (!load.dialect.select) continue;
+    const fields = fieldsRead(classifyResultUse(load));
+    if (!fields) continue;
+    const emit = load.dialect.select(load, ctx, fields);
+    if (!emit.ok) {
+      ctx.finding(load.call.node, `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${emit.reason}. Fix: ${emit.suggestion}.`);
+      continue;
+    }
+    if (emit.code === textOf(ctx.source, load.call.node)) continue;
+    const tier = emit.tier ?? 'safe';
+    const message = emit.note ? `${SAFE}. Review: ${emit.note}` : SAFE;
+    ctx.rewrite({ node: load.call.node, tier, message, edits: [{ start: load.call.node.start ?? 0, end: load.call.node.end ?? 0, text: emit.code }] });
+  }
+}
+
+/** The fields read when every use of the rows is a `.map(cb)` reading plain fields; undefined otherwise. */
+function fieldsRead(result: LoadResult): string[] | undefined {
+  const uses: Use[] = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
+  if (uses.length === 0) return undefined;
+  const fields: string[] = [];
+  for (const use of uses) {
+    if (use.kind !== 'method' || use.name !== 'map') return undefined;
+    const read = fieldsReadByMapCall(use.path);
+    if (!read) return undefined;
+    for (const f of read) if (!fields.includes(f)) fields.push(f);
+  }
+  return fields.length > 0 ? fields : undefined;
+}
+
+/** `rows.map(cb)`: the plain fields cb reads of its row, or undefined if it uses the row otherwise. */
+export function fieldsReadByMapCall(call: NodePath<CallExpression>): string[] | undefined {
+  if (call.node.type !== 'CallExpression' || call.node.arguments.length !== 1) return undefined;
+  const cb = call.get('arguments.0') as NodePath;
+  if (!(cb.isArrowFunctionExpression() || cb.isFunctionExpression()) || cb.node.generator) return undefined;
+  return fieldsReadByCallback(cb as NodePath<import('@babel/types').ArrowFunctionExpression | import('@babel/types').FunctionExpression>);
+}
+
+/** The plain fields a `(row, index?) => ...` callback reads of `row`, or undefined if it uses the row otherwise. */
+export function fieldsReadByCallback(cb: NodePath<import('@babel/types').ArrowFunctionExpression | import('@babel/types').FunctionExpression>): string[] | undefined {
+  const params = cb.node.params;
+  if (params.length < 1 || params.length > 2) return undefined;
+  if (params[1] && params[1].type !== 'Identifier') return undefined;
+  if (cb.isFunctionExpression() && usesArguments(cb)) return undefined;
+  const row = params[0];
+  if (row.type === 'ObjectPattern') {
+    const fields: string[] = [];
+    for (const p of row.properties) {
+      if (p.type !== 'ObjectProperty' || p.computed) return undefined;
+      const name = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
+      if (name === undefined) return undefined;
+      if (!fields.includes(name)) fields.push(name);
+    }
+    return fields;
+  }
+  if (row.type !== 'Identifier') return undefined;
+  const binding = cb.scope.getBinding(row.name);
+  if (!binding || binding.identifier !== row || !binding.constant) return undefined;
+  const fields: string[] = [];
+  for (const ref of binding.referencePaths) {
+    const name = plainFieldRead(ref);
+    if (name === undefined) return undefined;
+    if (!fields.includes(name)) fields.push(name);
+  }
+  return fields;
+}
+
+/** `row.f` / `row?.f` / `row['f']`, read and not called as a method: the field name. */
+function plainFieldRead(ref: NodePath): string | undefined {
+  const member = ref.parentPath;
+  if (!member) return undefined;
+  const m = member.node;
+  if ((m.type !== 'MemberExpression' && m.type !== 'OptionalMemberExpression') || m.object !== ref.node) return undefined;
+  const name = !m.computed && m.property.type === 'Identifier' ? m.property.name : m.computed && m.property.type === 'StringLiteral' ? m.property.value : undefined;
+  if (name === undefined) return undefined;
+  const parent = member.parentPath?.node as Node | undefined;
+  if (!parent) return name;
+  if ((parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression' || parent.type === 'NewExpression' || parent.type === 'TaggedTemplateExpression') && ('callee' in parent ? parent.callee === m : parent.tag === m)) return undefined;
+  if ((parent.type === 'AssignmentExpression' || parent.type === 'AssignmentPattern') && parent.left === m) return undefined;
+  if (parent.type === 'UpdateExpression' || (parent.type === 'UnaryExpression' && parent.operator === 'delete')) return undefined;
+  if ((parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parent.left === m) return undefined;
+  if (parent.type === 'ArrayPattern' || parent.type === 'RestElement' || (parent.type === 'ObjectProperty' && member.parentPath?.parentPath?.isObjectPattern())) return undefined;
+  return name;
+}
+
+function usesArguments(fn: NodePath): boolean {
+  let found = false;
+  fn.traverse({
+    Identifier(p) {
+      if (p.node.name === 'arguments' && p.getFunctionParent()?.node === fn.node && p.isReferencedIdentifier()) found = true;
+    },
+  });
+  return found;
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    description: 'Rows loaded only to map plain fields load just those fields (select).',
+    tier: 'safe',
+    example: {
+      before: 'const emails = (await prisma.user.findMany({ where: { active: true } })).map((u) => u.email);',
+      after: 'const emails = (await prisma.user.findMany({ where: { active: true }, select: { email: true } })).map((u) => u.email);',
+    },
+    declines: [
+      'a read field that is a relation or not a stored scalar: finding',
+      '`include`, `omit` or `distinct` present: finding',
+      'an existing select that lacks a read field: finding',
+      'callbacks that pass, spread, index or call methods on the row',
+      'rows used for anything besides .map',
+    ],
+  },
+  apply,
+};
+
+export default toJscodeshift(rule);
