@@ -81,6 +81,8 @@ export interface Totals {
 export interface RunResult {
   files: FileResult[];
   totals: Totals;
+  /** Problems that did not stop the run (an unreadable schema): one line each. */
+  warnings?: string[];
 }
 
 export type Mode = 'dry-run' | 'write' | 'check';

@@ -14,7 +14,7 @@ import { UsageError } from './errors.js';
 import { runJobs } from './pool.js';
 import type { FileJob, ProcessConfig } from './process-file.js';
 import { atomicWrite, gitDirtyFiles } from './write.js';
-import { projectRuleOptions } from './project.js';
+import { ProjectFacts } from './project.js';
 
 export { UsageError } from './errors.js';
 export { DEFAULT_EXTENSIONS } from './discover.js';
@@ -39,13 +39,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   const files = discoverFiles({ cwd: opts.cwd, paths: opts.paths, ignore: opts.ignore, extensions: opts.extensions });
 
   const applyTiers: EditTier[] = opts.mode === 'write' && !opts.unsafe ? ['safe'] : ['safe', 'review'];
-  const ruleOptions: RuleOptions = {
-    ...defaultRuleOptions,
-    ...(opts.clientNames && opts.clientNames.length > 0 ? { clientNames: opts.clientNames } : {}),
-    ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
-    ...projectRuleOptions(opts.cwd, opts.schema, files),
-  };
-  const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions };
+  const project = new ProjectFacts(opts.cwd, opts.schema);
 
   const prefilter = prefilterPattern();
   const results: FileResult[] = [];
@@ -59,16 +53,25 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
       results.push(record(relPath, absPath, 'error', { message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err}); it was left alone` }));
       continue;
     }
-    if (prefilter.test(text)) jobs.push({ absPath, relPath });
+    project.observe(text);
+    if (prefilter.test(text)) jobs.push({ absPath, relPath, schemaKey: project.schemaKeyFor(absPath) });
     else results.push(record(relPath, absPath, 'skipped'));
   }
+
+  const ruleOptions: RuleOptions = {
+    ...defaultRuleOptions,
+    ...(opts.clientNames && opts.clientNames.length > 0 ? { clientNames: opts.clientNames } : {}),
+    ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+    hasResultExtensions: project.hasResultExtensions,
+  };
+  const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions, schemas: project.schemas() };
 
   results.push(...(await runJobs(jobs, config, opts.jobs)));
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   if (opts.mode === 'write') writeAll(results, opts.force);
 
-  return { files: results, totals: totalsOf(results, performance.now() - started) };
+  return { files: results, totals: totalsOf(results, performance.now() - started), warnings: project.warnings };
 }
 
 function record(path: string, absPath: string, status: FileResult['status'], error?: FileResult['error']): FileResult {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { transformSource, detectEol, InvalidOutputError } from '../engine.js';
 import { parseSource, SourceParseError } from '../parse.js';
 import type { RuleOptions } from '../rule.js';
+import type { SchemaInfo } from '../schema.js';
 import type { EditTier, FileResult } from '../types.js';
 import { findRule } from '../../transforms/index.js';
 import type { Rule } from '../rule.js';
@@ -16,11 +17,14 @@ export interface ProcessConfig {
   ruleIds: string[];
   applyTiers: EditTier[];
   ruleOptions: RuleOptions;
+  /** Prisma schemas by key; a job names the one that governs its file. */
+  schemas: Record<string, SchemaInfo>;
 }
 
 export interface FileJob {
   absPath: string;
   relPath: string;
+  schemaKey?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -49,7 +53,9 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
   }
   const rules = rulesCache ?? resolveRules(config.ruleIds);
   try {
-    const result = transformSource(source, job.absPath, { rules, ruleOptions: config.ruleOptions, applyTiers: new Set(config.applyTiers) }, ast);
+    const schema = job.schemaKey !== undefined ? config.schemas[job.schemaKey] : undefined;
+    const ruleOptions: RuleOptions = schema ? { ...config.ruleOptions, schema } : config.ruleOptions;
+    const result = transformSource(source, job.absPath, { rules, ruleOptions, applyTiers: new Set(config.applyTiers) }, ast);
     const changed = result.output !== source;
     const after = bom + result.output;
     return {
