@@ -5,9 +5,10 @@
  */
 import type { Rule } from '../lib/rule.js';
 import { rule as lengthToCount } from './length-to-count.js';
+import { rule as indexToFindFirst } from './index-to-find-first.js';
 import { rule as mapToSelect } from './map-to-select.js';
 
-export const rules: readonly Rule[] = [lengthToCount, mapToSelect];
+export const rules: readonly Rule[] = [lengthToCount, indexToFindFirst, mapToSelect];
 
 export function findRule(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);

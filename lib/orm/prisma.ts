@@ -17,6 +17,8 @@ import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty
 import type { RuleContext } from '../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../text.js';
 import type { Dialect, Emit, Load, LoadArgs } from './types.js';
+import { prismaFindFirst } from './prisma-first.js';
+import { prismaKeysetBatches } from './prisma-batches.js';
 import { prismaSelect } from './prisma-select.js';
 import { prismaAggregate } from './prisma-aggregate.js';
 
@@ -56,6 +58,9 @@ export const prismaDialect: Dialect = {
     if (!args.ok) return args;
     return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})` };
   },
+
+  findFirst: (load, ctx) => prismaFindFirst(load, ctx),
+  keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(load, ctx, batchSize),
 
   select: (load, ctx, fields) => prismaSelect(load, ctx, fields),
   aggregate: (load, ctx, op, field) => prismaAggregate(load, ctx, op, field),

@@ -1,0 +1,237 @@
+/**
+ * index-to-find-first: the first row, fetched alone.
+ *
+ * Matches a whole-table load of which only the first row is used:
+ *   (await prisma.user.findMany(a))[0]          -> (await prisma.user.findFirst(a')) ?? undefined
+ *   (await prisma.user.findMany(a)).at(0)       -> the same
+ *   const [u] = await prisma.user.findMany(a)   -> const u = (await prisma.user.findFirst(a')) ?? undefined
+ *   const rows = await prisma.user.findMany(a); ... rows[0] ...
+ *                                               -> const firstRow = (await prisma.user.findFirst(a')) ?? undefined; ... firstRow ...
+ * where a' keeps where, orderBy, cursor, skip, distinct, select, include and
+ * omit, and drops a positive literal take (the dialect decides). findFirst
+ * gives null where `[0]` gave undefined, so `?? undefined` keeps the value
+ * unless every use treats the two alike (a truthiness test, `?.`, `== null`,
+ * the left of `??` or `||`), or is reached only when the rows are non-empty.
+ * Emptiness tests beside `rows[0]` become null checks:
+ *   if (rows.length === 0) return null; return rows[0];
+ *                                               -> if (firstRow === null) return null; return firstRow;
+ *   rows.length > 0 ? rows[0] : null            -> firstRow
+ *
+ * Declines, with a finding, what findFirst cannot say the same way: `take: 0`,
+ * a negative or non-literal take, arguments it cannot read; and `.at(-1)`
+ * (suggesting findFirst with the order reversed). Leaves alone, silently,
+ * `[1]`, `[i]`, destructuring of more than the first row, and rows used for
+ * anything else.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { Node } from '@babel/types';
+import { emptinessTest, nullTolerant, onlyWhenNonEmpty, truthinessTests, type EmptinessTest } from '../lib/analysis/first-row.js';
+import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { toJscodeshift } from '../lib/jscodeshift.js';
+import type { Load } from '../lib/orm/types.js';
+import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { awaitedReplacement, needsParensLoose } from '../lib/splice.js';
+import { freshName } from '../lib/text.js';
+
+const id = 'index-to-find-first';
+const SAME_ROW = 'findFirst returns the row `[0]` would have (same where, orderBy, cursor, skip and distinct; same row shape) and loads only that row';
+const KEPT_UNDEFINED = `${SAME_ROW}; \`?? undefined\` keeps undefined where findFirst says null`;
+const NULL_ALIKE = `${SAME_ROW}; every use treats findFirst's null as it treated undefined`;
+
+type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
+type DestructuredResult = Extract<LoadResult, { shape: 'destructured' }>;
+
+/** A rewrite waiting for the dialect's findFirst code. */
+interface Plan {
+  /** Does the value need `?? undefined`? */
+  keepUndefined: boolean;
+  edits(first: string): TextEdit[];
+}
+
+function apply(ctx: RuleContext): void {
+  for (const load of findWholeTableLoads(ctx)) {
+    const result = classifyResultUse(load);
+    const last = lastRowUse(result);
+    if (last) {
+      ctx.finding(last, '`.at(-1)` loads every row to keep the last one. Fix: `findFirst` with the `orderBy` reversed (add one on the id when there is none).');
+      continue;
+    }
+    const plan = planFor(ctx, load, result);
+    if (!plan || !load.dialect.findFirst) continue;
+    const first = load.dialect.findFirst(load, ctx);
+    if (!first.ok) {
+      ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
+      continue;
+    }
+    ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message: plan.keepUndefined ? KEPT_UNDEFINED : NULL_ALIKE, edits: plan.edits(first.code) });
+  }
+}
+
+function lastRowUse(result: LoadResult): Node | undefined {
+  const isLast = (u: Use) => {
+    if (u.kind !== 'method' || u.name !== 'at' || u.path.node.arguments.length !== 1) return false;
+    const arg = u.path.node.arguments[0];
+    return arg.type === 'UnaryExpression' && arg.operator === '-' && arg.argument.type === 'NumericLiteral' && arg.argument.value === 1;
+  };
+  if (result.shape === 'direct' && isLast(result.use)) return result.use.path.node;
+  if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length > 0 && result.uses.every(isLast)) return result.uses[0].path.node;
+  return undefined;
+}
+
+function planFor(ctx: RuleContext, load: Load, result: LoadResult): Plan | undefined {
+  if (result.shape === 'direct') return directPlan(ctx, result.use);
+  if (result.shape === 'destructured') return destructuredPlan(ctx, load, result);
+  if (result.shape === 'binding') return bindingPlan(ctx, load, result);
+  return undefined;
+}
+
+const isFirst = (u: Use): boolean => u.kind === 'index' && u.index === 0;
+
+/** `(await X.findMany(a))[0]` -> `(await X.findFirst(a')) ?? undefined`. */
+function directPlan(ctx: RuleContext, use: Use): Plan | undefined {
+  if (!isFirst(use)) return undefined;
+  const keepUndefined = !nullTolerant(use.path);
+  return {
+    keepUndefined,
+    edits: (first) => [keepUndefined ? looseReplacement(ctx, use.path, `(await ${first}) ?? undefined`) : awaitedReplacement(ctx, use.path, `await ${first}`)],
+  };
+}
+
+/** `const [u] = await X.findMany(a)` (or `[u = d]`) -> `const u = (await X.findFirst(a')) ?? undefined` (or `?? d`). */
+function destructuredPlan(ctx: RuleContext, load: Load, result: DestructuredResult): Plan | undefined {
+  const { declarator, pattern } = result;
+  const elements = pattern.node.elements;
+  if (elements.length !== 1 || !elements[0]) return undefined;
+  const el = elements[0];
+  let name: string;
+  let fallback: string | undefined;
+  if (el.type === 'Identifier') name = el.name;
+  else if (el.type === 'AssignmentPattern' && el.left.type === 'Identifier') {
+    name = el.left.name;
+    fallback = ctx.text(el.right);
+  } else return undefined;
+  if (declarator.parentPath?.parentPath?.isExportNamedDeclaration()) return undefined;
+  const awaited = load.call.parentPath;
+  if (!awaited?.isAwaitExpression() || declarator.node.init !== awaited.node) return undefined;
+  const binding = declarator.scope.getBinding(name);
+  if (!binding) return undefined;
+  const refs = binding.referencePaths;
+  const guards = truthinessTests(refs);
+  const keepUndefined = fallback === undefined && !(binding.constant && refs.every((r) => nullTolerant(r) || onlyWhenNonEmpty(r, guards)));
+  const init = awaited.node;
+  return {
+    keepUndefined,
+    edits: (first) => [
+      replaceNode(pattern.node, name),
+      {
+        start: init.start ?? 0,
+        end: init.end ?? 0,
+        text: fallback !== undefined ? `(await ${first}) ?? ${parenthesizeForNullish(fallback, el)}` : keepUndefined ? `(await ${first}) ?? undefined` : `await ${first}`,
+      },
+    ],
+  };
+}
+
+/**
+ * `const rows = await X.findMany(a)` whose uses are `rows[0]` and emptiness
+ * tests -> `const firstRow = await X.findFirst(a')`, the tests null checks.
+ */
+function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult): Plan | undefined {
+  const { site, uses, name } = result;
+  if (site.kind !== 'declarator') return undefined;
+  const awaited = load.call.parentPath;
+  if (!awaited?.isAwaitExpression() || site.declarator.node.init !== awaited.node) return undefined;
+  const firsts: Use[] = [];
+  const tests: EmptinessTest[] = [];
+  for (const u of uses) {
+    if (isFirst(u)) firsts.push(u);
+    else if (u.kind === 'length') {
+      const t = emptinessTest(u.path);
+      if (!t) return undefined;
+      tests.push(t);
+    } else return undefined;
+  }
+  if (firsts.length === 0) return undefined;
+
+  const guards = [...tests, ...truthinessTests(firsts.map((u) => u.path))];
+  const keepUndefined = !firsts.every((u) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards));
+  const none = keepUndefined ? 'undefined' : 'null';
+  const newName = freshName(ctx.source, `first${capitalize(singular(name))}`);
+
+  // `rows.length > 0 ? rows[0] : null` is the row itself (or null) once the rows are one row.
+  const wholes = new Set<Node>();
+  const simplified: TextEdit[] = [];
+  for (const t of tests) {
+    const cond = t.path.parentPath;
+    if (!cond?.isConditionalExpression() || cond.node.test !== t.path.node) continue;
+    const [rowSide, noneSide] = t.empty ? [cond.node.alternate, cond.node.consequent] : [cond.node.consequent, cond.node.alternate];
+    const isNone = noneSide.type === (none === 'null' ? 'NullLiteral' : 'Identifier') && (none === 'null' || (noneSide as { name?: string }).name === 'undefined');
+    const rowUse = firsts.find((u) => u.path.node === rowSide);
+    if (!isNone || !rowUse) continue;
+    wholes.add(t.path.node).add(rowUse.path.node);
+    simplified.push(replaceNode(cond.node, newName));
+  }
+
+  return {
+    keepUndefined,
+    edits: (first) => [
+      replaceNode(site.id.node, newName),
+      { start: awaited.node.start ?? 0, end: awaited.node.end ?? 0, text: keepUndefined ? `(await ${first}) ?? undefined` : `await ${first}` },
+      ...simplified,
+      ...firsts.filter((u) => !wholes.has(u.path.node)).map((u) => replaceNode(u.path.node, newName)),
+      ...tests.filter((t) => !wholes.has(t.path.node)).map((t) => looseReplacement(ctx, t.path, `${newName} ${t.empty ? '===' : '!=='} ${none}`)),
+    ],
+  };
+}
+
+/** Replace with a looser-than-unary expression, parenthesised where its place binds tighter. */
+function looseReplacement(ctx: RuleContext, path: NodePath, text: string): TextEdit {
+  const node = path.node;
+  const parenthesized = (node as { extra?: { parenthesized?: boolean } }).extra?.parenthesized === true;
+  void ctx;
+  return { start: node.start ?? 0, end: node.end ?? 0, text: needsParensLoose(path) && !parenthesized ? `(${text})` : text };
+}
+
+/** The right of `??` cannot be a bare `||`/`&&` expression, nor anything looser. */
+function parenthesizeForNullish(text: string, el: Node): string {
+  const right = el.type === 'AssignmentPattern' ? el.right : undefined;
+  if (!right) return text;
+  const loose = ['LogicalExpression', 'ConditionalExpression', 'AssignmentExpression', 'SequenceExpression', 'ArrowFunctionExpression', 'YieldExpression'];
+  const parenthesized = (right as { extra?: { parenthesized?: boolean } }).extra?.parenthesized === true;
+  return loose.includes(right.type) && !parenthesized ? `(${text})` : text;
+}
+
+function replaceNode(node: Node, text: string): TextEdit {
+  return { start: node.start ?? 0, end: node.end ?? 0, text };
+}
+
+/** `users` -> `user`, `rows` -> `row`; anything else as it is. */
+function singular(name: string): string {
+  if (/[^su]s$/.test(name) && name.length > 2) return name.replace(/ies$/, 'y').replace(/s$/, '');
+  return name;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    description: 'Using only the first loaded row becomes a findFirst query.',
+    tier: 'safe',
+    example: {
+      before: 'const [newest] = await prisma.post.findMany({ where: { published: true }, orderBy: { id: "desc" } });',
+      after: 'const newest = (await prisma.post.findFirst({ where: { published: true }, orderBy: { id: "desc" } })) ?? undefined;',
+    },
+    declines: [
+      '`take: 0`, a negative or non-literal take, arguments it cannot read: finding',
+      '`.at(-1)`: finding suggesting findFirst with the order reversed',
+      '`[1]`, `[i]`, destructuring more than the first row, rows used for anything else',
+    ],
+  },
+  apply,
+};
+
+export default toJscodeshift(rule);
