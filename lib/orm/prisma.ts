@@ -21,6 +21,8 @@ import { prismaFindFirst } from './prisma-first.js';
 import { prismaKeysetBatches } from './prisma-batches.js';
 import { prismaSelect } from './prisma-select.js';
 import { prismaAggregate } from './prisma-aggregate.js';
+import { prismaBoundedCount, prismaExists } from './prisma-exists.js';
+import { prismaNarrow } from './prisma-where.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -64,6 +66,9 @@ export const prismaDialect: Dialect = {
 
   select: (load, ctx, fields) => prismaSelect(load, ctx, fields),
   aggregate: (load, ctx, op, field) => prismaAggregate(load, ctx, op, field),
+  exists: (load, ctx, opts) => prismaExists(load, ctx, opts),
+  boundedCount: (load, ctx, bound) => prismaBoundedCount(load, ctx, bound),
+  narrow: (load, ctx, tests) => prismaNarrow(load, ctx, tests),
 };
 
 /** The argument text for count(), or why there is none. */

@@ -7,6 +7,7 @@
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { RuleContext } from '../rule.js';
+import type { FieldTest } from '../analysis/predicate.js';
 import type { EditTier } from '../types.js';
 
 export type LoadArgs =
@@ -52,6 +53,12 @@ export interface Dialect {
   select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
   /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
   aggregate?(load: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit;
+  /** A boolean expression, with its own `await`, true when the load (narrowed by `tests`) returns some row, or none with `empty`. */
+  exists?(load: Load, ctx: RuleContext, opts: { empty: boolean; tests?: readonly FieldTest[] }): Emit;
+  /** An expression (without `await`) resolving to the number of rows the load would return, capped at `bound`. */
+  boundedCount?(load: Load, ctx: RuleContext, bound: number): Emit;
+  /** The load call (without `await`) with `tests` added to what it filters on. */
+  narrow?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
 }
 
 export type AggregateOp = 'sum' | 'min' | 'max';

@@ -1,0 +1,103 @@
+/**
+ * filter-to-where: filter rows in the database, not after loading them.
+ *
+ * Matches a whole-table load filtered right away by a predicate that is a
+ * conjunction of field tests:
+ *   (await prisma.user.findMany({ orderBy })).filter((u) => u.active && u.age >= 30)
+ *     -> await prisma.user.findMany({ orderBy, where: { active: true, age: { gte: 30 } } })
+ * Field tests: `===` against a literal, null or a name/member chain; `!==` on a
+ * required field (or against null); `<`, `<=`, `>`, `>=` on a required Int,
+ * Float or String field against a value known to be defined; a bare required
+ * Boolean field, or its negation. A chain of `.filter`s merges as one. The
+ * new condition joins an existing where (`AND: [original, added]` when a key
+ * clashes). It runs first in the registry, so `.filter(p).length` then becomes
+ * a count with that where, and `.filter(p).length > 0` an existence query.
+ *
+ * Tier: review. The database, not JavaScript, now compares: strings follow the
+ * collation (MySQL `_ci` ignores case) where JavaScript compares code units.
+ *
+ * Declines, with a finding: take, skip, cursor or distinct (they apply before
+ * a where clause but before the filter too), a compared value that may be
+ * undefined (Prisma reads it as "no filter"), nullable fields under `!==` or
+ * ordering, Date/Decimal/BigInt/Json fields, `||`, calls, no schema.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { CallExpression } from '@babel/types';
+import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { readPredicate, type FieldTest } from '../lib/analysis/predicate.js';
+import { classifyResultUse } from '../lib/analysis/uses.js';
+import { toJscodeshift } from '../lib/jscodeshift.js';
+import { replaceExpression } from '../lib/precedence.js';
+import type { Rule, RuleContext } from '../lib/rule.js';
+
+const id = 'filter-to-where';
+const MESSAGE = 'the filter is now a where clause: check that the database compares these fields as JavaScript did; fewer rows are loaded';
+
+function apply(ctx: RuleContext): void {
+  for (const load of findWholeTableLoads(ctx)) {
+    if (!load.dialect.narrow) continue;
+    const result = classifyResultUse(load);
+    if (result.shape !== 'direct' || result.use.kind !== 'method' || result.use.name !== 'filter') continue;
+    let call: NodePath<CallExpression> | undefined = result.use.path;
+    let last: NodePath<CallExpression> | undefined;
+    const tests: FieldTest[] = [];
+    while (call && filterCall(call)) {
+      const read = readPredicate(call.get('arguments.0') as NodePath);
+      if (!read.ok) {
+        if (!last) ctx.finding(load.call.node, `\`.filter(...)\` over every loaded row: the predicate cannot become a where clause because ${read.reason}. Fix: move the condition into where by hand, or keep the filter if it cannot be said in SQL.`);
+        break;
+      }
+      tests.push(...read.tests);
+      last = call;
+      call = nextFilter(call);
+    }
+    if (!last) continue;
+    const narrowed = load.dialect.narrow(load, ctx, tests);
+    if (!narrowed.ok) {
+      ctx.finding(load.call.node, `\`.filter(...)\` over every loaded row: ${narrowed.reason}. Fix: ${narrowed.suggestion}.`);
+      continue;
+    }
+    ctx.rewrite({
+      node: load.call.node,
+      tier: narrowed.tier ?? 'review',
+      message: MESSAGE + (narrowed.note ? `; ${narrowed.note}` : ''),
+      edits: [replaceExpression(ctx, last, `await ${narrowed.code}`)],
+    });
+  }
+}
+
+/** `x.filter(fn)` with exactly one argument. */
+function filterCall(call: NodePath<CallExpression>): boolean {
+  const { callee, arguments: args } = call.node;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'filter' && args.length === 1;
+}
+
+/** `call.filter(fn)`: the next filter in a chain. */
+function nextFilter(call: NodePath<CallExpression>): NodePath<CallExpression> | undefined {
+  const member = call.parentPath;
+  if (!member?.isMemberExpression() || member.node.object !== call.node) return undefined;
+  const next = member.parentPath;
+  if (!next?.isCallExpression() || next.node.callee !== member.node) return undefined;
+  return next;
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    description: 'Filtering loaded rows with a field-test predicate becomes a where clause.',
+    tier: 'review',
+    example: {
+      before: 'const adults = (await prisma.user.findMany({ orderBy: { id: "asc" } })).filter((u) => u.age >= 18);',
+      after: 'const adults = await prisma.user.findMany({ orderBy: { id: "asc" }, where: { age: { gte: 18 } } });',
+    },
+    declines: [
+      'take, skip, cursor or distinct on the load: finding',
+      'a compared value that may be undefined: finding',
+      'nullable fields under !== or <, >; Date/Decimal/BigInt/Json fields: finding',
+      '||, function calls, nested fields, no schema: finding',
+    ],
+  },
+  apply,
+};
+
+export default toJscodeshift(rule);

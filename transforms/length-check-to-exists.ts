@@ -1,0 +1,193 @@
+/**
+ * length-check-to-exists: "are there any rows?", asked of the database.
+ *
+ * Matches a whole-table load whose rows are only tested for emptiness:
+ *   (await prisma.user.findMany(a)).length > 0      -> (await prisma.user.findFirst({ where, select: { id: true } })) !== null
+ *   (await X.findMany(a)).length === 0, < 1, !(...).length, Boolean(...), if ((...).length) ...
+ *   const users = await X.findMany(a); if (!users.length) ...
+ *                                                    -> const hasUsers = (await X.findFirst(...)) !== null; if (!hasUsers) ...
+ *   (await X.findMany(a)).some((u) => u.email === email)
+ *                                                    -> email !== undefined && (await X.findFirst({ where: { email }, select: { id: true } })) !== null
+ *   const users = await X.findMany(a); if (users.find((u) => u.age > 40)) ...   (its only use)
+ *                                                    -> const hasMatchingUsers = ...; if (hasMatchingUsers) ...
+ * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
+ * become a count capped at what the comparison needs: `count({ where, take: 2 }) === 1`.
+ * The query stays where the rows were loaded; the receiver is unchanged.
+ *
+ * Tiers: plain emptiness tests and bounded counts are safe. A predicate merged
+ * into where is review: string comparison follows the database collation, and
+ * a value that may be undefined is guarded (`v !== undefined && ...`).
+ *
+ * Declines, with a finding: skip or cursor (the test is about rows past an
+ * offset), a take that is not a positive literal, arguments it cannot read,
+ * and predicates the dialect cannot say as a where clause (`||`, calls,
+ * nullable `!==`, Date/Decimal/BigInt fields, no schema). Leaves alone,
+ * silently: rows used for anything else (length-to-count and the other rules
+ * handle those), and `.length` used as a number.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { Node } from '@babel/types';
+import { emptinessOf, type Emptiness } from '../lib/analysis/emptiness.js';
+import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { readPredicate } from '../lib/analysis/predicate.js';
+import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { toJscodeshift } from '../lib/jscodeshift.js';
+import type { Emit, Load } from '../lib/orm/types.js';
+import { replaceExpression } from '../lib/precedence.js';
+import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { freshName } from '../lib/text.js';
+
+const id = 'length-check-to-exists';
+const SAFE = 'an existence query answers the emptiness test: the database stops at the first matching row and nothing is loaded';
+const BOUNDED = 'the length is only compared with a literal, so a count capped just above it gives the same answer; nothing is loaded';
+const REVIEW = 'the JavaScript predicate is now a where clause: check that the database compares these fields as JavaScript did';
+
+type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
+
+/** One emptiness question asked of the rows, and the node whose value answers it. */
+interface Question {
+  use: Use;
+  answer: Emptiness;
+  /** `.some(pred)` / `.find(pred)`: the predicate function. */
+  predicate?: NodePath;
+}
+
+function apply(ctx: RuleContext): void {
+  for (const load of findWholeTableLoads(ctx)) {
+    const result = classifyResultUse(load);
+    if (result.shape === 'direct') direct(ctx, load, result.use);
+    else if (result.shape === 'binding' && result.site.kind === 'declarator') bound(ctx, load, result);
+  }
+}
+
+function question(use: Use): Question | null {
+  if (use.kind === 'length') {
+    const answer = emptinessOf(use.path, 'length');
+    return answer ? { use, answer } : null;
+  }
+  if (use.kind === 'method' && (use.name === 'some' || use.name === 'find')) {
+    const args = use.path.get('arguments') as NodePath[];
+    if (args.length !== 1) return null;
+    const answer = emptinessOf(use.path, use.name === 'some' ? 'boolean' : 'element');
+    return answer ? { use, answer, predicate: args[0] } : null;
+  }
+  return null;
+}
+
+/** `(await X.findMany(a)).length > 0` and friends: the whole test becomes the query. */
+function direct(ctx: RuleContext, load: Load, use: Use): void {
+  const q = question(use);
+  if (!q) return;
+  if (q.answer.kind === 'bounded') {
+    const count = load.dialect.boundedCount?.(load, ctx, q.answer.bound);
+    if (!count?.ok) return; // length-to-count counts it, or says why not
+    ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: BOUNDED, edits: [replaceExpression(ctx, use.path, `await ${count.code}`)] });
+    return;
+  }
+  const exists = existsFor(ctx, load, q, q.answer.empty);
+  if (!exists) return;
+  ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'safe', message: message(exists, q), edits: [replaceExpression(ctx, q.answer.node, exists.code)] });
+}
+
+/** `const rows = await X.findMany(a)` whose every use is an emptiness question. */
+function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
+  const { uses, name, site } = result;
+  if (uses.length === 0 || site.kind !== 'declarator') return;
+  const questions = uses.map(question);
+  if (questions.some((q) => q === null)) return;
+  const qs = questions as Question[];
+  const declarator = site.declarator;
+  const init = declarator.get('init') as NodePath;
+
+  if (qs.every((q) => q.use.kind === 'length')) {
+    if (qs.some((q) => q.answer.kind === 'bounded')) {
+      const bound = Math.max(...qs.map((q) => (q.answer.kind === 'bounded' ? q.answer.bound : 1)));
+      const count = load.dialect.boundedCount?.(load, ctx, bound);
+      if (!count?.ok) return;
+      const counted = freshName(ctx.source, `${name}Count`);
+      const edits: TextEdit[] = [replaceNode(site.id.node, counted), replaceExpression(ctx, init, `await ${count.code}`)];
+      for (const q of qs) edits.push(replaceNode(q.use.path.node, counted));
+      ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: BOUNDED, edits });
+      return;
+    }
+    const exists = existsFor(ctx, load, qs[0], false);
+    if (!exists) return;
+    const has = freshName(ctx.source, `has${capitalize(name)}`);
+    const edits: TextEdit[] = [replaceNode(site.id.node, has), replaceExpression(ctx, init, exists.code)];
+    for (const q of qs) {
+      const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
+      edits.push(replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has));
+    }
+    ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'safe', message: message(exists, qs[0]), edits });
+    return;
+  }
+
+  // `.some(pred)` / `.find(pred)` as the only use: the predicate joins the query where the rows were loaded.
+  if (qs.length !== 1 || qs[0].answer.kind !== 'emptiness') return;
+  const q = qs[0];
+  const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
+  const exists = existsFor(ctx, load, q, false, load.call);
+  if (!exists) return;
+  const has = freshName(ctx.source, `hasMatching${capitalize(name)}`);
+  const edits: TextEdit[] = [
+    replaceNode(site.id.node, has),
+    replaceExpression(ctx, init, exists.code),
+    replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has),
+  ];
+  ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'review', message: message(exists, q), edits });
+}
+
+/** The dialect's existence test for this question, or a finding and null. */
+function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, evaluatedAt?: NodePath): (Emit & { ok: true }) | null {
+  const what = q.predicate ? `\`.${(q.use as { name: string }).name}(...)\` over every loaded row` : 'an emptiness test on every loaded row';
+  let tests;
+  if (q.predicate) {
+    const read = readPredicate(q.predicate, { evaluatedAt });
+    if (!read.ok) {
+      ctx.finding(load.call.node, `${what}: the predicate cannot become a where clause because ${read.reason}. Fix: ask the database by hand, e.g. \`findFirst({ where: { ... }, select: { id: true } })\`, or keep the load if the rows are needed.`);
+      return null;
+    }
+    tests = read.tests;
+  }
+  if (!load.dialect.exists) return null;
+  const exists = load.dialect.exists(load, ctx, { empty, tests });
+  if (!exists.ok) {
+    ctx.finding(load.call.node, `${what}: ${exists.reason}. Fix: ${exists.suggestion}.`);
+    return null;
+  }
+  return exists;
+}
+
+function message(exists: Emit & { ok: true }, q: Question): string {
+  if (!q.predicate) return SAFE + (exists.note ? `; ${exists.note}` : '');
+  return `${REVIEW}${exists.note ? `; ${exists.note}` : ''}`;
+}
+
+function replaceNode(node: Node, text: string): TextEdit {
+  return { start: node.start ?? 0, end: node.end ?? 0, text };
+}
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    description: 'Testing loaded rows for emptiness (.length > 0, !rows.length, .some(pred)) becomes an existence query.',
+    tier: 'safe',
+    example: {
+      before: 'if ((await prisma.user.findMany({ where: { active: true } })).length > 0) notify();',
+      after: 'if ((await prisma.user.findFirst({ where: { active: true }, select: { id: true } })) !== null) notify();',
+    },
+    declines: [
+      'skip or cursor (rows past an offset): finding',
+      'take that is not a positive literal: finding',
+      'predicates with ||, calls, nullable !==, Date/Decimal/BigInt fields, or without a schema: finding',
+      '.length used as a number (left to length-to-count)',
+    ],
+  },
+  apply,
+};
+
+export default toJscodeshift(rule);
