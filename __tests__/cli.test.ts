@@ -453,29 +453,6 @@ describe('--write', () => {
   }, SLOW);
 });
 
-// --------------------------------------------------------------------------- review tier, --unsafe
-
-describe('review-tier edits are withheld without --unsafe', () => {
-  // Looked up at run time: the first rule (if any) whose registry tier is review.
-  it('a review rule: dry run shows it withheld, --write skips it, --write --unsafe applies it', () => {
-    const review = registry.find((m) => m.tier === 'review' && m.example);
-    if (!review || !review.example) {
-      // No review-tier rule with an example is registered yet; the reporter tests below cover the rendering.
-      expect(registry.every((m) => m.tier !== 'review' || !m.example)).toBe(true);
-      return;
-    }
-    const source = `import { prisma } from './db';\n\nexport async function f() {\n${review.example.before}\n}\n`;
-    const dir = tempDir({ 'app.ts': source });
-    const write = pushdown(['--write', '-t', review.id, '--format', 'json'], { cwd: dir });
-    expect(write.status).toBe(0);
-    expect(read(dir, 'app.ts')).toBe(source);
-    expect(json(write).files[0]!.edits.some((e) => e.tier === 'review' && !e.applied)).toBe(true);
-    const unsafe = pushdown(['--write', '--unsafe', '-t', review.id], { cwd: dir });
-    expect(unsafe.status).toBe(0);
-    expect(read(dir, 'app.ts')).not.toBe(source);
-  }, SLOW);
-});
-
 // --------------------------------------------------------------------------- --check
 
 describe('--check', () => {
@@ -992,6 +969,17 @@ describe('reporters (pure functions)', () => {
     expect(out).not.toContain(ESC);
   });
 
+  it('pretty marks a previewed review edit as needing --unsafe', () => {
+    const previewed: FileResult = {
+      ...file,
+      edits: [{ rule: 'index-to-find-first', tier: 'review', line: 4, column: 1, message: 'order may differ', applied: true }],
+    };
+    const preview = renderPretty({ files: [previewed], totals: totals() }, { color: false, mode: 'dry-run', unsafe: false });
+    expect(preview).toContain('  index-to-find-first (review, applied only with --unsafe): order may differ\n@@ -1,7 +1,7 @@\n');
+    const unsafe = renderPretty({ files: [previewed], totals: totals() }, { color: false, mode: 'dry-run', unsafe: true });
+    expect(unsafe).toContain('  index-to-find-first (review): order may differ\n@@ -1,7 +1,7 @@\n');
+  });
+
   it('pretty colours only when asked', () => {
     expect(renderPretty(result, { color: true, mode: 'dry-run', unsafe: false })).toContain(`${ESC}32m+new1`);
   });
@@ -1003,6 +991,7 @@ describe('reporters (pure functions)', () => {
       { color: false, mode: 'write', unsafe: false },
     );
     expect(out).toMatch(/^src\/x\.ts written$/m);
+    expect(out).toMatch(/^src\/y\.ts not written$/m);
     expect(out).toMatch(/^src\/y\.ts {2}not written {2}uncommitted changes$/m);
     expect(out).toContain('2 review edits withheld; rerun with --write --unsafe');
     expect(out).toContain('1 written');

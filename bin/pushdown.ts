@@ -13,9 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FORMATS, getReporter, isFormat, type Format } from '../lib/report/index.js';
-import { runPushdown } from '../lib/runner/index.js';
-import type { Mode, RunOptions, RunResult } from '../lib/types.js';
-import { rules } from '../transforms/index.js';
+import type { RuleMeta, Mode, RunOptions, RunResult } from '../lib/types.js';
 
 const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
@@ -65,7 +63,8 @@ class CliUsageError extends Error {
 interface CliRequest {
   action: 'help' | 'version' | 'list' | 'run';
   format: Format;
-  transforms?: string[];
+  /** -t names as given; checked against the registry once it is loaded. */
+  transformNames?: string[];
   options: RunOptions;
 }
 
@@ -89,9 +88,9 @@ function parseCount(value: string | undefined, flag: string, min: number): numbe
   return n;
 }
 
-function resolveTransforms(names: string[] | undefined): string[] | undefined {
+function resolveTransforms(names: string[] | undefined, rules: readonly RuleMeta[]): string[] | undefined {
   if (names === undefined) return undefined;
-  const valid = rules.map((r) => r.meta.id);
+  const valid = rules.map((r) => r.id);
   for (const name of names) {
     if (!valid.includes(name)) {
       throw new CliUsageError(`unknown transform '${name}'; valid transforms: ${valid.join(', ')}`);
@@ -147,7 +146,7 @@ function parseCli(argv: readonly string[], cwd: string): CliRequest {
     throw new CliUsageError(`unknown format '${format}'; valid formats: ${FORMATS.join(', ')}`);
   }
 
-  const transforms = resolveTransforms(splitList(v.transform, '--transform'));
+  const transformNames = splitList(v.transform, '--transform');
 
   const extensions = (splitList(v.extensions, '--extensions') ?? DEFAULT_EXTENSIONS).map((e) =>
     e.replace(/^\./, ''),
@@ -180,7 +179,6 @@ function parseCli(argv: readonly string[], cwd: string): CliRequest {
     extensions: [...new Set(extensions)],
     force: v.force ?? false,
   };
-  if (transforms !== undefined) options.transforms = transforms;
   if (clientNames !== undefined) options.clientNames = clientNames;
   if (schema !== undefined) options.schema = schema;
   const batchSize = parseCount(v['batch-size'], '--batch-size', 1);
@@ -189,7 +187,7 @@ function parseCli(argv: readonly string[], cwd: string): CliRequest {
   if (jobs !== undefined) options.jobs = jobs;
 
   const action = v.help ? 'help' : v.version ? 'version' : v.list ? 'list' : 'run';
-  return { action, format, transforms, options };
+  return { action, format, transformNames, options };
 }
 
 /** Colour only for a terminal, unless FORCE_COLOR / NO_COLOR say otherwise (FORCE_COLOR wins, as in Node). */
@@ -224,10 +222,16 @@ function readVersion(): string {
   }
 }
 
-function listRules(only: string[] | undefined): string {
-  const shown = rules.filter((r) => only === undefined || only.includes(r.meta.id));
-  const idWidth = Math.max(...shown.map((r) => r.meta.id.length), 0);
-  return shown.map((r) => `${r.meta.id.padEnd(idWidth)}  ${r.meta.tier.padEnd(6)}  ${r.meta.description}\n`).join('');
+function listRules(rules: readonly RuleMeta[], only: string[] | undefined): string {
+  const shown = rules.filter((r) => only === undefined || only.includes(r.id));
+  const idWidth = Math.max(...shown.map((r) => r.id.length), 0);
+  return shown.map((r) => `${r.id.padEnd(idWidth)}  ${r.tier.padEnd(6)}  ${r.description}\n`).join('');
+}
+
+/** The rules, loaded only when needed: they pull in babel, which --help and --version do not need. */
+async function loadRules(): Promise<RuleMeta[]> {
+  const { rules } = await import('../transforms/index.js');
+  return rules.map((r) => r.meta);
 }
 
 /** Errors the user caused through the file system (a path they named is unreadable). */
@@ -248,19 +252,22 @@ function fileSystemMessage(err: unknown): string | undefined {
 
 async function main(argv: readonly string[]): Promise<number> {
   const request = parseCli(argv, process.cwd());
-  switch (request.action) {
-    case 'help':
-      process.stdout.write(HELP);
-      return 0;
-    case 'version':
-      process.stdout.write(`${readVersion()}\n`);
-      return 0;
-    case 'list':
-      process.stdout.write(listRules(request.transforms));
-      return 0;
-    case 'run':
-      break;
+  if (request.action === 'help') {
+    process.stdout.write(HELP);
+    return 0;
   }
+  if (request.action === 'version') {
+    process.stdout.write(`${readVersion()}\n`);
+    return 0;
+  }
+  const rules = await loadRules();
+  const transforms = resolveTransforms(request.transformNames, rules);
+  if (request.action === 'list') {
+    process.stdout.write(listRules(rules, transforms));
+    return 0;
+  }
+  if (transforms !== undefined) request.options.transforms = transforms;
+  const { runPushdown } = await import('../lib/runner/index.js');
   const result = await runPushdown(request.options);
   const color = colourEnabled(process.env, process.stdout.isTTY === true);
   const output = getReporter(request.format)(result, {
@@ -269,7 +276,17 @@ async function main(argv: readonly string[]): Promise<number> {
     unsafe: request.options.unsafe,
   });
   process.stdout.write(output);
-  return exitCodeFor(result, request.options.mode);
+  const { mode, unsafe } = request.options;
+  if (request.format === 'patch' && mode !== 'write' && !unsafe) {
+    // A preview shows review edits; a plain --write would not make them. Say so, off stdout.
+    const review = result.files.flatMap((f) => f.edits).filter((e) => e.tier === 'review' && e.applied).length;
+    if (review > 0) {
+      process.stderr.write(
+        `pushdown: note: this patch includes ${review} review-tier edit(s), which --write applies only with --unsafe\n`,
+      );
+    }
+  }
+  return exitCodeFor(result, mode);
 }
 
 // `pushdown ... | head` closes stdout early: not an error.

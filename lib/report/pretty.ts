@@ -38,8 +38,11 @@ function tierColour(c: Colors, tier: Tier): (s: string) => string {
   return c.magenta;
 }
 
-function editLabel(c: Colors, edit: EditRecord): string {
-  const tier = edit.applied ? edit.tier : `${edit.tier}, withheld`;
+function editLabel(c: Colors, edit: EditRecord, opts: PrettyOptions): string {
+  let tier: string = edit.tier;
+  if (!edit.applied) tier += ', withheld';
+  // Shown in a preview, but a plain --write would not apply it.
+  else if (edit.tier === 'review' && opts.mode !== 'write' && !opts.unsafe) tier += ', applied only with --unsafe';
   return `${c.bold(edit.rule)} ${tierColour(c, edit.tier)(`(${tier})`)}`;
 }
 
@@ -55,13 +58,14 @@ function renderFileDiff(c: Colors, file: FileResult, opts: PrettyOptions): strin
   let heading = c.bold(c.underline(file.path));
   if (opts.mode === 'write') {
     if (file.written) heading += ` ${c.green('written')}`;
-    else if (file.writeRefused !== undefined) heading += ` ${c.red(`not written: ${file.writeRefused}`)}`;
+    // The reason is given once, with the other refusals, below the diffs.
+    else if (file.writeRefused !== undefined) heading += ` ${c.red('not written')}`;
   }
   out.push(heading);
   const parsed = parseDiff(file.diff, file.edits);
   for (const line of parsed.headerLines) out.push(c.bold(line));
   for (const hunk of parsed.hunks) {
-    for (const edit of hunk.edits) out.push(`  ${editLabel(c, edit)}: ${edit.message}`);
+    for (const edit of hunk.edits) out.push(`  ${editLabel(c, edit, opts)}: ${edit.message}`);
     out.push(c.cyan(hunk.header));
     for (const line of hunk.lines) out.push(diffLine(c, line));
   }
@@ -144,7 +148,7 @@ export function renderPretty(result: RunResult, opts: PrettyOptions): string {
   for (const file of result.files) {
     for (const edit of unplacedEdits(file)) {
       const note = edit.applied ? '' : c.dim(' (apply with --write --unsafe)');
-      withheld.push(`${location(file.path, edit.line, edit.column)}  ${editLabel(c, edit)}  ${edit.message}${note}`);
+      withheld.push(`${location(file.path, edit.line, edit.column)}  ${editLabel(c, edit, opts)}  ${edit.message}${note}`);
     }
   }
   if (withheld.length > 0) blocks.push(withheld);
@@ -172,10 +176,7 @@ export function renderPretty(result: RunResult, opts: PrettyOptions): string {
     if (file.writeRefused === undefined) continue;
     refusals.push(`${file.path}  ${c.red('not written')}  ${file.writeRefused}`);
   }
-  if (refusals.length > 0) {
-    refusals.push(c.dim('  commit or stash those changes, or rerun with --force to write anyway'));
-    blocks.push(refusals);
-  }
+  if (refusals.length > 0) blocks.push(refusals);
 
   blocks.push(renderSummary(c, result, opts));
   return blocks.map((b) => b.join('\n')).join('\n\n') + '\n';
