@@ -110,6 +110,7 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
       ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: BOUNDED, edits });
       return;
     }
+    if (qs.length === 1 && adopt(ctx, load, result, qs[0])) return;
     const exists = existsFor(ctx, load, qs[0], false);
     if (!exists) return;
     const has = freshName(ctx.source, `has${capitalize(name)}`);
@@ -125,6 +126,7 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
   // `.some(pred)` / `.find(pred)` as the only use: the predicate joins the query where the rows were loaded.
   if (qs.length !== 1 || qs[0].answer.kind !== 'emptiness') return;
   const q = qs[0];
+  if (adopt(ctx, load, result, q, load.call)) return;
   const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
   const exists = existsFor(ctx, load, q, false, load.call);
   if (!exists) return;
@@ -135,6 +137,49 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
     replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has),
   ];
   ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'review', message: message(exists, q), edits });
+}
+
+/**
+ * `const rows = await X.findMany(a); const taken = rows.some(p);` with nothing
+ * else in between that matters: the answer's own name takes the query's place,
+ * `const taken = <exists>;`, and its later declaration goes. Only in the same
+ * block, with one declarator each, so the name's scope is unchanged.
+ * Returns true when it proposed the rewrite (or reported why not).
+ */
+function adopt(ctx: RuleContext, load: Load, result: BindingResult, q: Question, evaluatedAt?: NodePath): boolean {
+  const answer = q.answer;
+  if (answer.kind !== 'emptiness' || result.site.kind !== 'declarator') return false;
+  const holder = answer.node.parentPath;
+  if (!holder?.isVariableDeclarator() || holder.node.init !== answer.node.node || holder.node.id.type !== 'Identifier' || holder.node.id.typeAnnotation) return false;
+  const statement = holder.parentPath;
+  const loadStatement = result.site.declarator.parentPath;
+  if (!statement?.isVariableDeclaration() || statement.node.kind !== 'const' || statement.node.declarations.length !== 1) return false;
+  if (!loadStatement?.isVariableDeclaration() || loadStatement.node.declarations.length !== 1) return false;
+  if (statement.parentPath !== loadStatement.parentPath || !statement.parentPath?.isBlockStatement() && !statement.parentPath?.isProgram()) return false;
+  const exists = existsFor(ctx, load, q, answer.empty, evaluatedAt);
+  if (!exists) return true;
+  const init = result.site.declarator.get('init') as NodePath;
+  const keyword = loadStatement.node.kind === 'const' ? [] : [replaceRange(loadStatement.node.start ?? 0, (loadStatement.node.start ?? 0) + loadStatement.node.kind.length, 'const')];
+  const edits: TextEdit[] = [...keyword, replaceNode(result.site.id.node, holder.node.id.name), replaceExpression(ctx, init, exists.code), removeStatement(ctx.source, statement.node)];
+  ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'safe', message: message(exists, q), edits });
+  return true;
+}
+
+function replaceRange(start: number, end: number, text: string): TextEdit {
+  return { start, end, text };
+}
+
+/** Delete a statement with its line, when it stands alone on it. */
+function removeStatement(source: string, node: Node): TextEdit {
+  let start = node.start ?? 0;
+  let end = node.end ?? 0;
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const after = /^[ \t]*\r?\n/.exec(source.slice(end));
+  if (/^[ \t]*$/.test(source.slice(lineStart, start)) && after) {
+    start = lineStart;
+    end += after[0].length;
+  }
+  return { start, end, text: '' };
 }
 
 /** The dialect's existence test for this question, or a finding and null. */

@@ -57,7 +57,7 @@ export function prismaExists(load: Load, ctx: RuleContext, opts: ExistsOptions):
   const tests = opts.tests ?? [];
   const take = props.get('take');
   if (take && !positiveInteger(take.value)) {
-    return { ok: false, reason: `the query has \`take: ${textOf(source, take.value)}\`, which may be 0 or negative, so pushdown cannot tell whether it returns any row`, suggestion: 'test existence by hand, taking the take into account' };
+    return { ok: false, reason: `the query has \`take: ${textOf(source, take.value)}\`, which is not a positive number pushdown can read (0 returns no row, a negative take counts from the end), so emptiness depends on it`, suggestion: 'test existence by hand, taking the take into account' };
   }
   if (tests.length > 0) {
     for (const key of ['take', 'distinct']) {

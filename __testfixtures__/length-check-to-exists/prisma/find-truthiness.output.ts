@@ -1,0 +1,12 @@
+import type { PrismaClient } from '../../../test/prisma/generated/client.js';
+
+// `.find` used only to ask whether a row matches.
+export async function run(prisma: PrismaClient, minAge: number) {
+  const found = [];
+  if ((await prisma.user.findFirst({ where: { age: { gte: minAge } }, select: { id: true } })) !== null) found.push('truthy');
+  if ((await prisma.user.findFirst({ where: { age: { gte: minAge } }, select: { id: true } })) === null) found.push('undefined');
+  if ((await prisma.user.findFirst({ where: { active: false, age: { gte: minAge } }, select: { id: true } })) !== null) found.push('inactive');
+  return found;
+}
+
+export const cases: unknown[][] = [[0], [45], [61]];
