@@ -1,0 +1,414 @@
+/**
+ * loop-to-batches: a loop over every loaded row walks them in keyset batches.
+ *
+ * Matches a whole-table load whose rows are only looped over:
+ *   for (const u of await prisma.user.findMany(a)) S
+ *   (await prisma.user.findMany(a)).forEach((u) => { S })
+ *   const users = await prisma.user.findMany(a);     (the loop right after it is the only use)
+ *   for (const u of users) S                         (or users.forEach(...))
+ * and emits, with the key from the schema (`id` when there is none):
+ *   for (let after: number | undefined; ; ) {
+ *     const batch = await prisma.user.findMany({
+ *       where: { AND: [w, after === undefined ? {} : { id: { gt: after } }] },
+ *       orderBy: { id: 'asc' },
+ *       take: 1000,
+ *     });
+ *     for (const u of batch) S
+ *     if (batch.length < 1000) break;
+ *     after = batch[batch.length - 1].id;
+ *   }
+ * A `break` that left the original loop leaves the batches too (the outer
+ * loop gets a fresh label); `continue`, `return`, `await` and labels keep
+ * their meaning. A forEach callback's `return;` becomes `continue;`. The batch
+ * size is the batchSize option. New names never collide with existing ones.
+ *
+ * Tier review: the loop no longer sees a snapshot, so rows changed while it
+ * runs may be seen or missed.
+ *
+ * Declines, with a finding: take, skip, cursor, distinct, an orderBy on
+ * anything but the key, a select/omit without the key (the dialect says why);
+ * a loop outside an async function; rows used besides the loop; a loop that
+ * does not directly follow the load; a forEach callback that is async, takes
+ * more than the row, returns a value, or uses `this`/`arguments`.
+ * Also reports `Promise.all(rows.map(async ...))` over a load with no take.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { ArrowFunctionExpression, CallExpression, ForOfStatement, FunctionExpression, Node, Statement } from '@babel/types';
+import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { classifyResultUse, inAsyncContext, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { toJscodeshift } from '../lib/jscodeshift.js';
+import type { KeysetPlan, Load } from '../lib/orm/types.js';
+import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { freshName, indentAt } from '../lib/text.js';
+
+const id = 'loop-to-batches';
+
+type Callback = NodePath<ArrowFunctionExpression | FunctionExpression>;
+
+/** The loop to rewrite: the statement it replaces, and how its rows are bound. */
+type Loop =
+  | { kind: 'for-of'; statement: NodePath<Statement>; loop: NodePath<ForOfStatement>; label?: string }
+  | { kind: 'forEach'; statement: NodePath<Statement>; callback: Callback };
+
+type Found = { ok: true; loop: Loop; declaration?: NodePath<Statement> } | { ok: false; node: Node; reason: string; suggestion: string } | undefined;
+
+function apply(ctx: RuleContext): void {
+  for (const load of findWholeTableLoads(ctx)) {
+    const result = classifyResultUse(load);
+    reportPromiseAll(ctx, load, result);
+    const found = findLoop(ctx, result);
+    if (!found) continue;
+    if (!found.ok) {
+      ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${found.reason}. Fix: ${found.suggestion}.`);
+      continue;
+    }
+    const plan = load.dialect.keysetBatches?.(load, ctx, ctx.options.batchSize);
+    if (!plan) continue;
+    if (!plan.ok) {
+      ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${plan.reason}. Fix: ${plan.suggestion}.`);
+      continue;
+    }
+    const body = loopText(ctx, found.loop, plan);
+    if (typeof body !== 'string') {
+      ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${body.reason}. Fix: ${body.suggestion}.`);
+      continue;
+    }
+    const edits: TextEdit[] = [{ start: found.loop.statement.node.start ?? 0, end: found.loop.statement.node.end ?? 0, text: body }];
+    if (found.declaration) edits.push(removeStatement(ctx.source, found.declaration.node));
+    const message =
+      `the rows are loaded in keyset batches of ${ctx.options.batchSize} (${plan.order}) instead of all at once. ` +
+      'Check: the loop no longer sees a snapshot, so rows inserted, updated or deleted while it runs may be seen or missed' +
+      (plan.note ? `; ${plan.note}` : '');
+    ctx.rewrite({ node: load.call.node, tier: plan.tier ?? 'review', message, edits });
+  }
+}
+
+function loadedToIterate(load: Load): string {
+  const args = load.args;
+  const unbounded = args.kind === 'none' || (args.kind !== 'unknown' && !args.props.has('where') && !args.props.has('take'));
+  return unbounded ? `every \`${load.model}\` row is loaded (no where, no take) only to be looped over` : 'every matching row is loaded at once only to be looped over';
+}
+
+/** Where the rows are looped over, when that is all that happens to them. */
+function findLoop(ctx: RuleContext, result: LoadResult): Found {
+  if (result.shape === 'direct') {
+    const loop = loopOf(result.use);
+    if (!loop) return undefined;
+    return checked(ctx, loop);
+  }
+  if (result.shape !== 'binding') return undefined;
+  const loops = result.uses.map(loopOf);
+  if (!loops.some((l) => l)) return undefined;
+  const first = result.uses.find((u, i) => loops[i])!;
+  if (result.uses.length > 1) {
+    return { ok: false, node: first.path.node, reason: `\`${result.name}\` is also used besides the loop`, suggestion: 'batch by hand if the other uses can do without every row at once' };
+  }
+  const loop = loops[0]!;
+  const site = result.site;
+  if (site.kind !== 'declarator') {
+    return { ok: false, node: first.path.node, reason: site.kind === 'then-param' ? 'the loop is in a `.then` callback' : 'the rows come from a `Promise.all`', suggestion: 'await the load in an async function, then run pushdown again' };
+  }
+  const declaration = site.declarator.parentPath;
+  if (!declaration?.isVariableDeclaration() || declaration.node.declarations.length !== 1 || !followedBy(declaration, loop.statement)) {
+    return {
+      ok: false,
+      node: first.path.node,
+      reason: `the loop does not directly follow the declaration of \`${result.name}\`, and batches would run the query later, when the loop starts`,
+      suggestion: 'move the loop right after the load (if nothing between them changes what it reads) and run pushdown again',
+    };
+  }
+  const c = checked(ctx, loop);
+  return c?.ok ? { ...c, declaration: declaration as NodePath<Statement> } : c;
+}
+
+function loopOf(use: Use): Loop | undefined {
+  if (use.kind === 'iterate') {
+    const loop = use.path;
+    const parent = loop.parentPath;
+    if (parent?.isLabeledStatement()) return { kind: 'for-of', statement: parent, loop, label: parent.node.label.name };
+    return { kind: 'for-of', statement: loop, loop };
+  }
+  if (use.kind === 'method' && use.name === 'forEach') {
+    const call = use.path;
+    const statement = call.parentPath;
+    if (!statement?.isExpressionStatement() || call.node.arguments.length !== 1) return undefined;
+    const cb = call.get('arguments.0') as NodePath;
+    if (!(cb.isArrowFunctionExpression() || cb.isFunctionExpression())) return undefined;
+    return { kind: 'forEach', statement, callback: cb as Callback };
+  }
+  return undefined;
+}
+
+function checked(ctx: RuleContext, loop: Loop): Found {
+  void ctx;
+  const node = loop.statement.node;
+  if (!inAsyncContext(loop.statement)) {
+    return { ok: false, node, reason: 'the loop is not in an async function, so it cannot await each batch', suggestion: 'make the enclosing function async (and await it), then run pushdown again' };
+  }
+  if (loop.kind === 'forEach') {
+    const why = callbackProblem(loop.callback);
+    if (why) return { ok: false, node, reason: why, suggestion: 'turn the forEach into a for-of loop, then run pushdown again' };
+  }
+  return { ok: true, loop };
+}
+
+/** Why a forEach callback cannot become a for-of body, if it cannot. */
+function callbackProblem(cb: Callback): string | undefined {
+  const n = cb.node;
+  if (n.async) return 'the forEach callback is async, and forEach does not wait for it: a loop that awaits each row would run differently';
+  if (n.generator) return 'the forEach callback is a generator';
+  if (n.params.length !== 1) return 'the forEach callback takes more than the row';
+  const param = n.params[0];
+  if (param.type !== 'Identifier' && param.type !== 'ObjectPattern' && param.type !== 'ArrayPattern') return 'the forEach callback parameter has a default or rest';
+  if (n.type === 'FunctionExpression' && n.id) return 'the forEach callback is a named function';
+  let problem: string | undefined;
+  const isArrow = n.type === 'ArrowFunctionExpression';
+  cb.traverse({
+    Function(p) {
+      // Their own this, arguments and returns; arrows share this/arguments but not return.
+      if (!p.isArrowFunctionExpression()) p.skip();
+    },
+    ThisExpression(p) {
+      if (!isArrow && ownFunction(p) === cb.node) problem ??= 'the forEach callback uses `this`';
+    },
+    Identifier(p) {
+      if (!isArrow && p.node.name === 'arguments' && p.isReferencedIdentifier() && ownFunction(p) === cb.node) problem ??= 'the forEach callback uses `arguments`';
+    },
+    MetaProperty(p) {
+      if (!isArrow && ownFunction(p) === cb.node) problem ??= 'the forEach callback uses `new.target`';
+    },
+    ReturnStatement(p) {
+      if (p.getFunctionParent()?.node !== cb.node) return;
+      if (p.node.argument) problem ??= 'the forEach callback returns a value';
+      else if (insideNestedLoop(p, cb.node)) problem ??= 'the forEach callback returns from inside a nested loop';
+    },
+    VariableDeclaration(p) {
+      if (p.node.kind === 'var' && p.getFunctionParent()?.node === cb.node) problem ??= 'the forEach callback declares `var`s, which would move into the enclosing function';
+    },
+    FunctionDeclaration(p) {
+      if (p.parentPath?.parentPath?.node === cb.node) problem ??= 'the forEach callback declares a function';
+    },
+  });
+  return problem;
+}
+
+/** The nearest enclosing non-arrow function (what `this` and `arguments` belong to). */
+function ownFunction(p: NodePath): Node | undefined {
+  return p.findParent((q) => q.isFunction() && !q.isArrowFunctionExpression())?.node;
+}
+
+function insideNestedLoop(p: NodePath, stop: Node): boolean {
+  for (let q = p.parentPath; q && q.node !== stop; q = q.parentPath) if (q.isLoop()) return true;
+  return false;
+}
+
+/** Is `next` the statement right after `statement`, in the same block? */
+function followedBy(statement: NodePath, next: NodePath): boolean {
+  if (statement.parentPath !== next.parentPath || typeof statement.key !== 'number' || typeof next.key !== 'number') return false;
+  return statement.listKey === next.listKey && next.key === statement.key + 1;
+}
+
+/** The whole batched loop, replacing the loop statement. */
+function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { reason: string; suggestion: string } {
+  const src = ctx.source;
+  const statement = loop.statement.node;
+  const indent = indentAt(src, statement.start ?? 0);
+  const unit = indentUnit(src, loop, indent);
+  const inner = indent + unit;
+  const size = ctx.options.batchSize;
+  const taken = new Set<string>();
+  const fresh = (base: string) => {
+    const name = freshName(src, base, taken);
+    taken.add(name);
+    return name;
+  };
+  const after = fresh('after');
+  const batch = fresh('batch');
+  const label = fresh('batches');
+  let labelUsed = false;
+
+  // The inner for-of: the original loop with the rows replaced by the batch, or the callback as its body.
+  const edits: TextEdit[] = [];
+  let head: string;
+  let bodyNode: Node;
+  if (loop.kind === 'for-of') {
+    const f = loop.loop.node;
+    // The head up to the loop variable (`for (const r`, `for await (const { id }`), then the batch.
+    head = `${loop.label ? `${loop.label}: ` : ''}${src.slice(f.start ?? 0, f.left.end ?? 0)} of ${batch}) `;
+    bodyNode = f.body;
+    for (const b of breaksLeaving(loop.loop, loop.label)) {
+      edits.push({ start: b.start ?? 0, end: b.end ?? 0, text: `break ${label};` });
+      labelUsed = true;
+    }
+  } else {
+    const cb = loop.callback.node;
+    const param = cb.params[0];
+    const paramEnd = (param as { typeAnnotation?: Node | null }).typeAnnotation?.start ?? param.end ?? 0;
+    const binding = loop.callback.scope.getBinding(param.type === 'Identifier' ? param.name : '');
+    const kind = param.type === 'Identifier' && binding && !binding.constant ? 'let' : 'const';
+    head = `for (${kind} ${src.slice(param.start ?? 0, paramEnd).trimEnd()} of ${batch}) `;
+    bodyNode = cb.body;
+    loop.callback.traverse({
+      Function(p) {
+        p.skip();
+      },
+      ReturnStatement(p) {
+        edits.push({ start: p.node.start ?? 0, end: p.node.end ?? 0, text: 'continue;' });
+      },
+    });
+  }
+
+  let body: string;
+  if (bodyNode.type === 'BlockStatement' || loop.kind === 'for-of') {
+    body = reindent(src, bodyNode, edits, unit, templateRanges(bodyNode));
+  } else {
+    const expr = spliced(src, bodyNode, edits);
+    const safe = /^\s*(\{|function\b|class\b|let\s*\[)/.test(expr) ? `(${expr})` : expr;
+    body = `{\n${inner}${unit}${reindentText(safe, unit)};\n${inner}}`;
+  }
+
+  const ts = !/\.(c|m)?jsx?$/.test(ctx.filePath);
+  const declare = ts ? `let ${after}: ${plan.keyType} | undefined` : `let ${after}`;
+  return [
+    `${labelUsed ? `${label}: ` : ''}for (${declare}; ; ) {`,
+    `${inner}const ${batch} = await ${plan.query(after, inner)};`,
+    `${inner}${head}${body}`,
+    `${inner}if (${batch}.length < ${size}) break;`,
+    `${inner}${after} = ${plan.keyOf(`${batch}[${batch}.length - 1]`)};`,
+    `${indent}}`,
+  ].join('\n');
+}
+
+/** The breaks that leave the original loop: unlabelled ones aimed at it, and `break <its label>`. */
+function breaksLeaving(loop: NodePath<ForOfStatement>, label: string | undefined): Node[] {
+  const out: Node[] = [];
+  loop.get('body').traverse({
+    Function(p) {
+      p.skip();
+    },
+    BreakStatement(p) {
+      if (p.node.label) {
+        if (label !== undefined && p.node.label.name === label) out.push(p.node);
+        return;
+      }
+      const target = p.findParent((q) => q.isLoop() || q.isSwitchStatement());
+      if (target?.node === loop.node) out.push(p.node);
+    },
+  });
+  return out;
+}
+
+/** The indentation one level adds in this file: taken from the loop body, else two spaces. */
+function indentUnit(src: string, loop: Loop, indent: string): string {
+  const body = loop.kind === 'for-of' ? loop.loop.node.body : loop.callback.node.body;
+  if (body.type === 'BlockStatement' && body.body.length > 0) {
+    const inner = indentAt(src, body.body[0].start ?? 0);
+    if (inner.startsWith(indent) && inner.length > indent.length && src.slice(body.start ?? 0, body.body[0].start ?? 0).includes('\n')) return inner.slice(indent.length);
+  }
+  return indent.includes('\t') ? '\t' : '  ';
+}
+
+/** Ranges inside template literals, whose newlines are content and must not be re-indented. */
+function templateRanges(node: Node): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      n.forEach(visit);
+      return;
+    }
+    const o = n as Node;
+    if (o.type === 'TemplateElement' || o.type === 'JSXText' || o.type === 'StringLiteral') out.push([o.start ?? 0, o.end ?? 0]);
+    for (const k of Object.keys(o)) {
+      if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments' || k === 'extra') continue;
+      const v = (o as unknown as Record<string, unknown>)[k];
+      if (v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(node);
+  return out;
+}
+
+/** The node's text with `edits` applied and every line after the first indented by `unit` (not inside templates). */
+function reindent(src: string, node: Node, edits: TextEdit[], unit: string, protectedRanges: Array<[number, number]>): string {
+  const start = node.start ?? 0;
+  const end = node.end ?? 0;
+  const all: TextEdit[] = [...edits];
+  for (let i = src.indexOf('\n', start); i !== -1 && i < end; i = src.indexOf('\n', i + 1)) {
+    const at = i + 1;
+    if (protectedRanges.some(([s, e]) => at > s && at < e)) continue;
+    if (src[at] === '\n' || src.startsWith('\r\n', at)) continue; // keep blank lines blank
+    if (edits.some((e) => at > e.start && at < e.end)) continue;
+    all.push({ start: at, end: at, text: unit });
+  }
+  return spliced(src, node, all);
+}
+
+function reindentText(text: string, unit: string): string {
+  return text.replace(/\n(?!\r?\n)/g, `\n${unit}`);
+}
+
+function spliced(src: string, node: Node, edits: TextEdit[]): string {
+  const start = node.start ?? 0;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = start;
+  for (const e of sorted) {
+    out += src.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + src.slice(at, node.end ?? 0);
+}
+
+/** Delete a statement with the line break and indentation after it, keeping comments that follow. */
+function removeStatement(src: string, node: Node): TextEdit {
+  const start = node.start ?? 0;
+  let end = node.end ?? 0;
+  const m = /^[ \t]*\r?\n[ \t]*/.exec(src.slice(end));
+  if (m) end += m[0].length;
+  return { start, end, text: '' };
+}
+
+/** `Promise.all(rows.map(async (r) => ...))` over a load with no take: one task per row, all at once. */
+function reportPromiseAll(ctx: RuleContext, load: Load, result: LoadResult): void {
+  const args = load.args;
+  if (args.kind === 'unknown' || (args.kind !== 'none' && args.props.has('take'))) return;
+  const uses = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
+  for (const u of uses) {
+    if (u.kind !== 'method' || u.name !== 'map') continue;
+    const cb = u.path.node.arguments[0];
+    if (!cb || !((cb.type === 'ArrowFunctionExpression' || cb.type === 'FunctionExpression') && cb.async)) continue;
+    const all = u.path.parentPath;
+    if (!all?.isCallExpression() || !isPromiseAll(all.node) || all.node.arguments[0] !== u.path.node) continue;
+    ctx.finding(
+      u.path.node,
+      `\`Promise.all\` over every row of a findMany with no \`take\` starts one task per row at once and holds every row in memory. Fix: walk the rows in keyset batches (findMany with \`where\` on the key past the last one seen, \`orderBy\` the key, \`take: ${ctx.options.batchSize}\`) and \`Promise.all\` within each batch.`,
+    );
+  }
+}
+
+function isPromiseAll(call: CallExpression): boolean {
+  const c = call.callee;
+  return c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'Promise' && c.property.type === 'Identifier' && (c.property.name === 'all' || c.property.name === 'allSettled');
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    description: 'A loop over every loaded row walks them in keyset batches.',
+    tier: 'review',
+    example: {
+      before: 'for (const u of await prisma.user.findMany({ where: { active: true } })) await notify(u);',
+      after:
+        "for (let after: number | undefined; ; ) {\n  const batch = await prisma.user.findMany({\n    where: { AND: [{ active: true }, after === undefined ? {} : { id: { gt: after } }] },\n    orderBy: { id: 'asc' },\n    take: 1000,\n  });\n  for (const u of batch) await notify(u);\n  if (batch.length < 1000) break;\n  after = batch[batch.length - 1].id;\n}",
+    },
+    declines: [
+      'take, skip, cursor, distinct, an orderBy on anything but the key, a select/omit without the key: finding',
+      'a loop outside an async function, rows used besides the loop, a loop not right after the load: finding',
+      'forEach with an async callback, an index parameter, a returned value, this/arguments: finding',
+    ],
+  },
+  apply,
+};
+
+export default toJscodeshift(rule);
