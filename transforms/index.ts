@@ -9,8 +9,11 @@ import { rule as lengthCheckToExists } from './length-check-to-exists.js';
 import { rule as lengthToCount } from './length-to-count.js';
 import { rule as loopToBatches } from './loop-to-batches.js';
 import { rule as indexToFindFirst } from './index-to-find-first.js';
-import { rule as indexToFindFirst } from './index-to-find-first.jsexport const rules: readonly Rule[] = [filterToWhere, lengthCheckToExists, lengthToCount, indexToFindFirst, indexToFindFirst, mapToSelect, loopToBatches];hCheckToExists, lengthToCount, indexToFindFirst, mapToSelect];
+import { rule as mapToSelect } from './map-to-select.js';
+
+export const rules: readonly Rule[] = [filterToWhere, lengthCheckToExists, lengthToCount, indexToFindFirst, mapToSelect, loopToBatches];
 
 export function findRule(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);
 }
+
