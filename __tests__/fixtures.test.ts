@@ -4,7 +4,8 @@
  * Each case runs its own rule with every tier applied, then again on its own
  * output (idempotence), and the output must parse. An optional
  * <case>.findings.txt lists, one per line, text each expected finding contains;
- * without it a case must produce no finding.
+ * without it a case must produce no finding. An optional <case>.options.json
+ * sets rule options for that case (e.g. `{ "batchSize": 2 }`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ interface Case {
   input: string;
   output?: string;
   findings?: string;
+  /** `<case>.options.json`: rule options for this case (e.g. `{ "batchSize": 2 }`), merged over the defaults. */
+  options?: string;
 }
 
 function cases(): Case[] {
@@ -37,6 +40,7 @@ function cases(): Case[] {
         const [, name, ext] = m;
         const output = join(dir, `${name}.output.${ext}`);
         const findings = join(dir, `${name}.findings.txt`);
+        const options = join(dir, `${name}.options.json`);
         out.push({
           rule,
           orm,
@@ -44,6 +48,7 @@ function cases(): Case[] {
           input: join(dir, f),
           output: existsSync(output) ? output : undefined,
           findings: existsSync(findings) ? findings : undefined,
+          options: existsSync(options) ? options : undefined,
         });
       }
     }
@@ -54,7 +59,8 @@ function cases(): Case[] {
 function run(c: Case, source: string) {
   const rule = findRule(c.rule);
   if (!rule) throw new Error(`no rule named ${c.rule} (fixture folder ${c.rule})`);
-  const options: RuleOptions = { ...defaultRuleOptions, schema: fixtureSchema() };
+  const extra = c.options ? (JSON.parse(readFileSync(c.options, 'utf8')) as Partial<RuleOptions>) : {};
+  const options: RuleOptions = { ...defaultRuleOptions, schema: fixtureSchema(), ...extra };
   return transformSource(source, c.input, { rules: [rule], ruleOptions: options, applyTiers: new Set(['safe', 'review']) });
 }
 
