@@ -1,0 +1,9 @@
+import type { PrismaClient } from '../../../test/prisma/generated/client.js';
+
+// Int sum over several matches, one match and none.
+export async function run(prisma: PrismaClient, minAge: number) {
+  const total = (await prisma.user.findMany({ where: { age: { gte: minAge } } })).reduce((sum, u) => sum + u.age, 0);
+  return total;
+}
+
+export const cases: unknown[][] = [[0], [60], [1000]];

@@ -1,0 +1,243 @@
+/**
+ * reduce-to-aggregate: sums, minima and maxima computed by the database.
+ *
+ * Matches a whole-table load whose rows have one use, a sum or an extremum of
+ * one number field:
+ *   (await X.findMany(a)).reduce((s, r) => s + r.f, 0)
+ *       -> (await X.aggregate({ where, _sum: { f: true } }))._sum.f ?? 0
+ *   rows.reduce((s, r) => s + (r.f ?? 0), 10)       -> 10 + (... ?? 0)
+ *   Math.max(...rows.map((r) => r.f))              -> (await X.aggregate({ where, _max: { f: true } }))._max.f ?? -Infinity
+ *   Math.min(...rows.map(({ f }) => f))            -> ... ?? Infinity
+ * With a binding (`const rows = await X.findMany(a)`), the declaration holds
+ * the aggregate under a fresh name (`totalViews`) and the use reads it, so the
+ * query runs where the load did.
+ *
+ * Why it is the same: for numbers `s + null === s`, so the loop adds what SUM
+ * adds (SUM skips NULLs); no rows or only NULLs give the initial value, and
+ * the aggregate's null becomes that value. `Math.max()` is -Infinity and
+ * `Math.min()` Infinity, kept for no rows. But Math.max/min read NULL as 0,
+ * so they are only rewritten for non-nullable fields.
+ *
+ * Tier: review for sums (the database adds floats in another order); safe for
+ * min and max. Declines, with a finding, what the dialect cannot say (Prisma:
+ * no schema, Decimal, BigInt, distinct, unreadable arguments) and min/max
+ * over a nullable field. Leaves alone, silently, a reduce with no initial
+ * value or a body that is not `acc + row.field`, and rows with other uses.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { CallExpression, Expression, Node } from '@babel/types';
+import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { toJscodeshift } from '../lib/jscodeshift.js';
+import type { AggregateOp, Load } from '../lib/orm/types.js';
+import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { needsParensLoose, isParenthesized } from '../lib/splice.js';
+import { freshName } from '../lib/text.js';
+
+const id = 'reduce-to-aggregate';
+
+/** What the rows are reduced to, and where that expression is. */
+interface Reduction {
+  op: AggregateOp;
+  field: string;
+  /** The expression the aggregate replaces: the reduce call or the Math.max call. */
+  target: NodePath<CallExpression>;
+  /** The value when there are no rows (or, for a sum, only NULLs), as source text. */
+  init: string;
+}
+
+function apply(ctx: RuleContext): void {
+  for (const load of findWholeTableLoads(ctx)) {
+    if (!load.dialect.aggregate) continue;
+    const result = classifyResultUse(load);
+    const use = singleUse(result);
+    if (!use) continue;
+    const reduction = asReduction(use);
+    if (!reduction) continue;
+    const what = describe(reduction);
+    if (reduction.op !== 'sum') {
+      const field = ctx.options.schema?.models.get(load.model)?.fields.get(reduction.field);
+      if (field?.isOptional) {
+        ctx.finding(
+          load.call.node,
+          `${what} of a whole-table load: \`${reduction.field}\` is nullable, and Math.${reduction.op} reads NULL as 0 while the database skips NULLs. Fix: aggregate in the database with \`_${reduction.op}\` if NULLs should be skipped, or filter them out first.`,
+        );
+        continue;
+      }
+    }
+    const emit = load.dialect.aggregate(load, ctx, reduction.op, reduction.field);
+    if (!emit.ok) {
+      ctx.finding(load.call.node, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`);
+      continue;
+    }
+    const value = valueText(reduction, emit.code);
+    const edits = result.shape === 'direct' ? directEdits(ctx, reduction, value) : bindingEdits(ctx, load, result as BindingResult, reduction, value);
+    if (!edits) continue;
+    const why =
+      reduction.op === 'sum'
+        ? `the database sums \`${reduction.field}\` over the same rows (SUM skips NULLs, as \`s + null\` does for numbers); no rows or only NULLs give ${reduction.init}`
+        : `the database finds the ${reduction.op} of \`${reduction.field}\` (not nullable) over the same rows; no rows give ${reduction.init}, as Math.${reduction.op}() does`;
+    const tier = emit.tier ?? 'review';
+    ctx.rewrite({ node: load.call.node, tier, message: emit.note ? `${why}. Review: ${emit.note}` : why, edits });
+  }
+}
+
+type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
+
+function singleUse(result: LoadResult): Use | undefined {
+  if (result.shape === 'direct') return result.use;
+  if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1) return result.uses[0];
+  return undefined;
+}
+
+function describe(r: Reduction): string {
+  return r.op === 'sum' ? `a sum of \`${r.field}\`` : `Math.${r.op} of \`${r.field}\``;
+}
+
+/** The aggregate with its null replaced: `x ?? 0`, `10 + (x ?? 0)`, `x ?? -Infinity`. */
+function valueText(r: Reduction, aggregate: string): string {
+  if (r.op !== 'sum' || Number(r.init) === 0) return `${aggregate} ?? ${r.op === 'sum' ? '0' : r.init}`;
+  return `${r.init} + (${aggregate} ?? 0)`;
+}
+
+function asReduction(use: Use): Reduction | undefined {
+  if (use.kind !== 'method') return undefined;
+  if (use.name === 'reduce') return sumReduction(use.path);
+  if (use.name === 'map') return extremum(use.path);
+  return undefined;
+}
+
+/** `rows.reduce((s, r) => s + r.f, N)` with N a number literal. */
+function sumReduction(call: NodePath<CallExpression>): Reduction | undefined {
+  const [cb, init] = call.node.arguments;
+  if (call.node.type !== 'CallExpression' || call.node.arguments.length !== 2 || !init || !isNumberLiteral(init)) return undefined;
+  if (cb.type !== 'ArrowFunctionExpression' && cb.type !== 'FunctionExpression') return undefined;
+  if (cb.async || cb.generator || cb.params.length !== 2) return undefined;
+  const [acc, row] = cb.params;
+  if (acc.type !== 'Identifier') return undefined;
+  const body = returned(cb.body);
+  if (!body || body.type !== 'BinaryExpression' || body.operator !== '+') return undefined;
+  const [left, right] = [body.left, body.right];
+  const accSide = left.type === 'Identifier' && left.name === acc.name ? right : right.type === 'Identifier' && right.name === acc.name ? left : undefined;
+  if (!accSide || accSide.type === 'PrivateName') return undefined;
+  const field = fieldOfRow(call.get('arguments.0') as NodePath, row, stripNullishZero(accSide));
+  if (!field) return undefined;
+  const cbPath = call.get('arguments.0') as NodePath;
+  if (cbPath.scope.getBinding(acc.name)?.references !== 1) return undefined;
+  return { op: 'sum', field, target: call, init: textOfNumber(init) };
+}
+
+/** `Math.max(...rows.map((r) => r.f))`: the map call is `call`. */
+function extremum(call: NodePath<CallExpression>): Reduction | undefined {
+  if (call.node.type !== 'CallExpression' || call.node.arguments.length !== 1) return undefined;
+  const spread = call.parentPath;
+  const outer = spread?.parentPath;
+  if (!spread?.isSpreadElement() || !outer?.isCallExpression() || outer.node.arguments.length !== 1 || outer.node.arguments[0] !== spread.node) return undefined;
+  const callee = outer.node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Math' || callee.property.type !== 'Identifier') return undefined;
+  if (outer.scope.getBinding('Math')) return undefined;
+  const op = callee.property.name;
+  if (op !== 'max' && op !== 'min') return undefined;
+  const cb = call.node.arguments[0];
+  if ((cb.type !== 'ArrowFunctionExpression' && cb.type !== 'FunctionExpression') || cb.async || cb.generator || cb.params.length !== 1) return undefined;
+  const body = returned(cb.body);
+  if (!body) return undefined;
+  const field = fieldOfRow(call.get('arguments.0') as NodePath, cb.params[0], stripTypeOnly(body));
+  if (!field) return undefined;
+  return { op, field, target: outer, init: op === 'max' ? '-Infinity' : 'Infinity' };
+}
+
+/** The expression a callback returns: an expression body, or a block of one `return`. */
+function returned(body: Node): Expression | undefined {
+  if (body.type !== 'BlockStatement') return body as Expression;
+  if (body.body.length === 1 && body.body[0].type === 'ReturnStatement' && body.body[0].argument) return body.body[0].argument;
+  return undefined;
+}
+
+/** `r.f ?? 0` reads as `r.f`: for numbers, adding 0 is adding null. Type-only wrappers (`r.f!`, `r.f as number`) change nothing at run time. */
+function stripNullishZero(e: Expression): Expression {
+  const x = stripTypeOnly(e);
+  if (x.type === 'LogicalExpression' && x.operator === '??' && x.right.type === 'NumericLiteral' && x.right.value === 0) return stripTypeOnly(x.left);
+  return x;
+}
+
+function stripTypeOnly(e: Expression): Expression {
+  let x = e;
+  while (x.type === 'ParenthesizedExpression' || x.type === 'TSNonNullExpression' || x.type === 'TSAsExpression' || x.type === 'TSSatisfiesExpression') x = x.expression;
+  return x;
+}
+
+/** The field `expr` reads from the row parameter (`r.f`, or `f` from `({ f })`), when the row is used for nothing else. */
+function fieldOfRow(cb: NodePath, row: Node, expr: Expression): string | undefined {
+  if (row.type === 'Identifier') {
+    if (expr.type !== 'MemberExpression' && expr.type !== 'OptionalMemberExpression') return undefined;
+    if (expr.object.type !== 'Identifier' || expr.object.name !== row.name) return undefined;
+    const name = !expr.computed && expr.property.type === 'Identifier' ? expr.property.name : expr.computed && expr.property.type === 'StringLiteral' ? expr.property.value : undefined;
+    if (name === undefined || cb.scope.getBinding(row.name)?.references !== 1) return undefined;
+    return name;
+  }
+  if (row.type === 'ObjectPattern' && row.properties.length === 1) {
+    const p = row.properties[0];
+    if (p.type !== 'ObjectProperty' || p.computed || p.value.type !== 'Identifier') return undefined;
+    const name = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
+    if (name === undefined || expr.type !== 'Identifier' || expr.name !== p.value.name || cb.scope.getBinding(p.value.name)?.references !== 1) return undefined;
+    return name;
+  }
+  return undefined;
+}
+
+function isNumberLiteral(n: Node): boolean {
+  if (n.type === 'NumericLiteral') return true;
+  return n.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'NumericLiteral';
+}
+
+function textOfNumber(n: Node): string {
+  if (n.type === 'NumericLiteral') return (n.extra as { raw?: string } | undefined)?.raw ?? String(n.value);
+  if (n.type === 'UnaryExpression' && n.argument.type === 'NumericLiteral') return `-${textOfNumber(n.argument)}`;
+  return '0';
+}
+
+/** `(await X.findMany(a)).reduce(...)`: the reduce (or Math.max) call becomes the aggregate. */
+function directEdits(ctx: RuleContext, r: Reduction, value: string): TextEdit[] {
+  const node = r.target.node;
+  const wrap = needsParensLoose(r.target) && !isParenthesized(ctx.source, node);
+  return [{ start: node.start ?? 0, end: node.end ?? 0, text: wrap ? `(${value})` : value }];
+}
+
+/** `const rows = await X.findMany(a)` holds the aggregate under a fresh name; the use reads it. */
+function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, r: Reduction, value: string): TextEdit[] | undefined {
+  const { site } = result;
+  if (site.kind !== 'declarator') return undefined;
+  const init = site.declarator.node.init;
+  if (!init) return undefined;
+  const cap = r.field.charAt(0).toUpperCase() + r.field.slice(1);
+  const name = freshName(ctx.source, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`);
+  void load;
+  return [
+    { start: site.id.node.start ?? 0, end: site.id.node.end ?? 0, text: name },
+    { start: init.start ?? 0, end: init.end ?? 0, text: value },
+    { start: r.target.node.start ?? 0, end: r.target.node.end ?? 0, text: name },
+  ];
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    description: 'Sums, minima and maxima of a number field over loaded rows become an aggregate query.',
+    tier: 'review',
+    example: {
+      before: 'const total = (await prisma.post.findMany({ where: { published: true } })).reduce((s, p) => s + p.views, 0);',
+      after: 'const total = (await prisma.post.aggregate({ where: { published: true }, _sum: { views: true } }))._sum.views ?? 0;',
+    },
+    declines: [
+      'no schema, Decimal or BigInt fields: finding',
+      'Math.max/min over a nullable field (Math reads NULL as 0): finding',
+      '`distinct` (aggregate has none): finding',
+      'reduce with no initial value or a body other than acc + row.field',
+      'rows used for anything besides the one sum or extremum',
+    ],
+  },
+  apply,
+};
+
+export default toJscodeshift(rule);
