@@ -86,7 +86,7 @@ function apply(ctx: RuleContext): void {
 function loadedToIterate(load: Load): string {
   const args = load.args;
   const unbounded = args.kind === 'none' || (args.kind !== 'unknown' && !args.props.has('where') && !args.props.has('take'));
-  return unbounded ? `every \`${load.model}\` row is loaded (no where, no take) only to be looped over` : 'every matching row is loaded at once only to be looped over';
+  return unbounded ? `every \`${load.model}\` row is loaded (no where, no take) only to be looped over` : 'the rows are all loaded at once only to be looped over';
 }
 
 /** Where the rows are looped over, when that is all that happens to them. */
