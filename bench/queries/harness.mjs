@@ -3,7 +3,7 @@
 // API, format figures, describe the machine. Plain ESM so the demo can import
 // it without tsx.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpus, totalmem, availableParallelism } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
@@ -15,12 +15,15 @@ const MEASURE = join(REPO_ROOT, 'bench', 'queries', 'measure.ts');
  * Runs one measurement in a fresh `node --import tsx` process.
  * Resolves to { status: 'ok', ...figures } | { status: 'timeout' | 'oom' | 'error', detail, elapsedMs }.
  */
-export function measure({ module, exportName = 'run', args = [], client, db, passClient = false, warmupDb, env = {}, timeoutMs = 120_000 }) {
-  const argv = ['--import', 'tsx', '--expose-gc', MEASURE, '--module', module, '--export', exportName, '--args', JSON.stringify(args)];
+export function measure({ module, tasks, exportName = 'run', args = [], client, db, passClient = false, warmupDb, warmupModel, env = {}, timeoutMs = 120_000 }) {
+  const argv = ['--import', 'tsx', '--expose-gc', MEASURE];
+  if (tasks) argv.push('--tasks', JSON.stringify(tasks));
+  else argv.push('--module', module, '--export', exportName, '--args', JSON.stringify(args));
   if (client) argv.push('--client', client);
   if (db) argv.push('--db', db);
   if (passClient) argv.push('--pass-client');
   if (warmupDb) argv.push('--warmup-db', warmupDb);
+  if (warmupModel) argv.push('--warmup-model', warmupModel);
   const started = performance.now();
   return new Promise((done) => {
     const child = spawn(process.execPath, argv, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -98,6 +101,7 @@ export const ms = (t) => (t >= 10_000 ? `${(t / 1000).toFixed(1)} s` : t >= 100 
 export const int = (n) => n.toLocaleString('en-US');
 
 export function machine() {
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
   return {
     nproc: availableParallelism(),
@@ -105,6 +109,7 @@ export function machine() {
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     heapLimit: `${(getHeapStatistics().heap_size_limit / 2 ** 20).toFixed(0)} MB`,
     node: process.version,
+    load,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   };
 }

@@ -11,6 +11,13 @@
 //   --warmup-db <file>     with --pass-client: first call fn once on this (empty)
 //                          database with its own client, so Prisma's one-off
 //                          start-up (query compiler) is not in the timing
+//   --tasks <json>         instead of one call: [{label, module, export, args}],
+//                          called in order in this one process (the demo runs a
+//                          whole app this way); figures per task plus the
+//                          process's peak RSS
+//   --warmup-model <name>  with --tasks: a `prisma.<name>.count()` before the
+//                          first task, so Prisma's one-off query-compiler
+//                          start-up is not charged to the first task
 //
 // Rows crossing from the database into JS are counted at the driver: every
 // better-sqlite3 Statement#all / #get / #iterate is wrapped, and the rows it
@@ -39,6 +46,8 @@ const { values: opts } = parseArgs({
     db: { type: 'string' },
     'pass-client': { type: 'boolean', default: false },
     'warmup-db': { type: 'string' },
+    tasks: { type: 'string' },
+    'warmup-model': { type: 'string' },
   },
 });
 
@@ -141,7 +150,42 @@ function toJson(v: unknown): string {
   return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x)) ?? 'undefined';
 }
 
-main().catch((err) => {
+async function runTasks(): Promise<void> {
+  const tasks = JSON.parse(opts.tasks!) as Array<{ label: string; module: string; export: string; args?: unknown[] }>;
+  const fns = [];
+  for (const t of tasks) {
+    const mod = await import(pathToFileURL(resolve(t.module)).href);
+    if (typeof mod[t.export] !== 'function') throw new Error(`${t.module} has no function export ${t.export}`);
+    fns.push(mod[t.export] as (...a: unknown[]) => Promise<unknown>);
+  }
+  if (opts.client) {
+    const clientMod = await import(pathToFileURL(resolve(opts.client)).href);
+    await clientMod.prisma.$queryRawUnsafe('SELECT 1');
+    if (opts['warmup-model']) await clientMod.prisma[opts['warmup-model']].count();
+  }
+  const out = [];
+  const timer = setInterval(sample, 5);
+  const t00 = performance.now();
+  const base = process.memoryUsage();
+  for (const [i, t] of tasks.entries()) {
+    globalThis.gc?.();
+    rows = 0;
+    statements = 0;
+    peakHeap = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const result = await fns[i]!(...(t.args ?? []));
+    const wallMs = performance.now() - t0;
+    sample();
+    const json = toJson(result);
+    out.push({ label: t.label, wallMs, rows, statements, peakHeap, maxRssSoFar: process.resourceUsage().maxRSS * 1024, resultHash: createHash('sha1').update(json).digest('hex').slice(0, 12), result: json.length > 60 ? `${json.slice(0, 50)}… (${json.length} chars)` : json });
+  }
+  const totalMs = performance.now() - t00;
+  clearInterval(timer);
+  process.stdout.write(`MEASURE:${JSON.stringify({ tasks: out, totalMs, baseRss: base.rss, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+  process.exit(0); // the app's client stays open; nothing else to wait for
+}
+
+(opts.tasks ? runTasks() : main()).catch((err) => {
   process.stdout.write(`MEASURE-ERROR:${JSON.stringify(String(err?.stack ?? err).split('\n').slice(0, 3).join(' | '))}\n`);
   process.exit(1);
 });
