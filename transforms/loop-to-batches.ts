@@ -222,7 +222,7 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
     taken.add(name);
     return name;
   };
-  const after = fresh('after');
+  const after = fresh(plan.cursorName);
   const batch = fresh('batch');
   const label = fresh('batches');
   let labelUsed = false;
@@ -268,13 +268,13 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
   }
 
   const ts = !/\.(c|m)?jsx?$/.test(ctx.filePath);
-  const declare = ts ? `let ${after}: ${plan.keyType} | undefined` : `let ${after}`;
+  const declare = ts ? `let ${after}: ${plan.cursorType} | undefined` : `let ${after}`;
   return [
     `${labelUsed ? `${label}: ` : ''}for (${declare}; ; ) {`,
     `${inner}const ${batch} = await ${plan.query(after, inner)};`,
     `${inner}${head}${body}`,
     `${inner}if (${batch}.length < ${size}) break;`,
-    `${inner}${after} = ${plan.keyOf(`${batch}[${batch}.length - 1]`)};`,
+    `${inner}${after} = ${plan.cursorOf(`${batch}[${batch}.length - 1]`)};`,
     `${indent}}`,
   ].join('\n');
 }

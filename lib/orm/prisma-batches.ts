@@ -9,9 +9,16 @@
  *
  * The key is the model's single-field id per the schema (with none, `id`,
  * assumed to be a number, and the message says so). An orderBy on the key
- * itself is kept (descending walks with `lt`); any other orderBy, take, skip,
- * cursor and distinct are declined, as is a select or omit that would leave
- * the key out of the rows (adding it would change the rows the loop sees).
+ * itself is kept (descending walks with `lt`). An orderBy on other fields
+ * becomes a composite keyset with the key as tie-breaker, remembering the
+ * last row:
+ *   orderBy: [{ age: 'desc' }, { id: 'asc' }],
+ *   where: { AND: [w, last === undefined ? {} : { OR: [{ age: { lt: last.age } }, { age: last.age, id: { gt: last.id } }] }] }
+ * only when the schema says every ordered field is a non-null, non-list
+ * Int, Float, BigInt, String or DateTime (NULLs sort and compare apart).
+ * take, skip, cursor and distinct are declined, as is a select or omit that
+ * would leave a keyset field out of the rows (adding it would change the rows
+ * the loop sees).
  */
 import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { RuleContext } from '../rule.js';
@@ -24,6 +31,13 @@ const ROW_SHAPE = new Set(['select', 'include', 'omit', 'relationLoadStrategy'])
 const PAGING = new Set(['take', 'skip', 'cursor', 'distinct']);
 
 const TS_TYPE: Record<string, string> = { Int: 'number', Float: 'number', BigInt: 'bigint', String: 'string', DateTime: 'Date' };
+
+type Direction = 'asc' | 'desc';
+interface Ordered {
+  field: string;
+  direction: Direction;
+  type: string;
+}
 
 export function prismaKeysetBatches(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit {
   const receiver = textOf(ctx.source, load.receiver);
@@ -51,55 +65,59 @@ export function prismaKeysetBatches(load: Load, ctx: RuleContext, batchSize: num
     };
   }
 
-  // The key must be in every row: the next batch starts after the last row's key.
+  let keyset: Ordered[] = [{ field: key.field, direction: 'asc', type: key.type }];
+  const orderBy = props.get('orderBy');
+  if (orderBy) {
+    const ordered = orderedFields(orderBy.value, load, ctx, key);
+    if (!ordered.ok) return ordered;
+    keyset = ordered.fields;
+  }
+
+  // Every keyset field must be in every row: the next batch starts after the last row's values.
   const select = props.get('select');
-  if (select && !selects(select.value, key.field)) {
+  const unselected = select ? keyset.filter((k) => !selects(select.value, k.field)) : [];
+  if (unselected.length > 0) {
+    const names = unselected.map((k) => `\`${k.field}\``).join(', ');
     return {
       ok: false,
-      reason: `\`select\` does not select \`${key.field}\`, which each batch needs to find the next one, and adding it would change the rows the loop sees`,
-      suggestion: `add \`${key.field}: true\` to the select and run pushdown again`,
+      reason: `\`select\` does not select ${names}, which each batch needs to find the next one, and adding it would change the rows the loop sees`,
+      suggestion: `add ${unselected.map((k) => `\`${k.field}: true\``).join(', ')} to the select and run pushdown again`,
     };
   }
   const omit = props.get('omit');
-  if (omit && !omits(omit.value, key.field)) {
+  const omitted = omit ? keyset.filter((k) => !omits(omit.value, k.field)) : [];
+  if (omitted.length > 0) {
     return {
       ok: false,
-      reason: `\`omit\` may leave \`${key.field}\` out of the rows, and each batch needs it to find the next one`,
-      suggestion: `do not omit \`${key.field}\`, and run pushdown again`,
+      reason: `\`omit\` may leave ${omitted.map((k) => `\`${k.field}\``).join(', ')} out of the rows, and each batch needs it to find the next one`,
+      suggestion: 'do not omit the key or the ordered fields, and run pushdown again',
     };
-  }
-
-  let direction: 'asc' | 'desc' = 'asc';
-  const orderBy = props.get('orderBy');
-  if (orderBy) {
-    const d = orderOnKeyOnly(orderBy.value, key.field);
-    if (!d) {
-      return {
-        ok: false,
-        reason: `the rows are ordered by something besides \`${key.field}\`, and pushdown batches only on the key`,
-        suggestion: `batch by hand on (${'<ordered fields>'}, ${key.field}): where the ordered fields are non-null, \`OR: [{ f: { gt: lastF } }, { f: lastF, ${key.field}: { gt: lastId } }]\``,
-      };
-    }
-    direction = d;
   }
 
   const where = props.get('where');
   const whereText = where ? ctx.text(where.value) : undefined;
   const kept = args.kind === 'object' ? args.node.properties.filter((p): p is ObjectProperty => p.type === 'ObjectProperty' && ROW_SHAPE.has(propertyName(p) ?? '')) : [];
-  const op = direction === 'asc' ? 'gt' : 'lt';
+  const single = keyset.length === 1;
+  const cursorName = single ? 'after' : 'last';
+  const op = (d: Direction) => (d === 'asc' ? 'gt' : 'lt');
+  const orderText = single ? `{ ${key.field}: '${keyset[0].direction}' }` : `[${keyset.map((k) => `{ ${k.field}: '${k.direction}' }`).join(', ')}]`;
   return {
     ok: true,
-    keyType: key.type,
-    order: `\`${key.field}\` ${direction === 'asc' ? 'ascending' : 'descending'}`,
+    cursorName,
+    cursorType: single ? key.type : `{ ${keyset.map((k) => `${k.field}: ${k.type}`).join('; ')} }`,
+    order: keyset.map((k) => `\`${k.field}\` ${k.direction === 'asc' ? 'ascending' : 'descending'}`).join(', then '),
     tier: 'review',
     note: key.assumed ? `no Prisma schema was found, so the key is assumed to be \`${key.field}\`, a number: check it is the model's id` : undefined,
-    keyOf: (row) => `${row}.${key.field}`,
-    query(after, indent) {
-      const past = `${after} === undefined ? {} : { ${key.field}: { ${op}: ${after} } }`;
+    cursorOf: (row) => (single ? `${row}.${key.field}` : row),
+    query(cursor, indent) {
+      const past = single
+        ? `{ ${key.field}: { ${op(keyset[0].direction)}: ${cursor} } }`
+        : `{ OR: [${keyset.map((k, i) => `{ ${[...keyset.slice(0, i).map((e) => `${e.field}: ${cursor}.${e.field}`), `${k.field}: { ${op(k.direction)}: ${cursor}.${k.field} }`].join(', ')} }`).join(', ')}] }`;
+      const after = `${cursor} === undefined ? {} : ${past}`;
       const lines = [
-        whereText === undefined ? `where: ${past}` : `where: { AND: [${where && isObjectLiteral(where.value) ? whereText : `${whereText} ?? {}`}, ${past}] }`,
+        whereText === undefined ? `where: ${after}` : `where: { AND: [${where && isObjectLiteral(where.value) ? whereText : `${whereText} ?? {}`}, ${after}] }`,
         ...kept.map((p) => ctx.text(p)),
-        `orderBy: { ${key.field}: '${direction}' }`,
+        `orderBy: ${orderText}`,
         `take: ${batchSize}`,
       ];
       return `${receiver}.findMany({\n${lines.map((l) => `${indent}  ${l},\n`).join('')}${indent}})`;
@@ -149,15 +167,53 @@ function omits(value: Node, field: string): boolean {
   return value.type === 'ObjectExpression' && literalTrue(value, field) === false;
 }
 
-/** `{ id: 'asc' }` or `[{ id: 'desc' }]`: the direction, when the key is the only thing ordered by. */
-function orderOnKeyOnly(value: Node, field: string): 'asc' | 'desc' | undefined {
-  let obj: Expression | Node = value;
-  if (obj.type === 'ArrayExpression') {
-    if (obj.elements.length !== 1 || !obj.elements[0]) return undefined;
-    obj = obj.elements[0];
+type OrderedResult = { ok: true; fields: Ordered[] } | { ok: false; reason: string; suggestion: string };
+
+/**
+ * The keyset for an orderBy: its fields, then the key ascending (unless the
+ * key is already the last field ordered by). Only plain `{ field: 'asc' | 'desc' }`
+ * entries on non-null scalar fields the schema knows qualify.
+ */
+function orderedFields(value: Node, load: Load, ctx: RuleContext, key: { field: string; type: string }): OrderedResult {
+  const entries: Node[] = value.type === 'ArrayExpression' ? value.elements.map((e) => e ?? value) : [value];
+  const fields: Ordered[] = [];
+  const manual = `batch by hand on (${'the ordered fields'}, ${key.field}) with a where such as \`OR: [{ f: { gt: last.f } }, { f: last.f, ${key.field}: { gt: last.${key.field} } }]\``;
+  for (const e of entries) {
+    const p = e.type === 'ObjectExpression' && e.properties.length === 1 ? e.properties[0] : undefined;
+    const field = p && p.type === 'ObjectProperty' ? propertyName(p) : undefined;
+    const direction = p && p.type === 'ObjectProperty' && p.value.type === 'StringLiteral' && (p.value.value === 'asc' || p.value.value === 'desc') ? p.value.value : undefined;
+    if (!field || !direction) {
+      return { ok: false, reason: `pushdown reads only orderBy entries of the form \`{ field: 'asc' | 'desc' }\`, not \`${textOf(ctx.source, e)}\``, suggestion: manual };
+    }
+    if (fields.some((f) => f.field === key.field)) {
+      return { ok: false, reason: `the rows are ordered by fields after \`${key.field}\``, suggestion: `drop the fields after \`${key.field}\` from orderBy (they order nothing) and run pushdown again` };
+    }
+    if (field === key.field) {
+      fields.push({ field, direction, type: key.type });
+      continue;
+    }
+    const model = ctx.options.schema?.models.get(load.model);
+    if (!model) {
+      return {
+        ok: false,
+        reason: `the rows are ordered by \`${field}\`, and without the Prisma schema pushdown cannot tell whether it may be NULL (NULLs sort and compare apart, so a keyset on it would skip rows)`,
+        suggestion: `point pushdown at the schema with --schema, or ${manual}`,
+      };
+    }
+    const f = model.fields.get(field);
+    const type = f && f.isScalar && !f.isList && !f.isRelation ? TS_TYPE[f.type] : undefined;
+    if (!f || !type) {
+      return { ok: false, reason: `the rows are ordered by \`${field}\`, which is not a number, string or date field of ${model.name}`, suggestion: manual };
+    }
+    if (f.isOptional) {
+      return {
+        ok: false,
+        reason: `the rows are ordered by \`${field}\`, which may be NULL: NULLs sort apart and match no comparison, so a keyset on it would skip rows`,
+        suggestion: `${manual}, handling NULLs separately`,
+      };
+    }
+    fields.push({ field, direction, type });
   }
-  if (obj.type !== 'ObjectExpression' || obj.properties.length !== 1) return undefined;
-  const p = obj.properties[0];
-  if (p.type !== 'ObjectProperty' || propertyName(p) !== field || p.value.type !== 'StringLiteral') return undefined;
-  return p.value.value === 'asc' || p.value.value === 'desc' ? p.value.value : undefined;
+  if (!fields.some((f) => f.field === key.field)) fields.push({ field: key.field, direction: 'asc', type: key.type });
+  return { ok: true, fields };
 }

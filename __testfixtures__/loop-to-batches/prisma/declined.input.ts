@@ -7,7 +7,9 @@ export async function run(prisma: PrismaClient, args: Prisma.UserFindManyArgs) {
   for (const u of await prisma.user.findMany({ where: { active: true }, take: 50 })) await send(u);
   for (const u of await prisma.user.findMany({ skip: 10, orderBy: { id: 'asc' } })) await send(u);
   for (const p of await prisma.post.findMany({ distinct: ['authorId'] })) await send(p);
-  for (const u of await prisma.user.findMany({ where: { active: true }, orderBy: { age: 'desc' } })) await send(u);
+  for (const u of await prisma.user.findMany({ where: { active: true }, orderBy: { name: 'asc' } })) await send(u);
+  for (const u of await prisma.user.findMany({ orderBy: [{ email: 'asc' }, { id: 'asc' }, { age: 'asc' }] })) await send(u);
+  for (const p of await prisma.post.findMany({ orderBy: { author: { name: 'asc' } } })) await send(p);
   for (const u of await prisma.user.findMany({ where: { active: true }, select: { email: true } })) await send(u);
   for (const u of await prisma.user.findMany(args)) await send(u);
 
