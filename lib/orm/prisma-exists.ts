@@ -78,8 +78,9 @@ export function prismaExists(load: Load, ctx: RuleContext, opts: ExistsOptions):
     if (!where.ok) return where;
     added = where;
   }
-  const merged = mergedWhere(source, args, added);
+  const merged = mergedWhere(source, args, added, ctx.filePath);
   if (merged === null) return { ok: false, reason: 'the findMany arguments cannot be read', suggestion: 'test existence by hand' };
+  if (typeof merged === 'object') return { ok: false, reason: merged.reason, suggestion: 'test existence by hand' };
   const where = merged === undefined ? '' : merged === 'where' ? 'where, ' : `where: ${merged}, `;
   const id = model?.idField;
   const test = id

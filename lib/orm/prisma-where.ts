@@ -90,6 +90,7 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel |
     const mismatch = typeMismatch(t, field);
     if (mismatch) return decline(`\`${shown}\` ${mismatch}`);
     const nullable = field.isOptional && !checkedNotNull.has(t.field);
+    if (field.type === 'Int' && t.proof !== 'literal' && t.proof !== 'null') notes.add(`Prisma coerces a fractional value for the Int field \`${t.field}\` (on SQLite \`${t.field}: 25.5\` matches 25), where JavaScript compares it exactly: check \`${source.slice(t.value.start ?? 0, t.value.end ?? 0)}\` is an integer`);
     if (field.type === 'String' && t.proof !== 'null') notes.add('string comparison follows the database collation (MySQL `_ci` collations ignore case, PAD SPACE ones trailing spaces), while JavaScript compares code units');
     if (t.op === 'eq') {
       if (t.proof === 'null') {
@@ -180,9 +181,10 @@ function typeMismatch(t: FieldCompare, field: SchemaField): string | undefined {
  * The text of the `where` value once `added` (a where object's entries) is
  * merged into the load's existing where: into its object literal when no key
  * clashes, else `{ AND: [original, added] }`. undefined: the load has no where
- * and nothing is added. Returns null when the arguments cannot be read.
+ * and nothing is added. Returns null when the arguments cannot be read, and
+ * a reason when the merge could throw where the original did not.
  */
-export function mergedWhere(source: string, args: LoadArgs, added: PrismaWhere): string | undefined | null {
+export function mergedWhere(source: string, args: LoadArgs, added: PrismaWhere, filePath = ''): string | undefined | null | { reason: string } {
   if (args.kind === 'unknown') return null;
   const addedText = added.object;
   if (args.kind === 'none') return addedText;
@@ -196,6 +198,11 @@ export function mergedWhere(source: string, args: LoadArgs, added: PrismaWhere):
     const readable = names.every((n): n is string => n !== undefined);
     if (readable && names.length === 0) return addedText;
     if (readable && !added.keys.some((k) => names.includes(k))) return objectTextAdding(source, value, added.entries.join(', '));
+  }
+  // Prisma rejects `AND: [undefined, ...]`, while `where: undefined` is no filter. TypeScript
+  // rejects an operand that may be undefined; plain JavaScript would fail only at run time.
+  if (value.type !== 'ObjectExpression' && !/\.[cm]?tsx?$/.test(filePath)) {
+    return { reason: `the where clause \`${textOf(source, value)}\` may be undefined at run time, which Prisma accepts alone but rejects inside \`AND\`` };
   }
   return `{ AND: [${original}, ${addedText}] }`;
 }
@@ -236,8 +243,9 @@ export function prismaNarrow(load: Load, ctx: RuleContext, tests: readonly Field
       suggestion: `give ${list} a type that excludes undefined (or compare with a literal), or move the filter into where by hand behind a check`,
     };
   }
-  const merged = mergedWhere(source, args, where);
+  const merged = mergedWhere(source, args, where, ctx.filePath);
   if (merged === null || merged === undefined) return { ok: false, reason: 'the filter adds no condition pushdown can say', suggestion: 'keep the filter' };
+  if (typeof merged === 'object') return { ok: false, reason: merged.reason, suggestion: 'move the filter into where by hand' };
   let text: string;
   if (args.kind === 'none') text = `{ where: ${merged} }`;
   else if (args.kind === 'ref') text = `{ ...${textOf(source, args.node)}, where: ${merged} }`;
