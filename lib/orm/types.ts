@@ -49,10 +49,6 @@ export interface Dialect {
   findFirst?(load: Load, ctx: RuleContext): Emit;
   /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
   keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
-  /** An expression (without `await`) that resolves to the first row the load would return, or null when it returns none. */
-  findFirst?(load: Load, ctx: RuleContext): Emit;
-  /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
-  keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
   /** The load call narrowed to `fields` (a projection), or the call's own text when it already is. */
   select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
   /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
@@ -66,23 +62,6 @@ export interface Dialect {
 }
 
 export type AggregateOp = 'sum' | 'min' | 'max';
-
-/** Keyset-batched iteration, as the dialect says it; the rule builds the loops around it. */
-export interface KeysetPlan {
-  /** The key's TypeScript type (`number`), for the variable holding the last key seen. */
-  keyType: string;
-  /** The batch query (without `await`), reading the last key seen from `after` (undefined before the first batch). */
-  query(after: string, indent: string): string;
-  /** The key of a row: `row.id`. */
-  keyOf(row: string): string;
-  /** How the batches are ordered, for the message: `id ascending`. */
-  order: string;
-  tier?: EditTier;
-  /** Assumptions the message must mention (no schema: the key is assumed). */
-  note?: string;
-}
-
-export type KeysetEmit = ({ ok: true } & KeysetPlan) | { ok: false; reason: string; suggestion: string };
 
 /** Keyset-batched iteration, as the dialect says it; the rule builds the loops around it. */
 export interface KeysetPlan {
