@@ -6,6 +6,7 @@
  *   (await X.findMany(a)).reduce((s, r) => s + r.f, 0)
  *       -> (await X.aggregate({ where, _sum: { f: true } }))._sum.f ?? 0
  *   rows.reduce((s, r) => s + (r.f ?? 0), 10)       -> 10 + (... ?? 0)
+ *   rows.map((r) => r.f).reduce((a, b) => a + b, 0) -> the same as the first
  *   Math.max(...rows.map((r) => r.f))              -> (await X.aggregate({ where, _max: { f: true } }))._max.f ?? -Infinity
  *   Math.min(...rows.map(({ f }) => f))            -> ... ?? Infinity
  * With a binding (`const rows = await X.findMany(a)`), the declaration holds
@@ -103,8 +104,34 @@ function valueText(r: Reduction, aggregate: string): string {
 function asReduction(use: Use): Reduction | undefined {
   if (use.kind !== 'method') return undefined;
   if (use.name === 'reduce') return sumReduction(use.path);
-  if (use.name === 'map') return extremum(use.path);
+  if (use.name === 'map') return extremum(use.path) ?? chainedSum(use.path);
   return undefined;
+}
+
+/** `rows.map((r) => r.f).reduce((a, b) => a + b, N)`: the map call is `call`. */
+function chainedSum(call: NodePath<CallExpression>): Reduction | undefined {
+  if (call.node.type !== 'CallExpression' || call.node.arguments.length !== 1) return undefined;
+  const mapper = call.node.arguments[0];
+  if ((mapper.type !== 'ArrowFunctionExpression' && mapper.type !== 'FunctionExpression') || mapper.async || mapper.generator || mapper.params.length !== 1) return undefined;
+  const mapped = returned(mapper.body);
+  if (!mapped) return undefined;
+  const field = fieldOfRow(call.get('arguments.0') as NodePath, mapper.params[0], stripNullishZero(mapped));
+  if (!field) return undefined;
+  const member = call.parentPath;
+  const reduce = member?.parentPath;
+  if (!member?.isMemberExpression() || member.node.object !== call.node || member.node.computed) return undefined;
+  if (member.node.property.type !== 'Identifier' || member.node.property.name !== 'reduce') return undefined;
+  if (!reduce?.isCallExpression() || reduce.node.callee !== member.node || reduce.node.arguments.length !== 2) return undefined;
+  const [adder, init] = reduce.node.arguments;
+  if (!isNumberLiteral(init) || (adder.type !== 'ArrowFunctionExpression' && adder.type !== 'FunctionExpression') || adder.async || adder.generator) return undefined;
+  const [a, b] = adder.params;
+  const body = returned(adder.body);
+  if (adder.params.length !== 2 || a.type !== 'Identifier' || b.type !== 'Identifier' || !body || body.type !== 'BinaryExpression' || body.operator !== '+') return undefined;
+  const names = [body.left, body.right].map((e) => (e.type === 'Identifier' ? e.name : undefined));
+  if (!(names[0] === a.name && names[1] === b.name) && !(names[0] === b.name && names[1] === a.name)) return undefined;
+  const scope = (reduce.get('arguments.0') as NodePath).scope;
+  if (scope.getBinding(a.name)?.references !== 1 || scope.getBinding(b.name)?.references !== 1) return undefined;
+  return { op: 'sum', field, target: reduce, init: textOfNumber(init) };
 }
 
 /** `rows.reduce((s, r) => s + r.f, N)` with N a number literal. */
