@@ -12,7 +12,9 @@
  *
  * Declines, with a finding, when the dialect cannot project (Prisma: a read
  * field is a relation or not a scalar, include/omit/distinct is present, the
- * existing select lacks a read field, arguments it cannot edit). Leaves alone,
+ * existing select lacks a read field, arguments it cannot edit), and when a
+ * type annotation on the rows or the callback's row names the full row type
+ * (`const users: User[]`, `(u: User) => ...`), which a select would break. Leaves alone,
  * silently, rows used for anything but such a map, and callbacks that use the
  * row in any other way (pass it on, spread it, index it, call its methods,
  * rest-destructure it, reach it through `arguments`).
@@ -31,8 +33,17 @@ const SAFE = 'only the fields the map callback reads are loaded (select); the ma
 function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
     if (!load.dialect.select) continue;
-    const fields = fieldsRead(classifyResultUse(load));
+    const result = classifyResultUse(load);
+    const fields = fieldsRead(result);
     if (!fields) continue;
+    const typed = typeAnnotationOnRows(result);
+    if (typed) {
+      ctx.finding(
+        load.call.node,
+        `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${typed.who} annotated \`${ctx.text(typed.annotation)}\`, which a select would no longer satisfy. Fix: drop the annotation (the type is inferred) and add \`select: { ${fields.map((f) => `${f}: true`).join(', ')} }\`.`,
+      );
+      continue;
+    }
     const emit = load.dialect.select(load, ctx, fields);
     if (!emit.ok) {
       ctx.finding(load.call.node, `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${emit.reason}. Fix: ${emit.suggestion}.`);
@@ -43,6 +54,32 @@ function apply(ctx: RuleContext): void {
     const message = emit.note ? `${SAFE}. Review: ${emit.note}` : SAFE;
     ctx.rewrite({ node: load.call.node, tier, message, edits: [{ start: load.call.node.start ?? 0, end: load.call.node.end ?? 0, text: emit.code }] });
   }
+}
+
+/** Which annotation pins the full row type: on the rows binding, or on a map callback's row parameter. */
+function typeAnnotationOnRows(result: LoadResult): { who: string; annotation: Node } | undefined {
+  const rows = rowsAnnotation(result);
+  if (rows) return { who: 'the rows are', annotation: rows };
+  const row = rowParamAnnotation(result);
+  if (row) return { who: "the map callback's row is", annotation: row };
+  return undefined;
+}
+
+function rowsAnnotation(result: LoadResult): Node | undefined {
+  if (result.shape !== 'binding') return undefined;
+  const ann = result.site.id.node.typeAnnotation;
+  return ann && ann.type === 'TSTypeAnnotation' ? ann.typeAnnotation : undefined;
+}
+
+function rowParamAnnotation(result: LoadResult): Node | undefined {
+  const uses: Use[] = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
+  for (const use of uses) {
+    const cb = use.kind === 'method' ? use.path.node.arguments[0] : undefined;
+    if (!cb || (cb.type !== 'ArrowFunctionExpression' && cb.type !== 'FunctionExpression')) continue;
+    const ann = (cb.params[0] as { typeAnnotation?: Node | null } | undefined)?.typeAnnotation;
+    if (ann && ann.type === 'TSTypeAnnotation') return ann.typeAnnotation;
+  }
+  return undefined;
 }
 
 /** The fields read when every use of the rows is a `.map(cb)` reading plain fields; undefined otherwise. */
