@@ -165,6 +165,7 @@ function expectUsageError(r: Run, mentions: RegExp): void {
 }
 
 interface JsonReport {
+  warnings?: string[];
   files: Array<{
     path: string;
     status: string;
@@ -450,6 +451,100 @@ describe('--write', () => {
     const report = json(r);
     expect(report.totals.filesWritten).toBe(1);
     expect(report.files.find((f) => f.path === 'src/app.ts')?.written).toBe(true);
+  }, SLOW);
+});
+
+// --------------------------------------------------------------------------- review tier, --unsafe, --schema
+
+describe('review-tier edits, --unsafe and --schema', () => {
+  // filter-to-where is review tier and needs field facts from a schema. The
+  // schema sits where discovery does not look, so only --schema finds it.
+  const SCHEMA = `datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id     Int     @id @default(autoincrement())\n  email  String  @unique\n  age    Int\n  active Boolean\n}\n`;
+  const FILTER = `import { prisma } from './db';
+
+export async function adults(minAge: number) {
+  const users = (await prisma.user.findMany({ orderBy: { id: 'asc' } })).filter((u) => u.active && u.age >= minAge);
+  return users.map((u) => u.email);
+}
+`;
+  const FILTER_AFTER = FILTER.replace(
+    "(await prisma.user.findMany({ orderBy: { id: 'asc' } })).filter((u) => u.active && u.age >= minAge)",
+    "await prisma.user.findMany({ orderBy: { id: 'asc' }, where: { active: true, age: { gte: minAge } } })",
+  );
+  const tree = () => tempDir({ 'src/adults.ts': FILTER, 'config/app.prisma': SCHEMA });
+  const withSchema = ['-t', 'filter-to-where', '--schema', 'config/app.prisma'];
+
+  it('without a schema the rule declines with a finding that points at --schema', () => {
+    const dir = tree();
+    const r = pushdown(['-t', 'filter-to-where', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const file = json(r).files[0]!;
+    expect(file.status).toBe('unchanged');
+    expect(file.findings).toEqual([
+      { rule: 'filter-to-where', line: 4, column: expect.any(Number), message: expect.stringContaining('--schema') },
+    ]);
+  }, SLOW);
+
+  it('a dry run previews the review edit and says it needs --unsafe', () => {
+    const dir = tree();
+    const r = pushdown(withSchema, { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}filter-to-where \(review, applied only with --unsafe\): \S.*\n@@ /m);
+    expect(r.stdout).toContain(`+${FILTER_AFTER.split('\n')[3]}`);
+    expect(r.stdout).toContain('filter-to-where: 0 safe, 1 review');
+    expect(read(dir, 'src/adults.ts')).toBe(FILTER);
+  }, SLOW);
+
+  it('--check exits 1 on a review edit', () => {
+    expect(pushdown(['--check', ...withSchema], { cwd: tree() }).status).toBe(1);
+  }, SLOW);
+
+  it('a preview patch with review edits says so on stderr, and stays a clean patch', () => {
+    const dir = tree();
+    const r = pushdown(['--format', 'patch', ...withSchema], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^--- a\/src\/adults\.ts\n/);
+    expect(r.stdout).toMatch(/^@@ .* @@ filter-to-where \(review\)$/m);
+    expect(r.stderr).toMatch(/^pushdown: note: this patch includes 1 review-tier edit\(s\), which --write applies only with --unsafe\n$/);
+    const quiet = pushdown(['--format', 'patch', '--unsafe', ...withSchema], { cwd: dir });
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(r.stdout);
+  }, SLOW);
+
+  it('--write withholds it and says how to apply it; --write --unsafe applies it', () => {
+    const dir = tree();
+    const w = pushdown(['--write', ...withSchema], { cwd: dir });
+    expect(w.status).toBe(0);
+    expect(read(dir, 'src/adults.ts')).toBe(FILTER);
+    expect(w.stdout).toMatch(/^src\/adults\.ts:4:\d+ {2}filter-to-where \(review, withheld\) {2}\S.*\(apply with --write --unsafe\)$/m);
+    expect(w.stdout).toContain('1 review edit withheld; rerun with --write --unsafe to apply them too');
+
+    const j = json(pushdown(['--write', '--format', 'json', ...withSchema], { cwd: dir }));
+    expect(j.files[0]!.edits).toEqual([expect.objectContaining({ rule: 'filter-to-where', tier: 'review', applied: false })]);
+    expect(j.totals.filesWritten).toBe(0);
+
+    const u = pushdown(['--write', '--unsafe', ...withSchema], { cwd: dir });
+    expect(u.status, u.stdout + u.stderr).toBe(0);
+    expect(read(dir, 'src/adults.ts')).toBe(FILTER_AFTER);
+    expect(u.stdout).toMatch(/src\/adults\.ts written/);
+  }, SLOW);
+
+  it('an unparsable --schema is a usage error', () => {
+    const dir = tempDir({ 'src/app.ts': APP, 'bad.prisma': 'model {{{ nope\n' });
+    expectUsageError(pushdown(['--schema', 'bad.prisma'], { cwd: dir }), /bad\.prisma/);
+  }, SLOW);
+
+  it('an unreadable discovered schema is a warning in every format; the run goes on', () => {
+    const dir = tempDir({ 'src/app.ts': APP, 'schema.prisma': 'model {{{ nope\n' });
+    const pretty = pushdown([], { cwd: dir });
+    expect(pretty.status).toBe(0);
+    expect(pretty.stdout).toMatch(/^warning {2}\S.*schema\.prisma/m);
+    expect(pretty.stdout).toContain(`+  ${COUNT}`);
+    const j = json(pushdown(['--format', 'json'], { cwd: dir }));
+    expect(j.warnings).toEqual([expect.stringContaining('schema.prisma')]);
+    const patch = pushdown(['--format', 'patch'], { cwd: dir });
+    expect(patch.stdout.startsWith('--- a/src/app.ts\n')).toBe(true);
+    expect(patch.stderr).toMatch(/^pushdown: warning: \S.*schema\.prisma/);
   }, SLOW);
 });
 
@@ -1014,7 +1109,8 @@ describe('reporters (pure functions)', () => {
 
   it('json omits contents and absolute paths, and files with nothing to report', () => {
     const quiet: FileResult = { ...file, path: 'src/q.ts', status: 'unchanged', diff: '', edits: [], findings: [] };
-    const report = JSON.parse(renderJson({ files: [file, quiet], totals: totals() })) as JsonReport;
+    const report = JSON.parse(renderJson({ files: [file, quiet], totals: totals(), warnings: [] })) as JsonReport;
+    expect(Object.keys(report).sort()).toEqual(['files', 'totals']);
     expect(report.files).toHaveLength(1);
     expect(Object.keys(report.files[0]!).sort()).toEqual(['diff', 'edits', 'findings', 'path', 'status']);
     expect(report.files[0]!.edits[2]).toEqual(file.edits[2]);

@@ -277,6 +277,10 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   process.stdout.write(output);
   const { mode, unsafe } = request.options;
+  // The patch must stay a clean patch: its warnings go to stderr (pretty and json carry their own).
+  if (request.format === 'patch') {
+    for (const warning of result.warnings ?? []) process.stderr.write(`pushdown: warning: ${warning}\n`);
+  }
   if (request.format === 'patch' && mode !== 'write' && !unsafe) {
     // A preview shows review edits; a plain --write would not make them. Say so, off stdout.
     const review = result.files.flatMap((f) => f.edits).filter((e) => e.tier === 'review' && e.applied).length;

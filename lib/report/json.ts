@@ -1,5 +1,6 @@
 /**
- * Exactly one JSON document: `{ "files": [...], "totals": {...} }`. A file is
+ * Exactly one JSON document: `{ "files": [...], "totals": {...} }` (plus
+ * `"warnings": [...]` when the run had any). A file is
  * listed when it has something to report (a diff, an edit, a finding, an error,
  * a refused write); file contents and absolute paths are left out.
  */
@@ -20,6 +21,8 @@ export interface JsonFileRecord {
 export interface JsonReport {
   files: JsonFileRecord[];
   totals: Totals;
+  /** Problems that did not stop the run; present only when there are some. */
+  warnings?: string[];
 }
 
 function toRecord(file: FileResult): JsonFileRecord {
@@ -48,5 +51,6 @@ export function renderJson(result: RunResult): string {
     files: result.files.filter(isReportable).map(toRecord),
     totals: result.totals,
   };
+  if (result.warnings && result.warnings.length > 0) report.warnings = result.warnings;
   return JSON.stringify(report, null, 2) + '\n';
 }

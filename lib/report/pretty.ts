@@ -178,6 +178,9 @@ export function renderPretty(result: RunResult, opts: PrettyOptions): string {
   }
   if (refusals.length > 0) blocks.push(refusals);
 
+  const warnings = (result.warnings ?? []).map((w) => `${c.yellow('warning')}  ${w}`);
+  if (warnings.length > 0) blocks.push(warnings);
+
   blocks.push(renderSummary(c, result, opts));
   return blocks.map((b) => b.join('\n')).join('\n\n') + '\n';
 }
