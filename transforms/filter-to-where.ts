@@ -5,6 +5,8 @@
  * conjunction of field tests:
  *   (await prisma.user.findMany({ orderBy })).filter((u) => u.active && u.age >= 30)
  *     -> await prisma.user.findMany({ orderBy, where: { active: true, age: { gte: 30 } } })
+ *   const rows = await prisma.user.findMany(a); const active = rows.filter(p);   (the rows' only use)
+ *     -> const active = await prisma.user.findMany(a');
  * Field tests: `===` against a literal, null or a name/member chain; `!==` on a
  * required field (or against null); `<`, `<=`, `>`, `>=` on a required Int,
  * Float or String field against a value known to be defined; a bare required
@@ -25,10 +27,11 @@ import type { NodePath } from '@babel/traverse';
 import type { CallExpression } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readPredicate, type FieldTest } from '../lib/analysis/predicate.js';
-import { classifyResultUse } from '../lib/analysis/uses.js';
+import { classifyResultUse, type LoadResult } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
-import type { Rule, RuleContext } from '../lib/rule.js';
+import { removeStatement } from '../lib/statements.js';
+import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 
 const id = 'filter-to-where';
 const MESSAGE = 'the filter is now a where clause: check that the database compares these fields as JavaScript did; fewer rows are loaded';
@@ -37,12 +40,19 @@ function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
     if (!load.dialect.narrow) continue;
     const result = classifyResultUse(load);
-    if (result.shape !== 'direct' || result.use.kind !== 'method' || result.use.name !== 'filter') continue;
-    let call: NodePath<CallExpression> | undefined = result.use.path;
+    let first: NodePath<CallExpression>;
+    let binding: BindingResult | undefined;
+    if (result.shape === 'direct' && result.use.kind === 'method' && result.use.name === 'filter') first = result.use.path;
+    else if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1 && result.uses[0].kind === 'method' && result.uses[0].name === 'filter') {
+      first = result.uses[0].path;
+      binding = result;
+    } else continue;
+    let call: NodePath<CallExpression> | undefined = first;
     let last: NodePath<CallExpression> | undefined;
     const tests: FieldTest[] = [];
     while (call && filterCall(call)) {
-      const read = readPredicate(call.get('arguments.0') as NodePath);
+      // With a binding the query stays where the rows were loaded, so the predicate's values are read there.
+      const read = readPredicate(call.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
       if (!read.ok) {
         if (!last) ctx.finding(load.call.node, `\`.filter(...)\` over every loaded row: the predicate cannot become a where clause because ${read.reason}. Fix: move the condition into where by hand, or keep the filter if it cannot be said in SQL.`);
         break;
@@ -57,13 +67,48 @@ function apply(ctx: RuleContext): void {
       ctx.finding(load.call.node, `\`.filter(...)\` over every loaded row: ${narrowed.reason}. Fix: ${narrowed.suggestion}.`);
       continue;
     }
-    ctx.rewrite({
-      node: load.call.node,
-      tier: narrowed.tier ?? 'review',
-      message: MESSAGE + (narrowed.note ? `; ${narrowed.note}` : ''),
-      edits: [replaceExpression(ctx, last, `await ${narrowed.code}`)],
-    });
+    const message = MESSAGE + (narrowed.note ? `; ${narrowed.note}` : '');
+    const edits = binding ? bindingEdits(ctx, load.call, binding, last, narrowed.code) : [replaceExpression(ctx, last, `await ${narrowed.code}`)];
+    ctx.rewrite({ node: load.call.node, tier: narrowed.tier ?? 'review', message, edits });
   }
+}
+
+type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
+
+/**
+ * `const rows = await X.findMany(a); const active = rows.filter(p);` -> `const active = await X.findMany(a');`
+ * when both are single const declarations in one block; otherwise the filter
+ * call becomes the binding itself: `return rows.filter(p)` -> `return rows`.
+ */
+function bindingEdits(ctx: RuleContext, loadCall: NodePath<CallExpression>, binding: BindingResult, last: NodePath<CallExpression>, code: string): TextEdit[] {
+  const site = binding.site as Extract<BindingResult['site'], { kind: 'declarator' }>;
+  const edits: TextEdit[] = [replaceExpression(ctx, loadCall, code)];
+  const holder = last.parentPath;
+  const statement = holder?.parentPath;
+  const loadStatement = site.declarator.parentPath;
+  const adoptable =
+    holder?.isVariableDeclarator() &&
+    holder.node.init === last.node &&
+    holder.node.id.type === 'Identifier' &&
+    !holder.node.id.typeAnnotation &&
+    statement?.isVariableDeclaration() &&
+    statement.node.kind === 'const' &&
+    statement.node.declarations.length === 1 &&
+    loadStatement?.isVariableDeclaration() &&
+    loadStatement.node.declarations.length === 1 &&
+    statement.parentPath === loadStatement.parentPath;
+  if (!adoptable || !holder?.isVariableDeclarator() || holder.node.id.type !== 'Identifier' || !statement || !loadStatement?.isVariableDeclaration()) {
+    edits.push({ start: last.node.start ?? 0, end: last.node.end ?? 0, text: binding.name });
+    return edits;
+  }
+  const idStart = site.id.node.start ?? 0;
+  edits.push({ start: idStart, end: idStart + binding.name.length, text: holder.node.id.name });
+  if (loadStatement.node.kind !== 'const') {
+    const start = loadStatement.node.start ?? 0;
+    edits.push({ start, end: start + loadStatement.node.kind.length, text: 'const' });
+  }
+  edits.push(removeStatement(ctx.source, statement.node));
+  return edits;
 }
 
 /** `x.filter(fn)` with exactly one argument. */

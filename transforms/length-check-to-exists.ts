@@ -34,6 +34,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Emit, Load } from '../lib/orm/types.js';
 import { replaceExpression } from '../lib/precedence.js';
+import { removeStatement } from '../lib/statements.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { freshName } from '../lib/text.js';
 
@@ -167,19 +168,6 @@ function adopt(ctx: RuleContext, load: Load, result: BindingResult, q: Question,
 
 function replaceRange(start: number, end: number, text: string): TextEdit {
   return { start, end, text };
-}
-
-/** Delete a statement with its line, when it stands alone on it. */
-function removeStatement(source: string, node: Node): TextEdit {
-  let start = node.start ?? 0;
-  let end = node.end ?? 0;
-  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
-  const after = /^[ \t]*\r?\n/.exec(source.slice(end));
-  if (/^[ \t]*$/.test(source.slice(lineStart, start)) && after) {
-    start = lineStart;
-    end += after[0].length;
-  }
-  return { start, end, text: '' };
 }
 
 /** The dialect's existence test for this question, or a finding and null. */
