@@ -64,7 +64,8 @@ function apply(ctx: RuleContext): void {
       ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
       continue;
     }
-    ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message: plan.keepUndefined ? KEPT_UNDEFINED : NULL_ALIKE, edits: plan.edits(first.code) });
+    const message = (plan.keepUndefined ? KEPT_UNDEFINED : NULL_ALIKE) + (first.note ? `. Check: ${first.note}` : '');
+    ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message, edits: plan.edits(first.code) });
   }
 }
 

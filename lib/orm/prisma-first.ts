@@ -6,8 +6,13 @@
  * row shape, or null. A positive literal `take` cannot change which row comes
  * first, so it is dropped. `take: 0` (always empty), a negative take (counts
  * from the end) and a take pushdown cannot read are declined.
+ *
+ * Query extensions hook operations by name (`$extends({ query: { user: {
+ * findMany } } })`, the usual soft-delete recipe), so a findMany hook does not
+ * run for findFirst: on a client this file builds with `$extends`, the
+ * rewrite is downgraded to review.
  */
-import type { Node } from '@babel/types';
+import type { Expression, Node } from '@babel/types';
 import type { RuleContext } from '../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../text.js';
 import type { Emit, Load } from './types.js';
@@ -18,7 +23,9 @@ const FIRST_KEEPS = new Set(['where', 'orderBy', 'cursor', 'skip', 'distinct', '
 export function prismaFindFirst(load: Load, ctx: RuleContext): Emit {
   const receiver = textOf(ctx.source, load.receiver);
   const args = load.args;
-  if (args.kind === 'none') return { ok: true, code: `${receiver}.findFirst()` };
+  const tier = extendedHere(load) ? ('review' as const) : undefined;
+  const note = tier ? 'the client is built with `$extends`: check that no query extension hooks findMany only (it would not run for findFirst)' : undefined;
+  if (args.kind === 'none') return { ok: true, code: `${receiver}.findFirst()`, tier, note };
   if (args.kind === 'unknown') {
     return {
       ok: false,
@@ -61,14 +68,31 @@ export function prismaFindFirst(load: Load, ctx: RuleContext): Emit {
         suggestion: `use \`await ${receiver}.findFirst(...)\` with the same arguments minus \`take\``,
       };
     }
-    return { ok: true, code: `${receiver}.findFirst(${textOf(ctx.source, args.node)})` };
+    return { ok: true, code: `${receiver}.findFirst(${textOf(ctx.source, args.node)})`, tier, note };
   }
   const text = objectTextKeeping(ctx.source, args.node, (p) => FIRST_KEEPS.has(propertyName(p) ?? ''));
-  return { ok: true, code: `${receiver}.findFirst(${text ?? ''})` };
+  return { ok: true, code: `${receiver}.findFirst(${text ?? ''})`, tier, note };
 }
 
 function literalNumber(node: Node): number | undefined {
   if (node.type === 'NumericLiteral') return node.value;
   if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'NumericLiteral') return -node.argument.value;
   return undefined;
+}
+
+/** Is the load's client bound, in this file, to `<client>.$extends(...)`? */
+function extendedHere(load: Load): boolean {
+  const receiver = load.receiver;
+  const client: Expression | undefined = receiver.type === 'MemberExpression' && receiver.object.type !== 'Super' ? (receiver.object as Expression) : undefined;
+  if (!client || client.type !== 'Identifier') return false;
+  const decl = load.call.scope.getBinding(client.name)?.path.node;
+  if (!decl || decl.type !== 'VariableDeclarator') return false;
+  let init: Node | null | undefined = decl.init;
+  while (init && (init.type === 'TSAsExpression' || init.type === 'TSSatisfiesExpression' || init.type === 'TSNonNullExpression' || init.type === 'ParenthesizedExpression')) init = init.expression;
+  return (
+    init?.type === 'CallExpression' &&
+    init.callee.type === 'MemberExpression' &&
+    init.callee.property.type === 'Identifier' &&
+    init.callee.property.name === '$extends'
+  );
 }
