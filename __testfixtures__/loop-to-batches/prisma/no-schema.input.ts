@@ -1,0 +1,11 @@
+import type { PrismaClient } from '../../../test/prisma/generated/client.js';
+
+// No Prisma schema found (no-schema.options.json): the key is assumed to be `id`, a number,
+// and an orderBy on another field is declined (its nullability is unknown).
+export async function run(prisma: PrismaClient) {
+  const emails: string[] = [];
+  for (const u of await prisma.user.findMany({ select: { id: true, email: true } })) emails.push(u.email);
+  const ages: number[] = [];
+  for (const u of await prisma.user.findMany({ orderBy: { age: 'asc' } })) ages.push(u.age);
+  return { emails, ages };
+}
