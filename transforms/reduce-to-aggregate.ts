@@ -30,7 +30,7 @@ import type { CallExpression, Expression, Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { AggregateOp, Load } from '../lib/orm/types.js';
+import type { AggregateOp } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { needsParensLoose, isParenthesized } from '../lib/splice.js';
 import { freshName } from '../lib/text.js';
@@ -72,7 +72,7 @@ function apply(ctx: RuleContext): void {
       continue;
     }
     const value = valueText(reduction, emit.code);
-    const edits = result.shape === 'direct' ? directEdits(ctx, reduction, value) : bindingEdits(ctx, load, result as BindingResult, reduction, value);
+    const edits = result.shape === 'direct' ? directEdits(ctx, reduction, value) : bindingEdits(ctx, result as BindingResult, reduction, value);
     if (!edits) continue;
     const why =
       reduction.op === 'sum'
@@ -232,14 +232,13 @@ function directEdits(ctx: RuleContext, r: Reduction, value: string): TextEdit[] 
 }
 
 /** `const rows = await X.findMany(a)` holds the aggregate under a fresh name; the use reads it. */
-function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, r: Reduction, value: string): TextEdit[] | undefined {
+function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, value: string): TextEdit[] | undefined {
   const { site } = result;
   if (site.kind !== 'declarator') return undefined;
   const init = site.declarator.node.init;
   if (!init) return undefined;
   const cap = r.field.charAt(0).toUpperCase() + r.field.slice(1);
   const name = freshName(ctx.source, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`);
-  void load;
   return [
     { start: site.id.node.start ?? 0, end: site.id.node.end ?? 0, text: name },
     { start: init.start ?? 0, end: init.end ?? 0, text: value },

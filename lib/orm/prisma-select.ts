@@ -75,12 +75,12 @@ export function prismaSelect(load: Load, ctx: RuleContext, fields: readonly stri
   const select = args.props.get('select');
   if (!select) {
     const obj = args.node;
-    return { ok: true, code: replaceIn(ctx.source, callText, load, obj, objectTextAdding(ctx.source, obj, `select: { ${wanted} }`)), tier, note };
+    return { ok: true, code: replaceIn(callText, load, obj, objectTextAdding(ctx.source, obj, `select: { ${wanted} }`)), tier, note };
   }
   const merged = mergeSelect(ctx.source, select, fields);
   if (!merged.ok) return { ok: false, reason: merged.reason, suggestion: byHand };
   if (merged.text === undefined) return { ok: true, code: callText, tier, note };
-  return { ok: true, code: replaceIn(ctx.source, callText, load, select.value as Expression, merged.text), tier, note };
+  return { ok: true, code: replaceIn(callText, load, select.value as Expression, merged.text), tier, note };
 }
 
 /** The first field that is not a stored scalar of the model. */
@@ -121,8 +121,7 @@ function mergeSelect(source: string, select: ObjectProperty, fields: readonly st
 }
 
 /** The call text with one node inside it replaced. */
-function replaceIn(source: string, callText: string, load: Load, node: ObjectExpression | Expression, text: string): string {
+function replaceIn(callText: string, load: Load, node: ObjectExpression | Expression, text: string): string {
   const base = load.call.node.start ?? 0;
-  void source;
   return callText.slice(0, (node.start ?? 0) - base) + text + callText.slice((node.end ?? 0) - base);
 }
