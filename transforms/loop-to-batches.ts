@@ -78,9 +78,14 @@ function apply(ctx: RuleContext): void {
     const message =
       `the rows are loaded in keyset batches of ${ctx.options.batchSize} (${plan.order}) instead of all at once. ` +
       'Check: the loop no longer sees a snapshot, so rows inserted, updated or deleted while it runs may be seen or missed' +
+      (unordered(load) ? `; the rows come in that order, where the query left the order to the database` : '') +
       (plan.note ? `; ${plan.note}` : '');
     ctx.rewrite({ node: load.call.node, tier: plan.tier ?? 'review', message, edits });
   }
+}
+
+function unordered(load: Load): boolean {
+  return load.args.kind === 'none' || (load.args.kind !== 'unknown' && !load.args.props.has('orderBy'));
 }
 
 function loadedToIterate(load: Load): string {
