@@ -39,3 +39,16 @@ describe('reduce-to-aggregate tiers', () => {
     expect(r.findings.map((f) => f.message)).toEqual([expect.stringMatching(/no Prisma schema was found.*pass --schema/)]);
   });
 });
+
+describe('reduce-to-aggregate on Postgres', () => {
+  it('a Float max is review there: NaN orders differently', () => {
+    const base = fixtureSchema()!;
+    const schema = { ...base, provider: 'postgresql' };
+    const r = run(max.replace('p.views', 'p.rating!').replace('prisma.post.findMany()', 'prisma.post.findMany({ where: { rating: { not: null } } })'), { schema }, false);
+    expect(r.edits).toEqual([]);
+    const u = run(max.replace(/post/g, 'user').replace('p.views', 'p.score'), { schema }, false);
+    expect(u.edits).toMatchObject([{ tier: 'review', applied: false }]);
+    expect(u.edits[0].message).toMatch(/NaN/);
+    expect(run(max, { schema }, false).edits).toMatchObject([{ tier: 'safe' }]);
+  });
+});

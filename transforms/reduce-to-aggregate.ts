@@ -20,7 +20,7 @@
  * so they are only rewritten for non-nullable fields.
  *
  * Tier: review for sums (the database adds floats in another order); safe for
- * min and max. Declines, with a finding, what the dialect cannot say (Prisma:
+ * min and max (review for Float on Postgres, where a stored NaN ranks apart). Declines, with a finding, what the dialect cannot say (Prisma:
  * no schema, Decimal, BigInt, distinct, unreadable arguments) and min/max
  * over a nullable field. Leaves alone, silently, a reduce with no initial
  * value or a body that is not `acc + row.field`, and rows with other uses.

@@ -76,6 +76,10 @@ export function prismaAggregate(load: Load, ctx: RuleContext, op: AggregateOp, f
       note: `the database adds ${f.type === 'Float' ? 'the floats in its own order, so the last digits may differ' : 'the values as integers; a sum beyond 2^53 loses precision differently'}`,
     };
   }
+  // Postgres stores NaN in float columns: Math.min/max return NaN for it, MIN/MAX order it above every number.
+  if (f.type === 'Float' && /postgres|cockroach/.test(schema.provider ?? '')) {
+    return { ok: true, code, tier: 'review', note: `a NaN in \`${field}\` makes Math.${op} NaN, while ${op.toUpperCase()} ranks NaN above every number` };
+  }
   return { ok: true, code, tier: 'safe' };
 }
 
