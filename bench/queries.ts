@@ -157,6 +157,7 @@ const HEADER = ['rule', 'table rows', 'code', 'wall (call)', 'peak RSS', 'peak h
 
 async function main(): Promise<void> {
   generateClient();
+  const loadAtStart = machine().load;
   const cases = await prepareCases(cli.rules?.split(','));
   const warmupDb = benchDb(0);
   const rows: Row[] = [];
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
     'Written by `npm run bench:queries` (bench/queries.ts); the latest run replaces this file.',
     '',
     `Machine: ${info.nproc} × ${info.cpu}, ${info.memory} RAM, Node ${info.node} (V8 heap limit ${info.heapLimit}), run ${info.date}.`,
+    `Load average (1, 5, 15 min) at start: ${loadAtStart}; at end: ${info.load}. Wall times are only comparable between runs on a quiet machine; rows and memory do not depend on load.`,
     `Sizes: ${SIZES.map(int).join(', ')} rows in the User table (SQLite file, better-sqlite3 driver adapter, Prisma ${prismaVersion()}). Timeout per run: ${TIMEOUT_MS / 1000} s.`,
     '',
     markdownTable(HEADER, rows.map(cells)),
