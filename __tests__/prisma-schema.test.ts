@@ -154,6 +154,13 @@ describe('loadPrismaSchema: discovery', () => {
     expect(readConfigSchemaProperty('export default defineConfig({ migrations: {} })')).toBeUndefined();
   });
 
+  it('warns when the config or package.json names a schema that is not there, then looks in the usual places', () => {
+    const dir = project({ 'prisma.config.ts': `export default { schema: 'gone.prisma' };`, 'package.json': JSON.stringify({ prisma: { schema: 'gone2.prisma' } }), 'schema.prisma': USER });
+    const warnings: string[] = [];
+    expect(loadPrismaSchema({ cwd: dir, warn: (m) => warnings.push(m) })!.source).toBe(join(dir, 'schema.prisma'));
+    expect(warnings).toEqual([expect.stringMatching(/gone\.prisma, which does not exist/), expect.stringMatching(/gone2\.prisma, which does not exist/)]);
+  });
+
   it('reads package.json#prisma.schema', () => {
     const dir = project({ 'package.json': JSON.stringify({ name: 'x', prisma: { schema: 'src/db.prisma' } }), 'src/db.prisma': POST, 'schema.prisma': USER });
     expect(discoverSchemaPath(dir)).toBe(join(dir, 'src', 'db.prisma'));

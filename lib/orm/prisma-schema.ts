@@ -52,7 +52,7 @@ export function loadPrismaSchema(opts: LoadSchemaOptions): SchemaInfo | undefine
       throw new SchemaUsageError(`--schema ${opts.explicit}: ${oneLine(err)}`);
     }
   }
-  const path = discoverSchemaPath(opts.cwd);
+  const path = discoverSchemaPath(opts.cwd, opts.warn);
   if (!path) return undefined;
   try {
     return readPrismaSchema(path);
@@ -63,11 +63,13 @@ export function loadPrismaSchema(opts: LoadSchemaOptions): SchemaInfo | undefine
 }
 
 /** Where the schema is, per the order above; undefined when nothing is found. */
-export function discoverSchemaPath(cwd: string): string | undefined {
+export function discoverSchemaPath(cwd: string, warn?: (message: string) => void): string | undefined {
   const fromConfig = schemaFromConfig(cwd);
   if (fromConfig && existsSync(fromConfig)) return fromConfig;
+  if (fromConfig) warn?.(`the Prisma config names the schema ${fromConfig}, which does not exist; looking in the usual places`);
   const fromPackage = schemaFromPackageJson(cwd);
   if (fromPackage && existsSync(fromPackage)) return fromPackage;
+  if (fromPackage) warn?.(`package.json#prisma.schema names ${fromPackage}, which does not exist; looking in the usual places`);
   for (const candidate of [join(cwd, 'prisma', 'schema.prisma'), join(cwd, 'schema.prisma')]) if (isFile(candidate)) return candidate;
   const folder = join(cwd, 'prisma', 'schema');
   if (isDirectory(folder) && prismaFilesIn(folder).length > 0) return folder;
