@@ -68,6 +68,11 @@ function apply(ctx: RuleContext): void {
       ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${plan.reason}. Fix: ${plan.suggestion}.`);
       continue;
     }
+    const changed = changedKeyField(found.loop, plan.keyFields);
+    if (changed) {
+      ctx.finding(load.call.node, `${loadedToIterate(load)}, but the loop changes \`${changed}\` on the rows, and the next batch starts from it. Fix: batch by hand, remembering the key before the loop changes it.`);
+      continue;
+    }
     const body = loopText(ctx, found.loop, plan);
     if (typeof body !== 'string') {
       ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${body.reason}. Fix: ${body.suggestion}.`);
@@ -92,6 +97,51 @@ function loadedToIterate(load: Load): string {
   const args = load.args;
   const unbounded = args.kind === 'none' || (args.kind !== 'unknown' && !args.props.has('where') && !args.props.has('take'));
   return unbounded ? `every \`${load.model}\` row is loaded (no where, no take) only to be looped over` : 'the rows are all loaded at once only to be looped over';
+}
+
+/** `row.id = …`, `row.age++`, `delete row.id`: a write, in the loop, to a field the next batch starts from. */
+function changedKeyField(loop: Loop, fields: readonly string[]): string | undefined {
+  let rowName: string | undefined;
+  let scopePath: NodePath;
+  let body: NodePath;
+  if (loop.kind === 'for-of') {
+    const left = loop.loop.node.left;
+    const declared = left.type === 'VariableDeclaration' ? left.declarations[0]?.id : left;
+    rowName = declared?.type === 'Identifier' ? declared.name : undefined;
+    scopePath = loop.loop;
+    body = loop.loop.get('body');
+  } else {
+    const param = loop.callback.node.params[0];
+    rowName = param?.type === 'Identifier' ? param.name : undefined;
+    scopePath = loop.callback;
+    body = loop.callback.get('body') as NodePath;
+  }
+  if (!rowName) return undefined;
+  const binding = scopePath.scope.getBinding(rowName);
+  let found: string | undefined;
+  const check = (target: Node, at: NodePath) => {
+    if (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression') return;
+    if (target.object.type !== 'Identifier' || target.object.name !== rowName || at.scope.getBinding(rowName) !== binding) return;
+    const prop = target.property;
+    const name = !target.computed && prop.type === 'Identifier' ? prop.name : prop.type === 'StringLiteral' ? prop.value : undefined;
+    if (name === undefined) found ??= `${rowName}[…]`;
+    else if (fields.includes(name)) found ??= `${rowName}.${name}`;
+  };
+  const n = body.node;
+  if (n.type === 'AssignmentExpression') check(n.left, body);
+  if (n.type === 'UpdateExpression' || (n.type === 'UnaryExpression' && n.operator === 'delete')) check(n.argument, body);
+  body.traverse({
+    AssignmentExpression(p) {
+      check(p.node.left, p);
+    },
+    UpdateExpression(p) {
+      check(p.node.argument, p);
+    },
+    UnaryExpression(p) {
+      if (p.node.operator === 'delete') check(p.node.argument, p);
+    },
+  });
+  return found;
 }
 
 /** Where the rows are looped over, when that is all that happens to them. */

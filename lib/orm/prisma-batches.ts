@@ -109,6 +109,7 @@ export function prismaKeysetBatches(load: Load, ctx: RuleContext, batchSize: num
     tier: 'review',
     note: key.assumed ? `no Prisma schema was found, so the key is assumed to be \`${key.field}\`, a number: check it is the model's id` : undefined,
     cursorOf: (row) => (single ? `${row}.${key.field}` : row),
+    keyFields: keyset.map((k) => k.field),
     query(cursor, indent) {
       const past = single
         ? `{ ${key.field}: { ${op(keyset[0].direction)}: ${cursor} } }`

@@ -73,6 +73,8 @@ export interface KeysetPlan {
   query(cursor: string, indent: string): string;
   /** The cursor to remember after a batch whose last row is `row`: `row.id`, or the row itself. */
   cursorOf(row: string): string;
+  /** The row fields the next batch starts from (the key, and any ordered fields): the loop must not change them. */
+  keyFields: readonly string[];
   /** How the batches are ordered, for the message: `id ascending`. */
   order: string;
   tier?: EditTier;

@@ -12,6 +12,11 @@ export async function run(prisma: PrismaClient, args: Prisma.UserFindManyArgs) {
   for (const p of await prisma.post.findMany({ orderBy: { author: { name: 'asc' } } })) await send(p);
   for (const u of await prisma.user.findMany({ where: { active: true }, select: { email: true } })) await send(u);
   for (const u of await prisma.user.findMany(args)) await send(u);
+  for (const u of await prisma.user.findMany({ where: { active: true }, orderBy: { score: 'desc' } })) {
+    u.score = Math.round(u.score);
+    await send(u);
+  }
+  (await prisma.user.findMany({ where: { bonus: 1 } })).forEach((u) => u.id++);
 
   const users = await prisma.user.findMany({ where: { active: false } });
   for (const u of users) await send(u);
