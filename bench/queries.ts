@@ -15,6 +15,9 @@
 // what happened.
 //
 //   tsx bench/queries.ts [--sizes 10000,100000,1000000] [--rules a,b] [--timeout 180] [--no-write]
+//                        [--heap-limit <MB>]   (--max-old-space-size for the children: a live-set
+//                                               check, since a peak of heapUsed includes garbage
+//                                               V8 has not collected yet)
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +32,7 @@ const { values: cli } = parseArgs({
     rules: { type: 'string' },
     timeout: { type: 'string', default: '180' },
     'no-write': { type: 'boolean', default: false },
+    'heap-limit': { type: 'string' },
   },
 });
 const SIZES = cli.sizes!.split(',').map((s) => Number(s.trim()));
@@ -169,7 +173,7 @@ async function main(): Promise<void> {
       if (c.after) variants.push(['rewritten', c.after]);
       let originalHash: string | undefined;
       for (const [variant, module] of variants) {
-        const m: Measurement = await measure({ module, client: CLIENT, db, passClient: true, warmupDb, timeoutMs: TIMEOUT_MS });
+        const m: Measurement = await measure({ module, client: CLIENT, db, passClient: true, warmupDb, heapLimitMb: cli['heap-limit'] ? Number(cli['heap-limit']) : undefined, timeoutMs: TIMEOUT_MS });
         const row: Row = { rule: c.rule, n, variant, m };
         if (variant === 'original' && m.status === 'ok') originalHash = m.resultHash;
         if (variant === 'rewritten' && m.status === 'ok' && originalHash) row.same = m.resultHash === originalHash;
@@ -185,6 +189,28 @@ async function main(): Promise<void> {
   console.log(`\n${info.nproc} × ${info.cpu}, ${info.memory} RAM, Node ${info.node}, heap limit ${info.heapLimit}, ${info.date}`);
 
   if (cli['no-write']) return;
+  const START = '<!-- heap-limit run: start -->';
+  const END = '<!-- heap-limit run: end -->';
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const kept = previous.includes(START) && previous.includes(END) ? previous.slice(previous.indexOf(START), previous.indexOf(END) + END.length) : '';
+  if (cli['heap-limit']) {
+    // A live-set check: only its own section of RESULTS.md is replaced.
+    const section = [
+      START,
+      `## Live-set check: the same code under --max-old-space-size=${cli['heap-limit']}`,
+      '',
+      'A peak of `heapUsed` includes garbage V8 has not collected yet, so it overstates what a run needs. Here every child runs with a small old space:',
+      'code that needs the whole result alive at once dies with "heap out of memory"; code whose live data is bounded finishes.',
+      `\`npm run bench:queries -- --sizes ${SIZES.join(',')} --heap-limit ${cli['heap-limit']}\` on ${info.nproc} × ${info.cpu}, Node ${info.node}, ${info.date} (load average ${loadAtStart} → ${info.load}).`,
+      '',
+      markdownTable(HEADER, rows.map(cells)),
+      END,
+    ].join('\n');
+    const body = previous.includes(START) ? previous.replace(kept, section) : `${previous.trimEnd()}\n\n${section}\n`;
+    writeFileSync(RESULTS, body);
+    console.log(`wrote the live-set section of ${relative(REPO_ROOT, RESULTS)}`);
+    return;
+  }
   const md = [
     '# Query benchmark: original vs rewritten code',
     '',
@@ -192,7 +218,7 @@ async function main(): Promise<void> {
     '',
     `Machine: ${info.nproc} × ${info.cpu}, ${info.memory} RAM, Node ${info.node} (V8 heap limit ${info.heapLimit}), run ${info.date}.`,
     `Load average (1, 5, 15 min) at start: ${loadAtStart}; at end: ${info.load}. Wall times are only comparable between runs on a quiet machine; rows and memory do not depend on load.`,
-    `Sizes: ${SIZES.map(int).join(', ')} rows in the User table (SQLite file, better-sqlite3 driver adapter, Prisma ${prismaVersion()}). Timeout per run: ${TIMEOUT_MS / 1000} s.`,
+    `Sizes: ${SIZES.map(int).join(', ')} rows in the User table (SQLite file, better-sqlite3 driver adapter, Prisma ${prismaVersion()}). Timeout per run: ${TIMEOUT_MS / 1000} s.${cli['heap-limit'] ? ` Heap limit per run: --max-old-space-size=${cli['heap-limit']}.` : ''}`,
     '',
     markdownTable(HEADER, rows.map(cells)),
     '',
@@ -205,6 +231,7 @@ async function main(): Promise<void> {
     '- **rows DB→JS**: counted at the driver, below Prisma: `Statement#all`, `#get` and `#iterate` of better-sqlite3 are wrapped in the child, and every row they hand to JS is counted (the Prisma adapter reads every result with `stmt.raw().all()`). **statements**: how many statements returned rows or ran.',
     '- **result**: `same` when the rewritten code returned exactly the JSON of the original (sha1 compared).',
     '- The rewritten code is what pushdown (dist/, with only that rule) emits for `bench/queries/cases/<rule>.ts`, regenerated on every run.',
+    '- A peak of `heapUsed` includes garbage V8 has not collected yet; the live-set section at the end (when present, from a `--heap-limit` run) shows which code can run in a small heap at all.',
     '',
     '## The code measured',
     '',
@@ -219,7 +246,7 @@ async function main(): Promise<void> {
       '',
     ]),
   ].join('\n');
-  writeFileSync(RESULTS, md);
+  writeFileSync(RESULTS, kept ? `${md.trimEnd()}\n\n${kept}\n` : md);
   console.log(`wrote ${relative(REPO_ROOT, RESULTS)}`);
 }
 

@@ -43,6 +43,10 @@ const say = (s = '') => process.stdout.write(`${s}\n`);
 const started = performance.now();
 
 // ------------------------------------------------------------ 1. dry run
+if (!existsSync(join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'))) {
+  say('dist/ is missing: run `npm ci` (or `npm run build`) first.');
+  process.exit(2);
+}
 say('$ pushdown examples/prisma-app        (dry run: prints the diff, writes nothing)\n');
 const dry = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/prisma-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
 if (dry.status !== 0 && dry.status !== 1) process.exit(dry.status ?? 2);

@@ -15,8 +15,8 @@ const MEASURE = join(REPO_ROOT, 'bench', 'queries', 'measure.ts');
  * Runs one measurement in a fresh `node --import tsx` process.
  * Resolves to { status: 'ok', ...figures } | { status: 'timeout' | 'oom' | 'error', detail, elapsedMs }.
  */
-export function measure({ module, tasks, exportName = 'run', args = [], client, db, passClient = false, warmupDb, warmupModel, env = {}, timeoutMs = 120_000 }) {
-  const argv = ['--import', 'tsx', '--expose-gc', MEASURE];
+export function measure({ module, tasks, exportName = 'run', args = [], client, db, passClient = false, warmupDb, warmupModel, heapLimitMb, env = {}, timeoutMs = 120_000 }) {
+  const argv = ['--import', 'tsx', '--expose-gc', ...(heapLimitMb ? [`--max-old-space-size=${heapLimitMb}`] : []), MEASURE];
   if (tasks) argv.push('--tasks', JSON.stringify(tasks));
   else argv.push('--module', module, '--export', exportName, '--args', JSON.stringify(args));
   if (client) argv.push('--client', client);
