@@ -10,9 +10,15 @@
  *                                                    -> email !== undefined && (await X.findFirst({ where: { email }, select: { id: true } })) !== null
  *   const users = await X.findMany(a); if (users.find((u) => u.age > 40)) ...   (its only use)
  *                                                    -> const hasMatchingUsers = ...; if (hasMatchingUsers) ...
+ *   const users = await X.findMany(a); const taken = users.some(p);
+ *                                                    -> const taken = (await X.findFirst(...)) !== null;
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
  * become a count capped at what the comparison needs: `count({ where, take: 2 }) === 1`.
  * The query stays where the rows were loaded; the receiver is unchanged.
+ * orderBy, distinct, select/include/omit and a positive literal take never
+ * make a non-empty result empty, so the existence query drops them. The id to
+ * select comes from the schema; with none (or no single-field id) the dialect
+ * asks `(await X.count({ where, take: 1 })) > 0`, which names no field.
  *
  * Tiers: plain emptiness tests and bounded counts are safe. A predicate merged
  * into where is review: string comparison follows the database collation, and
