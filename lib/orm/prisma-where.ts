@@ -118,6 +118,7 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel |
       // An undefined value matches every row in both: `!== undefined` is always true, `not: undefined` is no filter.
       // Not so after `r.f !== null`: then Prisma would drop the filter and keep the NULL rows too.
       if (field.isOptional && t.proof === 'unknown') return decline(`\`${shown}\`: pushdown cannot tell that \`${value}\` is never undefined, and Prisma would then drop the filter, NULL check included`, `give \`${value}\` a type that excludes undefined, or write the where clause by hand`);
+      if (t.proof === 'unknown') notes.add(`if \`${value}\` is undefined, \`!==\` keeps every row and Prisma drops the filter: the same rows, unless the client enables \`strictUndefinedChecks\`, which makes Prisma throw instead`);
       if (slot.ops.get('not') === 'null') slot.ops.delete('not');
       if (!addOp(slot, 'not', value)) return decline(`\`${t.field}\` is tested twice with \`!==\``);
       continue;
