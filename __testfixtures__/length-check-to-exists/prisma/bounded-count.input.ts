@@ -7,7 +7,9 @@ export async function run(prisma: PrismaClient, age: number) {
   const atLeastTwo = 2 <= (await prisma.user.findMany({ where: { age } })).length;
   const fewerThanThree = (await prisma.user.findMany({ where: { age } })).length < 3;
   const notTwo = (await prisma.user.findMany({ where: { age }, take: 2 })).length !== 2;
-  return { exactlyOne, several, atLeastTwo, fewerThanThree, notTwo };
+  const oneMore = (await prisma.user.findMany({ where: { age }, skip: 1, orderBy: { id: 'asc' } })).length === 1;
+  const afterCursor = (await prisma.user.findMany({ where: { age }, cursor: { id: 3 }, orderBy: { id: 'asc' } })).length > 1;
+  return { exactlyOne, several, atLeastTwo, fewerThanThree, notTwo, oneMore, afterCursor };
 }
 
 // three users are 30, two are 25, one is 60, none is 99
