@@ -499,16 +499,16 @@ export async function adults(minAge: number) {
     expect(pushdown(['--check', ...withSchema], { cwd: tree() }).status).toBe(1);
   }, SLOW);
 
-  it('a preview patch with review edits says so on stderr, and stays a clean patch', () => {
+  it('a patch holds what --write would write: review edits only with --unsafe, and says so on stderr', () => {
     const dir = tree();
     const r = pushdown(['--format', 'patch', ...withSchema], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^--- a\/src\/adults\.ts\n/);
-    expect(r.stdout).toMatch(/^@@ .* @@ filter-to-where \(review\)$/m);
-    expect(r.stderr).toMatch(/^pushdown: note: this patch includes 1 review-tier edit\(s\), which --write applies only with --unsafe\n$/);
-    const quiet = pushdown(['--format', 'patch', '--unsafe', ...withSchema], { cwd: dir });
-    expect(quiet.stderr).toBe('');
-    expect(quiet.stdout).toBe(r.stdout);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^pushdown: note: 1 review-tier edit\(s\) are not in this patch; add --unsafe to include them\n$/);
+    const unsafe = pushdown(['--format', 'patch', '--unsafe', ...withSchema], { cwd: dir });
+    expect(unsafe.stderr).toBe('');
+    expect(unsafe.stdout).toMatch(/^--- a\/src\/adults\.ts\n/);
+    expect(unsafe.stdout).toMatch(/^@@ .* @@ filter-to-where \(review\)$/m);
   }, SLOW);
 
   it('--write withholds it and says how to apply it; --write --unsafe applies it', () => {

@@ -39,7 +39,7 @@ describe('rules as jscodeshift transforms', () => {
       expect(readFileSync(join(work, `${c}.ts`), 'utf8')).toBe(readFileSync(join(fixtures, `${c}.output.ts`), 'utf8'));
     }
     expect(readFileSync(join(work, 'declined.ts'), 'utf8')).toBe(readFileSync(join(fixtures, 'declined.input.ts'), 'utf8'));
-  });
+  }, 60_000);
 
   it('every registered rule has a built transform file with a default export', async () => {
     const built = readdirSync(join(repo, 'dist', 'transforms'));

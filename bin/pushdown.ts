@@ -165,8 +165,8 @@ function parseCli(argv: readonly string[], cwd: string): CliRequest {
   let schema: string | undefined;
   if (v.schema !== undefined) {
     schema = resolve(cwd, v.schema);
-    if (!existsSync(schema) || !statSync(schema).isFile()) {
-      throw new CliUsageError(`--schema: no such file: ${v.schema}`);
+    if (!existsSync(schema) || !(statSync(schema).isFile() || statSync(schema).isDirectory())) {
+      throw new CliUsageError(`--schema: no such file or folder: ${v.schema}`);
     }
   }
 
@@ -178,6 +178,8 @@ function parseCli(argv: readonly string[], cwd: string): CliRequest {
     ignore: v.ignore ?? [],
     extensions: [...new Set(extensions)],
     force: v.force ?? false,
+    // A patch is made to be applied: it holds exactly what --write would write.
+    previewAsWritten: format === 'patch',
   };
   if (clientNames !== undefined) options.clientNames = clientNames;
   if (schema !== undefined) options.schema = schema;
@@ -282,12 +284,10 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const warning of result.warnings ?? []) process.stderr.write(`pushdown: warning: ${warning}\n`);
   }
   if (request.format === 'patch' && mode !== 'write' && !unsafe) {
-    // A preview shows review edits; a plain --write would not make them. Say so, off stdout.
-    const review = result.files.flatMap((f) => f.edits).filter((e) => e.tier === 'review' && e.applied).length;
+    // The patch holds what --write would write; say what it left out, off stdout.
+    const review = result.files.flatMap((f) => f.edits).filter((e) => e.tier === 'review' && !e.applied).length;
     if (review > 0) {
-      process.stderr.write(
-        `pushdown: note: this patch includes ${review} review-tier edit(s), which --write applies only with --unsafe\n`,
-      );
+      process.stderr.write(`pushdown: note: ${review} review-tier edit(s) are not in this patch; add --unsafe to include them\n`);
     }
   }
   return exitCodeFor(result, mode);

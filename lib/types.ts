@@ -92,8 +92,14 @@ export interface RunOptions {
   paths: string[];
   cwd: string;
   mode: Mode;
-  /** Apply review-tier edits too (--unsafe). In dry-run and check modes review edits are always shown. */
+  /** Apply review-tier edits too (--unsafe). In dry-run and check modes review edits are shown anyway, unless previewAsWritten. */
   unsafe: boolean;
+  /**
+   * In dry-run and check modes, put in the output only what --write would apply
+   * (safe edits, plus review ones with --unsafe); the others are reported as not
+   * applied. Used for patches, which are made to be applied.
+   */
+  previewAsWritten?: boolean;
   /** Rule ids to run, in registry order. Default all. */
   transforms?: string[];
   /** Extra ignore globs. */

@@ -263,6 +263,11 @@ function unquote(s: string): string {
 }
 
 function oneLine(err: unknown): string {
+  // prisma-ast (chevrotain) errors list every expected token over many lines; say where and what was found.
+  const token = (err as { token?: { image?: string; startLine?: number; startColumn?: number } }).token;
+  if (token && token.startLine !== undefined && Number.isFinite(token.startLine)) {
+    return `syntax error at line ${token.startLine}, column ${token.startColumn ?? '?'} near '${token.image ?? ''}'`;
+  }
   return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }
 

@@ -13,7 +13,7 @@ export function unifiedDiff(relPath: string, before: string, after: string): str
 }
 
 function range(start: number, lines: number): string {
-  // An empty range names the line before it, as diff(1) and git do.
-  if (lines === 0) return `${start === 0 ? 0 : start},0`;
+  // An empty range names the line before it, as diff(1) and git do (jsdiff gives the line after).
+  if (lines === 0) return `${Math.max(0, start - 1)},0`;
   return lines === 1 ? `${start}` : `${start},${lines}`;
 }

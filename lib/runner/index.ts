@@ -38,7 +38,8 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   }
   const files = discoverFiles({ cwd: opts.cwd, paths: opts.paths, ignore: opts.ignore, extensions: opts.extensions });
 
-  const applyTiers: EditTier[] = opts.mode === 'write' && !opts.unsafe ? ['safe'] : ['safe', 'review'];
+  const asWritten = opts.mode === 'write' || opts.previewAsWritten === true;
+  const applyTiers: EditTier[] = asWritten && !opts.unsafe ? ['safe'] : ['safe', 'review'];
   const project = new ProjectFacts(opts.cwd, opts.schema);
 
   const prefilter = prefilterPattern();
