@@ -77,10 +77,26 @@ export function readPredicate(fn: NodePath, opts: ReadPredicateOptions = {}): Re
   if (!(fn.isArrowFunctionExpression() || fn.isFunctionExpression())) return { ok: false, reason: 'the predicate is not an inline function' };
   const node = fn.node;
   if (node.async || node.generator) return { ok: false, reason: 'the predicate is async or a generator' };
-  if (node.params.length !== 1 || node.params[0].type !== 'Identifier') return { ok: false, reason: 'the predicate does not take exactly one named row parameter' };
-  const param = node.params[0].name;
-  const paramBinding = fn.scope.getBinding(param);
-  if (!paramBinding) return { ok: false, reason: 'the row parameter is not bound' };
+  if (node.params.length !== 1) return { ok: false, reason: 'the predicate does not take exactly one row parameter' };
+  const p0 = node.params[0];
+  let param: string;
+  let row: Binding | undefined;
+  const destructured = new Map<Binding, string>();
+  if (p0.type === 'Identifier') {
+    param = p0.name;
+    row = fn.scope.getBinding(param);
+    if (!row) return { ok: false, reason: 'the row parameter is not bound' };
+  } else if (p0.type === 'ObjectPattern') {
+    // `({ active, age: years }) => active && years > 3`: each name is a field.
+    param = '';
+    for (const prop of p0.properties) {
+      if (prop.type !== 'ObjectProperty' || prop.computed || prop.value.type !== 'Identifier') return { ok: false, reason: 'the row parameter is destructured with a rest, a default or a nested pattern' };
+      const key = prop.key.type === 'Identifier' ? prop.key.name : prop.key.type === 'StringLiteral' ? prop.key.value : undefined;
+      const binding = fn.scope.getBinding(prop.value.name);
+      if (key === undefined || !binding) return { ok: false, reason: 'the row parameter is destructured with a key pushdown cannot read' };
+      destructured.set(binding, key);
+    }
+  } else return { ok: false, reason: 'the predicate does not take exactly one named row parameter' };
   let body: NodePath = fn.get('body') as NodePath;
   if (body.isBlockStatement()) {
     const stmts = body.get('body');
@@ -88,7 +104,7 @@ export function readPredicate(fn: NodePath, opts: ReadPredicateOptions = {}): Re
     body = stmts[0].get('argument') as NodePath;
   }
   const tests: FieldTest[] = [];
-  const reader = new Reader(paramBinding, opts);
+  const reader = new Reader(row, destructured, opts);
   const failed = reader.conjunction(body, tests);
   if (failed) return { ok: false, reason: failed };
   return { ok: true, tests, param };
@@ -96,7 +112,9 @@ export function readPredicate(fn: NodePath, opts: ReadPredicateOptions = {}): Re
 
 class Reader {
   constructor(
-    private readonly row: Binding,
+    private readonly row: Binding | undefined,
+    /** Names bound by destructuring the row, to their field. */
+    private readonly destructured: ReadonlyMap<Binding, string>,
     private readonly opts: ReadPredicateOptions,
   ) {}
 
@@ -150,9 +168,15 @@ class Reader {
   /** `r.f` -> 'f'; undefined when it does not read the row at all; a reason when it reads it some other way. */
   private field(path: NodePath): string | { reason: string } | undefined {
     const n = unwrapTS(path).node;
+    if (n.type === 'Identifier') {
+      const binding = unwrapTS(path).scope.getBinding(n.name);
+      const name = binding && this.destructured.get(binding);
+      if (name !== undefined) return name;
+    }
     if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
       const obj = n.object;
-      if (obj.type === 'Identifier' && this.isRow(unwrapTS(path).get('object') as NodePath)) {
+      const objPath = unwrapTS(path).get('object') as NodePath;
+      if (obj.type === 'Identifier' && this.row !== undefined && objPath.scope.getBinding(obj.name) === this.row) {
         if (!n.computed && n.property.type === 'Identifier') return n.property.name;
         if (n.computed && n.property.type === 'StringLiteral') return n.property.value;
         return { reason: 'it reads a field by a computed key' };
@@ -165,7 +189,9 @@ class Reader {
   }
 
   private isRow(path: NodePath): boolean {
-    return path.isIdentifier() && path.scope.getBinding(path.node.name) === this.row;
+    if (!path.isIdentifier()) return false;
+    const binding = path.scope.getBinding(path.node.name);
+    return binding !== undefined && (binding === this.row || this.destructured.has(binding));
   }
 
   private readsRow(path: NodePath): boolean {
@@ -219,7 +245,7 @@ class Reader {
   private name(path: NodePath<import('@babel/types').Identifier>): { proof: ValueProof; valueType?: ValueType; fractional?: boolean } | { reason: string } {
     const name = path.node.name;
     const binding = path.scope.getBinding(name);
-    if (binding === this.row) return { reason: 'it compares with the row itself' };
+    if (binding && (binding === this.row || this.destructured.has(binding))) return { reason: 'it compares with the row itself' };
     if (!binding) {
       if (name === 'undefined' || name === 'NaN' || name === 'Infinity') return { reason: `it compares with \`${name}\`` };
       return this.opts.evaluatedAt ? { reason: `it reads \`${name}\`, which is not declared in this file` } : { proof: 'unknown' };
