@@ -8,8 +8,10 @@
  *   r.f < v, <=, >, >= (either operand order)
  *   r.f, !r.f                          (a bare field, a flag)
  * where v is a literal, `null`, an identifier or a member chain (`opts.age`),
- * and never reads the row. Anything else (`||`, a call, a nested field, a
- * second parameter, a block with more than a return) is declined with a reason.
+ * and never reads the row. The row may be destructured (`({ active, age: years })
+ * => active && years > 3`), each name then standing for its field. Anything
+ * else (`||`, a call, a nested field, a second parameter, a rest or default in
+ * the pattern, a block with more than a return) is declined with a reason.
  *
  * For each value it records what the code proves about it without a type
  * checker: a literal, `null`, or a name typed or initialised so it cannot be
