@@ -84,7 +84,8 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
         program,
         options: opts.ruleOptions,
         text: (node: Node) => currentText.slice(node.start ?? 0, node.end ?? 0),
-        rewrite(rw: Rewrite): boolean {
+        rewrite(proposed: Rewrite): boolean {
+          const rw = opts.ruleOptions.hasQueryHooks && proposed.tier === 'safe' ? withHooksCaveat(proposed) : proposed;
           const apply = opts.applyTiers.has(rw.tier);
           if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => accepted.some((a) => overlaps(a, e))))) {
             retry = true;
@@ -126,6 +127,14 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   edits.sort(byPosition);
   findings.sort(byPosition);
   return { output: text, edits, findings };
+}
+
+const HOOKS_CAVEAT =
+  'review: this project hooks queries per operation (Prisma query extensions or middleware); check that the hooks that ran for the original query (e.g. a soft-delete filter on findMany) also run for the new one';
+
+/** Per-operation hooks may not run for the operation a rewrite switches to. */
+function withHooksCaveat(rw: Rewrite): Rewrite {
+  return { ...rw, tier: 'review', message: `${rw.message}. ${HOOKS_CAVEAT}` };
 }
 
 function byPosition(a: { line: number; column: number }, b: { line: number; column: number }): number {

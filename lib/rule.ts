@@ -28,6 +28,12 @@ export interface RuleOptions {
   schema?: SchemaInfo;
   /** Does the repository define Prisma result extensions ($extends({ result }))? */
   hasResultExtensions?: boolean;
+  /**
+   * Does the repository hook queries per operation (query extensions, middleware,
+   * ORM hooks)? Then a rewrite that calls another operation may skip a hook the
+   * original went through, and the engine downgrades safe rewrites to review.
+   */
+  hasQueryHooks?: boolean;
 }
 
 export const defaultRuleOptions: RuleOptions = {

@@ -83,6 +83,8 @@ export interface RunResult {
   totals: Totals;
   /** Problems that did not stop the run (an unreadable schema): one line each. */
   warnings?: string[];
+  /** Worker threads used; 0 when the files were processed in-process. */
+  workers?: number;
 }
 
 export type Mode = 'dry-run' | 'write' | 'check';

@@ -278,11 +278,27 @@ function oneLine(err: unknown): string {
  * projection that drops fields must then be reviewed.
  */
 export function detectResultExtensions(source: string): boolean {
+  return extensionHasKey(source, 'result');
+}
+
+/**
+ * Does this source hook Prisma queries per operation: `$extends({ query: ... })`,
+ * `Prisma.defineExtension({ query: ... })` or the older `$use(middleware)`? Such a
+ * hook may run for findMany but not for the count or findFirst a rewrite calls
+ * (the official soft-delete sample hooks findMany, not count), so rewrites that
+ * change the operation must be reviewed.
+ */
+export function detectQueryHooks(source: string): boolean {
+  return /\$use\s*\(/.test(stripComments(source)) || extensionHasKey(source, 'query');
+}
+
+function extensionHasKey(source: string, key: string): boolean {
   const call = /(?:\$extends|\bdefineExtension)\s*\(/g;
+  const keyPattern = new RegExp(`(?:^|[{,\\s])(?:${key}|'${key}'|"${key}")\\s*(?::|,|\\}|\\()`);
   let m: RegExpExecArray | null;
   while ((m = call.exec(source)) !== null) {
     const args = balancedArgs(source, m.index + m[0].length);
-    if (/(?:^|[{,\s])(?:result|'result'|"result")\s*(?::|,|\})/.test(stripComments(args))) return true;
+    if (keyPattern.test(stripComments(args))) return true;
   }
   return false;
 }

@@ -64,15 +64,17 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...(opts.clientNames && opts.clientNames.length > 0 ? { clientNames: opts.clientNames } : {}),
     ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
     hasResultExtensions: project.hasResultExtensions,
+    hasQueryHooks: project.hasQueryHooks,
   };
   const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions, schemas: project.schemas() };
 
-  results.push(...(await runJobs(jobs, config, opts.jobs)));
+  const processed = await runJobs(jobs, config, opts.jobs);
+  results.push(...processed.results);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   if (opts.mode === 'write') writeAll(results, opts.force);
 
-  return { files: results, totals: totalsOf(results, performance.now() - started), warnings: project.warnings };
+  return { files: results, totals: totalsOf(results, performance.now() - started), warnings: project.warnings, workers: processed.workers };
 }
 
 function record(path: string, absPath: string, status: FileResult['status'], error?: FileResult['error']): FileResult {

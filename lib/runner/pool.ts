@@ -18,14 +18,14 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number): Promise<FileResult[]> {
+export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number): Promise<{ results: FileResult[]; workers: number }> {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   const wanted = requested ?? defaultJobs();
   const threads = Math.min(wanted, Math.floor(jobs.length / FILES_PER_WORKER));
   // Under a TypeScript test runner there is no compiled worker: run in-process.
   if (threads <= 1 || !existsSync(workerFile)) {
     const rules = resolveRules(config.ruleIds);
-    return jobs.map((job) => processFile(job, config, rules));
+    return { results: jobs.map((job) => processFile(job, config, rules)), workers: 0 };
   }
   const results: FileResult[] = [];
   let next = 0;
@@ -51,5 +51,5 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
       }),
     ),
   );
-  return results;
+  return { results, workers: threads };
 }

@@ -5,7 +5,7 @@
  * Prisma result extensions (computed fields a projection could drop).
  */
 import { dirname } from 'node:path';
-import { discoverSchemaPath, detectResultExtensions, loadPrismaSchema, readPrismaSchema } from '../orm/prisma-schema.js';
+import { detectQueryHooks, detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readPrismaSchema } from '../orm/prisma-schema.js';
 import type { SchemaInfo } from '../schema.js';
 
 export class ProjectFacts {
@@ -14,6 +14,7 @@ export class ProjectFacts {
   private readonly explicit: SchemaInfo | undefined;
   readonly warnings: string[] = [];
   hasResultExtensions = false;
+  hasQueryHooks = false;
 
   /** Throws a UsageError when an explicit --schema cannot be read. */
   constructor(
@@ -25,7 +26,9 @@ export class ProjectFacts {
 
   /** Called with every scanned file's text: result extensions may live in a file no rule touches. */
   observe(text: string): void {
-    if (!this.hasResultExtensions && /\$extends|defineExtension/.test(text) && detectResultExtensions(text)) this.hasResultExtensions = true;
+    if (!/\$extends|defineExtension|\$use/.test(text)) return;
+    if (!this.hasResultExtensions && detectResultExtensions(text)) this.hasResultExtensions = true;
+    if (!this.hasQueryHooks && detectQueryHooks(text)) this.hasQueryHooks = true;
   }
 
   /** The schema for a file: --schema, or the nearest one found walking up from the file. */

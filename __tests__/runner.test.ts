@@ -1,0 +1,115 @@
+/**
+ * The runner as an exported API (no CLI): discovery and prefilter, the nearest
+ * schema per file, per-operation hooks downgrading safe rewrites, order.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectQueryHooks } from '../lib/orm/prisma-schema.js';
+import { runPushdown } from '../lib/runner/index.js';
+import type { RunOptions } from '../lib/types.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pushdown-runner-'));
+  roots.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  return root;
+}
+
+const options = (cwd: string, extra: Partial<RunOptions> = {}): RunOptions => ({
+  paths: ['.'],
+  cwd,
+  mode: 'dry-run',
+  unsafe: false,
+  ignore: [],
+  extensions: ['ts', 'tsx', 'js'],
+  force: false,
+  jobs: 1,
+  ...extra,
+});
+
+const COUNTED = `import { prisma } from './db';
+export async function n() {
+  return (await prisma.user.findMany({ where: { active: true } })).length;
+}
+`;
+
+describe('runPushdown', () => {
+  it('parses only files the prefilter lets through, and returns records sorted by path', async () => {
+    const cwd = tree({ 'src/b.ts': COUNTED, 'src/a.ts': 'export const x = [1].length;\n', 'src/c/z.ts': COUNTED });
+    const result = await runPushdown(options(cwd));
+    expect(result.files.map((f) => [f.path, f.status, f.parsed])).toEqual([
+      ['src/a.ts', 'skipped', false],
+      ['src/b.ts', 'changed', true],
+      ['src/c/z.ts', 'changed', true],
+    ]);
+    expect(result.totals).toMatchObject({ filesScanned: 3, filesParsed: 2, filesChanged: 2, edits: 2, findings: 0 });
+  });
+
+  it('gives the same records with worker threads as in-process', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) files[`src/f${String(i).padStart(3, '0')}.ts`] = i % 3 === 0 ? COUNTED : `export const v${i} = ${i};\n// findMany mentioned\n`;
+    const cwd = tree(files);
+    const strip = (r: Awaited<ReturnType<typeof runPushdown>>) => r.files.map(({ path, status, edits, findings, diff }) => ({ path, status, edits, findings, diff }));
+    // Workers run the compiled worker file: use the built runner (npm test builds first).
+    const built = (await import(join(import.meta.dirname, '..', 'dist', 'lib', 'runner', 'index.js'))) as { runPushdown: typeof runPushdown };
+    const single = await built.runPushdown(options(cwd, { jobs: 1 }));
+    const pooled = await built.runPushdown(options(cwd, { jobs: 2 }));
+    expect(single.workers).toBe(0);
+    expect(pooled.workers).toBe(2);
+    expect(strip(pooled)).toEqual(strip(single));
+    expect(single.totals.filesChanged).toBe(50);
+  }, 60_000);
+
+  it('downgrades safe rewrites to review when the project hooks queries per operation', async () => {
+    const hooks = `import { PrismaClient } from '@prisma/client';
+export const prisma = new PrismaClient().$extends({
+  query: { user: { async findMany({ args, query }) { args.where = { ...args.where, deletedAt: null }; return query(args); } } },
+});
+`;
+    const plain = await runPushdown(options(tree({ 'src/n.ts': COUNTED })));
+    expect(plain.files[0].edits.map((e) => e.tier)).toEqual(['safe']);
+    const hooked = await runPushdown(options(tree({ 'src/n.ts': COUNTED, 'src/db.ts': hooks })));
+    const edit = hooked.files.find((f) => f.path === 'src/n.ts')?.edits[0];
+    expect(edit?.tier).toBe('review');
+    expect(edit?.message).toMatch(/hooks queries per operation/);
+    const written = await runPushdown(options(tree({ 'src/n.ts': COUNTED, 'src/db.ts': hooks }), { mode: 'write' }));
+    expect(written.files.find((f) => f.path === 'src/n.ts')?.status).toBe('unchanged');
+  });
+
+  it('reads the nearest schema for each file (a monorepo with two apps)', async () => {
+    const schema = (idType: string) => `datasource db {\n  provider = "sqlite"\n}\nmodel Post {\n  key ${idType} @id\n  views Int\n}\n`;
+    const exists = `import { prisma } from './db';
+export async function any() {
+  return (await prisma.post.findMany({ where: { views: 3 } })).length > 0;
+}
+`;
+    const cwd = tree({
+      'apps/a/prisma/schema.prisma': schema('Int'),
+      'apps/a/src/x.ts': exists,
+      'apps/b/schema.prisma': schema('String').replace('key', 'slug'),
+      'apps/b/src/x.ts': exists,
+    });
+    const result = await runPushdown(options(cwd, { transforms: ['length-check-to-exists'] }));
+    const after = Object.fromEntries(result.files.map((f) => [f.path, f.after ?? '']));
+    expect(after['apps/a/src/x.ts']).toContain('select: { key: true }');
+    expect(after['apps/b/src/x.ts']).toContain('select: { slug: true }');
+  });
+});
+
+describe('detectQueryHooks', () => {
+  it('sees query extensions and middleware, not result extensions or comments', () => {
+    expect(detectQueryHooks('prisma.$extends({ query: { $allModels: {} } })')).toBe(true);
+    expect(detectQueryHooks("Prisma.defineExtension({ name: 'x', query: {} })")).toBe(true);
+    expect(detectQueryHooks('prisma.$use(async (params, next) => next(params))')).toBe(true);
+    expect(detectQueryHooks('prisma.$extends({ result: { user: {} } })')).toBe(false);
+    expect(detectQueryHooks('// prisma.$use(x)\nconst query = 1;')).toBe(false);
+  });
+});
