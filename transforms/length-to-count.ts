@@ -90,7 +90,7 @@ export const rule: Rule = {
       before: 'const n = (await prisma.user.findMany({ where: { active: true } })).length;',
       after: 'const n = await prisma.user.count({ where: { active: true } });',
     },
-    declines: ['`distinct` (count has none): finding', 'arguments it cannot read (spreads, non-literal objects): finding', 'rows used for anything besides .length'],
+    declines: ['`distinct` (count has none): finding', 'a `cursor` (count() rejects cursors findMany accepts): finding', 'arguments it cannot read (spreads, non-literal objects): finding', 'rows used for anything besides .length'],
   },
   apply,
 };
