@@ -69,6 +69,34 @@ export function summarize(profile, top = 25) {
     }
     for (const k of hit) incl[k] += us;
   }
+  // inclusive time per pushdown source file (dist/...): which rule / layer the work is done for
+  const own = new Map();
+  for (const [id, us] of self) {
+    const hit = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const url = byId.get(cur).callFrame.url;
+      if (!url || url.includes('/node_modules/')) continue;
+      const m = moduleOf(url);
+      if (m.startsWith('dist/')) hit.add(m);
+    }
+    for (const m of hit) own.set(m, (own.get(m) ?? 0) + us);
+  }
+  const babelBy = new Map();
+  for (const [id, us] of self) {
+    const lib = /node_modules\/(@babel\/[\w-]+)/.exec(byId.get(id).callFrame.url)?.[1];
+    if (!lib) continue;
+    let who = '(no pushdown frame)';
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur).callFrame;
+      const m = f.url && !f.url.includes('/node_modules/') ? moduleOf(f.url) : '';
+      if (m.startsWith('dist/')) {
+        who = `${m} ${f.functionName || '(anonymous)'}:${f.lineNumber + 1}`;
+        break;
+      }
+    }
+    const k = `${lib} <- ${who}`;
+    babelBy.set(k, (babelBy.get(k) ?? 0) + us);
+  }
   const pct = (us) => ((100 * us) / total).toFixed(1).padStart(5) + '%';
   const ms = (us) => (us / 1000).toFixed(0).padStart(6) + ' ms';
   const lines = [];
@@ -82,6 +110,12 @@ export function summarize(profile, top = 25) {
   lines.push('');
   lines.push('inclusive time by phase (a sample counts once per phase on its stack; phases overlap):');
   for (const [k, us] of Object.entries(incl).sort((a, b) => b[1] - a[1])) lines.push(`  ${ms(us)} ${pct(us)}  ${k}`);
+  lines.push('');
+  lines.push('babel self time by the nearest pushdown function on the stack (who asks for the parsing / traversing):');
+  for (const [k, us] of [...babelBy].sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`  ${ms(us)} ${pct(us)}  ${k}`);
+  lines.push('');
+  lines.push('inclusive time by pushdown file (dist/; nested calls count for every file on the stack):');
+  for (const [m, us] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 20)) lines.push(`  ${ms(us)} ${pct(us)}  ${m}`);
   return { total, lines };
 }
 
