@@ -17,6 +17,10 @@
  *     if (batch.length < 1000) break;
  *     after = batch[batch.length - 1].id;
  *   }
+ * An orderBy on other fields becomes a composite keyset with the key as
+ * tie-breaker (`last` remembers the last row), when the schema says every
+ * ordered field is non-null. A where that is not an object literal is kept
+ * as `where ?? {}` (Prisma reads an undefined where as "every row").
  * A `break` that left the original loop leaves the batches too (the outer
  * loop gets a fresh label); `continue`, `return`, `await` and labels keep
  * their meaning. A forEach callback's `return;` becomes `continue;`. The batch
@@ -25,11 +29,13 @@
  * Tier review: the loop no longer sees a snapshot, so rows changed while it
  * runs may be seen or missed.
  *
- * Declines, with a finding: take, skip, cursor, distinct, an orderBy on
- * anything but the key, a select/omit without the key (the dialect says why);
- * a loop outside an async function; rows used besides the loop; a loop that
- * does not directly follow the load; a forEach callback that is async, takes
- * more than the row, returns a value, or uses `this`/`arguments`.
+ * Declines, with a finding: take, skip, cursor, distinct, an orderBy on a
+ * nullable, relation or unknown field (or any non-key field without a
+ * schema), a select/omit without the keyset fields (the dialect says why); a
+ * loop outside an async function (a `.then` callback); rows used besides the
+ * loop; a loop that does not directly follow the load; a loop that writes the
+ * key or an ordered field on its rows; a forEach callback that is async,
+ * takes more than the row, returns a value, or uses `this`/`arguments`.
  * Also reports `Promise.all(rows.map(async ...))` over a load with no take.
  */
 import type { NodePath } from '@babel/traverse';
@@ -458,8 +464,8 @@ export const rule: Rule = {
         "for (let after: number | undefined; ; ) {\n  const batch = await prisma.user.findMany({\n    where: { AND: [{ active: true }, after === undefined ? {} : { id: { gt: after } }] },\n    orderBy: { id: 'asc' },\n    take: 1000,\n  });\n  for (const u of batch) await notify(u);\n  if (batch.length < 1000) break;\n  after = batch[batch.length - 1].id;\n}",
     },
     declines: [
-      'take, skip, cursor, distinct, an orderBy on anything but the key, a select/omit without the key: finding',
-      'a loop outside an async function, rows used besides the loop, a loop not right after the load: finding',
+      'take, skip, cursor, distinct, an orderBy on a nullable or unknown field, a select/omit without the keyset fields: finding',
+      'a loop outside an async function, rows used besides the loop, a loop not right after the load, a loop writing the key: finding',
       'forEach with an async callback, an index parameter, a returned value, this/arguments: finding',
     ],
   },
