@@ -50,6 +50,8 @@ interface Plan {
 }
 
 function apply(ctx: RuleContext): void {
+  // Names given in this pass: two rewrites must not pick the same new name.
+  const taken = new Set<string>();
   for (const load of findWholeTableLoads(ctx)) {
     const result = classifyResultUse(load);
     const last = lastRowUse(result);
@@ -57,7 +59,7 @@ function apply(ctx: RuleContext): void {
       ctx.finding(last, '`.at(-1)` loads every row to keep the last one. Fix: `findFirst` with the `orderBy` reversed (add one on the id when there is none).');
       continue;
     }
-    const plan = planFor(ctx, load, result);
+    const plan = planFor(ctx, load, result, taken);
     if (!plan || !load.dialect.findFirst) continue;
     const first = load.dialect.findFirst(load, ctx);
     if (!first.ok) {
@@ -80,10 +82,10 @@ function lastRowUse(result: LoadResult): Node | undefined {
   return undefined;
 }
 
-function planFor(ctx: RuleContext, load: Load, result: LoadResult): Plan | undefined {
+function planFor(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<string>): Plan | undefined {
   if (result.shape === 'direct') return directPlan(ctx, result.use);
   if (result.shape === 'destructured') return destructuredPlan(ctx, load, result);
-  if (result.shape === 'binding') return bindingPlan(ctx, load, result);
+  if (result.shape === 'binding') return bindingPlan(ctx, load, result, taken);
   return undefined;
 }
 
@@ -138,7 +140,7 @@ function destructuredPlan(ctx: RuleContext, load: Load, result: DestructuredResu
  * `const rows = await X.findMany(a)` whose uses are `rows[0]` and emptiness
  * tests -> `const firstRow = await X.findFirst(a')`, the tests null checks.
  */
-function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult): Plan | undefined {
+function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken: Set<string>): Plan | undefined {
   const { site, uses, name } = result;
   if (site.kind !== 'declarator') return undefined;
   const awaited = load.call.parentPath;
@@ -158,7 +160,8 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult): Plan 
   const guards = [...tests, ...truthinessTests(firsts.map((u) => u.path))];
   const keepUndefined = !firsts.every((u) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards));
   const none = keepUndefined ? 'undefined' : 'null';
-  const newName = freshName(ctx.source, `first${capitalize(singular(name))}`);
+  const newName = freshName(ctx.source, `first${capitalize(singular(name))}`, taken);
+  taken.add(newName);
 
   // `rows.length > 0 ? rows[0] : null` is the row itself (or null) once the rows are one row.
   const wholes = new Set<Node>();
