@@ -17,4 +17,3 @@ export const rules: readonly Rule[] = [filterToWhere, lengthCheckToExists, lengt
 export function findRule(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);
 }
-

@@ -63,7 +63,6 @@ export const prismaDialect: Dialect = {
 
   findFirst: (load, ctx) => prismaFindFirst(load, ctx),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(load, ctx, batchSize),
-
   select: (load, ctx, fields) => prismaSelect(load, ctx, fields),
   aggregate: (load, ctx, op, field) => prismaAggregate(load, ctx, op, field),
   exists: (load, ctx, opts) => prismaExists(load, ctx, opts),
