@@ -473,7 +473,18 @@ async function main() {
     log(`ratio jscodeshift / pushdown (median wall): ${ratio.toFixed(1)}× with default jobs, ${ratio1.toFixed(1)}× with --jobs 1 (goal: ≥10× with all rules on; not asserted)`);
     log(`ratio jscodeshift / pushdown (median cpu):  ${(by.jsc.cpu / pd.cpu).toFixed(1)}× with default jobs, ${(by.jsc.cpu / by.pd1.cpu).toFixed(1)}× with --jobs 1`);
   }
-  log(`worker threads: default ${sec(pd.wall)} vs --jobs 1 ${sec(by.pd1.wall)} wall (${(by.pd1.wall / pd.wall).toFixed(2)}× ${by.pd1.wall > pd.wall ? 'faster with workers' : 'slower with workers'})`);
+  const rounds = pd.walls.map((w, i) => ({ pd: w, pd1: by.pd1.walls[i], jsc: by.jsc?.walls[i] }));
+  const faster = rounds.filter((r) => r.pd < r.pd1).length;
+  const workerVerdict =
+    faster === rounds.length && by.pd1.wall > pd.wall * 1.1
+      ? 'workers pay off'
+      : faster === 0 && pd.wall > by.pd1.wall * 1.1
+        ? 'workers do not pay off'
+        : 'inconclusive (rounds disagree or differ by <10%)';
+  const workerLine = `worker threads: default ${sec(pd.wall)} vs --jobs 1 ${sec(by.pd1.wall)} median wall; default faster in ${faster} of ${rounds.length} round(s): ${workerVerdict}`;
+  log(workerLine);
+  const roundRatios = by.jsc ? rounds.map((r) => `${(r.jsc / r.pd).toFixed(1)}× / ${(r.jsc / r.pd1).toFixed(1)}×`) : [];
+  if (by.jsc) log(`per-round wall ratio jscodeshift / pushdown (default / --jobs 1), same round so same load: ${roundRatios.join(', ')}`);
   log(`load average before: ${loadBefore}; after: ${loadAfter} (1, 5, 15 min) on ${mach.nproc} cores`);
 
   // ---- cross-check
@@ -495,7 +506,7 @@ async function main() {
   }
 
   if (o.results) {
-    const md = resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summary, by, totals, jscNote, loadBefore, loadAfter, cc, profile });
+    const md = resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summary, by, totals, jscNote, loadBefore, loadAfter, cc, profile, workerLine, roundRatios });
     fs.writeFileSync(path.join(HERE, 'RESULTS-speed.md'), md);
     log('');
     log(`wrote ${path.relative(process.cwd(), path.join(HERE, 'RESULTS-speed.md'))}`);
@@ -531,7 +542,7 @@ function crossCheckLines(cc) {
   return L;
 }
 
-function resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summary, by, totals, jscNote, loadBefore, loadAfter, cc, profile }) {
+function resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summary, by, totals, jscNote, loadBefore, loadAfter, cc, profile, workerLine, roundRatios }) {
   const c = manifest.counts;
   const L = [];
   L.push('# pushdown speed benchmark: latest result');
@@ -557,6 +568,8 @@ function resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summar
   L.push(`${c.sourceFiles} source files to scan, ${corpusLines.toLocaleString('en-US')} lines (${Object.entries(c.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}; plus ${c.support} support files);`);
   L.push(`${c.prismaFiles} files (${((100 * c.prismaFiles) / c.total).toFixed(1)}%) use Prisma, ${c.antiFiles} of them with planted anti-patterns; ${c.lookalikeFiles} non-Prisma files with look-alikes;`);
   L.push(`${c.ignored} files a tool must skip (node_modules/, .gitignore'd dist/ generated/ coverage/ .next/ *.gen.ts, nested src/legacy/.gitignore).`);
+  L.push('src/lib/prisma.ts also exports a soft-delete client, `prisma.$extends({ query: { $allModels: { findMany } } })`, used by');
+  L.push('a few files (as `xprisma`): a project with per-operation query hooks.');
   L.push('');
   L.push('## Result');
   L.push('');
@@ -572,7 +585,11 @@ function resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summar
     L.push(`**jscodeshift / pushdown (median wall): ${(by.jsc.wall / by.pd.wall).toFixed(1)}×** with pushdown's default jobs, ${(by.jsc.wall / by.pd1.wall).toFixed(1)}× with --jobs 1. CPU-time ratio: ${(by.jsc.cpu / by.pd.cpu).toFixed(1)}× / ${(by.jsc.cpu / by.pd1.cpu).toFixed(1)}×. Goal: ≥10× with all rules on.`);
     L.push('');
   }
-  L.push(`Worker threads: default ${sec(by.pd.wall)} vs --jobs 1 ${sec(by.pd1.wall)} wall: ${by.pd1.wall > by.pd.wall ? 'workers pay off' : 'workers do not pay off'} here (${(by.pd1.wall / by.pd.wall).toFixed(2)}×).`);
+  if (roundRatios.length) {
+    L.push(`Per round (the variants of one round ran back to back, under about the same load), jscodeshift / pushdown wall, default jobs / --jobs 1: ${roundRatios.join(', ')}.`);
+    L.push('');
+  }
+  L.push(workerLine[0].toUpperCase() + workerLine.slice(1) + '.');
   L.push('');
   L.push(`pushdown totals: scanned ${totals.filesScanned}, parsed ${totals.filesParsed}, changed ${totals.filesChanged}, failed ${totals.filesFailed}, edits ${totals.edits} \`${JSON.stringify(totals.editsByRule)}\`, findings ${totals.findings}.`);
   L.push('');
