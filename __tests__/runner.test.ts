@@ -113,3 +113,26 @@ describe('detectQueryHooks', () => {
     expect(detectQueryHooks('// prisma.$use(x)\nconst query = 1;')).toBe(false);
   });
 });
+
+describe('tiers across rules', () => {
+  it('a safe rewrite of code a review edit produced is reported as review, and --write alone makes neither', async () => {
+    const src = `import { prisma } from './db';
+export async function other(title: string) {
+  const posts = await prisma.post.findMany({ where: { published: true } });
+  return posts.filter((p) => p.views > 10).length;
+}
+`;
+    const schema = 'datasource db {\n  provider = "sqlite"\n}\nmodel Post {\n  id Int @id\n  views Int\n  published Boolean\n}\n';
+    const cwd = tree({ 'src/x.ts': src, 'prisma/schema.prisma': schema });
+    const dry = await runPushdown(options(cwd));
+    const edits = dry.files.find((f) => f.path === 'src/x.ts')?.edits ?? [];
+    expect(edits.map((e) => [e.rule, e.tier])).toEqual([
+      ['filter-to-where', 'review'],
+      ['length-to-count', 'review'],
+    ]);
+    expect(edits[1].message).toMatch(/comes with that edit/);
+    expect(dry.files.find((f) => f.path === 'src/x.ts')?.after).toContain('prisma.post.count({ where: { published: true, views: { gt: 10 } } })');
+    const written = await runPushdown(options(cwd, { mode: 'write' }));
+    expect(written.files.find((f) => f.path === 'src/x.ts')?.status).toBe('unchanged');
+  });
+});

@@ -45,6 +45,14 @@ export class InvalidOutputError extends Error {
 
 const MAX_PASSES = 4;
 
+// TypeScript lets a type-only import and a value share a name (`import { User }`
+// used as a type, `const User = ...`); babel's scope tracker throws "Duplicate
+// declaration" on it. pushdown compiles nothing, so it takes the second
+// declaration as a reassignment instead: the binding is then not constant, and
+// rules decline anything that depends on it.
+const ScopeClass = (traverseModule as unknown as { Scope: { prototype: Record<string, unknown> } }).Scope;
+ScopeClass.prototype.checkBlockScopedCollisions = function ignoreCollisions(): void {};
+
 export function programPath(ast: File): NodePath<Program> {
   let found: NodePath<Program> | undefined;
   traverse(ast, {
@@ -69,11 +77,14 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   let tree = ast ?? parseSource(source, filePath);
 
   const position = (offset: number) => original.position(toOriginalOffset(batches, offset));
+  /** Text that applied review-tier edits produced, in current-text offsets. */
+  let reviewSpans: Span[] = [];
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let retry = false;
     for (const rule of opts.rules) {
       const accepted: TextEdit[] = [];
+      const acceptedReview = new Set<TextEdit>();
       const program = programPath(tree);
       const currentText = text;
       const ctx: RuleContext = {
@@ -85,7 +96,8 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
         options: opts.ruleOptions,
         text: (node: Node) => currentText.slice(node.start ?? 0, node.end ?? 0),
         rewrite(proposed: Rewrite): boolean {
-          const rw = opts.ruleOptions.hasQueryHooks && proposed.tier === 'safe' ? withHooksCaveat(proposed) : proposed;
+          let rw = opts.ruleOptions.hasQueryHooks && proposed.tier === 'safe' ? withHooksCaveat(proposed) : proposed;
+          if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
           const apply = opts.applyTiers.has(rw.tier);
           if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => accepted.some((a) => overlaps(a, e))))) {
             retry = true;
@@ -97,7 +109,10 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
             seen.add(key);
             edits.push({ rule: rule.meta.id, tier: rw.tier, line, column, message: rw.message, applied: apply });
           }
-          if (apply) accepted.push(...rw.edits);
+          if (apply) {
+            accepted.push(...rw.edits);
+            if (rw.tier === 'review') rw.edits.forEach((e) => acceptedReview.add(e));
+          }
           return apply;
         },
         finding(node: Node, message: string): void {
@@ -113,6 +128,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
       const sorted = sortEdits(accepted);
       text = applyEdits(text, sorted, eol);
       batches.push(sorted);
+      reviewSpans = [...reviewSpans.map((r) => mapSpan(sorted, r)), ...insertedSpans(sorted, acceptedReview)];
       try {
         tree = parseSource(text, filePath);
       } catch (err) {
@@ -135,6 +151,43 @@ const HOOKS_CAVEAT =
 /** Per-operation hooks may not run for the operation a rewrite switches to. */
 function withHooksCaveat(rw: Rewrite): Rewrite {
   return { ...rw, tier: 'review', message: `${rw.message}. ${HOOKS_CAVEAT}` };
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** A safe rewrite of code that a review edit wrote is only as safe as that edit: --write alone makes neither. */
+function restingOnReview(rw: Rewrite): Rewrite {
+  return { ...rw, tier: 'review', message: `${rw.message} (it rewrites code a review-tier edit produced, so it comes with that edit)` };
+}
+
+/** Where an offset of the text before `sorted` was applied lands after; inside a replaced range, its start (or end). */
+function mapOffset(sorted: readonly TextEdit[], offset: number, side: 'start' | 'end'): number {
+  let delta = 0;
+  for (const e of sorted) {
+    if (offset < e.start || (offset === e.start && side === 'start')) break;
+    if (offset < e.end || (offset === e.end && side === 'start')) return e.start + delta + (side === 'end' ? e.text.length : 0);
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset + delta;
+}
+
+function mapSpan(sorted: readonly TextEdit[], span: Span): Span {
+  return { start: mapOffset(sorted, span.start, 'start'), end: mapOffset(sorted, span.end, 'end') };
+}
+
+/** The new text written by the given edits, in offsets of the text after the batch. */
+function insertedSpans(sorted: readonly TextEdit[], which: ReadonlySet<TextEdit>): Span[] {
+  const spans: Span[] = [];
+  let delta = 0;
+  for (const e of sorted) {
+    const start = e.start + delta;
+    if (which.has(e)) spans.push({ start, end: start + e.text.length });
+    delta += e.text.length - (e.end - e.start);
+  }
+  return spans;
 }
 
 function byPosition(a: { line: number; column: number }, b: { line: number; column: number }): number {
