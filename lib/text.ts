@@ -1,5 +1,5 @@
 /** Source-text helpers: rewrites are text edits, so new code is built from slices of the old. */
-import type { Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import type { File, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 
 export function textOf(source: string, node: Node): string {
   return source.slice(node.start ?? 0, node.end ?? 0);
@@ -85,4 +85,123 @@ export function freshName(source: string, base: string, taken: ReadonlySet<strin
 export function reindent(text: string, from: string, to: string): string {
   if (from === to || !text.includes('\n')) return text;
   return text.replace(/\n([ \t]*)/g, (_m, ws: string) => '\n' + (ws.startsWith(from) ? to + ws.slice(from.length) : ws));
+}
+
+/** Every identifier, JSX name and label written in the file: what a new name must not be (comments and strings do not count). */
+const namesByAst = new WeakMap<File, Set<string>>();
+
+function namesIn(ast: File): Set<string> {
+  const cached = namesByAst.get(ast);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      for (const c of n) visit(c);
+      return;
+    }
+    const o = n as Node;
+    if (o.type === 'Identifier' || o.type === 'JSXIdentifier') names.add(o.name);
+    for (const k of Object.keys(o)) {
+      if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments' || k === 'extra' || k === 'comments' || k === 'tokens') continue;
+      const v = (o as unknown as Record<string, unknown>)[k];
+      if (v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(ast.program);
+  namesByAst.set(ast, names);
+  return names;
+}
+
+/**
+ * A name based on `base` that no identifier or label in the file spells
+ * (`globals`: names babel's scope reports as unbound, for good measure), so it
+ * can collide with no binding. Unlike freshName, words in comments and
+ * strings do not count.
+ */
+export function freshIdentifier(ast: File, base: string, taken: ReadonlySet<string> = new Set(), globals: Iterable<string> = []): string {
+  const names = namesIn(ast);
+  const unbound = new Set(globals);
+  const used = (n: string) => taken.has(n) || names.has(n) || unbound.has(n);
+  if (!used(base)) return base;
+  for (let i = 2; ; i++) if (!used(`${base}${i}`)) return `${base}${i}`;
+}
+
+/** How a file writes statements and strings, for code inserted into it. */
+export interface SourceStyle {
+  /** Does it end statements with `;`? */
+  semi: boolean;
+  /** The quote its strings use. */
+  quote: "'" | '"';
+}
+
+const styleByAst = new WeakMap<File, SourceStyle>();
+
+const SEMI_STATEMENTS = new Set([
+  'ExpressionStatement',
+  'VariableDeclaration',
+  'ReturnStatement',
+  'BreakStatement',
+  'ContinueStatement',
+  'ThrowStatement',
+  'ImportDeclaration',
+  'DoWhileStatement',
+]);
+
+/**
+ * The file's own style, by majority: statements that may end in `;` (a
+ * `for (let ...)` head's declaration does not count) and string literals
+ * outside JSX attributes. With no evidence: semicolons and single quotes.
+ */
+export function sourceStyle(ast: File, source: string): SourceStyle {
+  const cached = styleByAst.get(ast);
+  if (cached) return cached;
+  let withSemi = 0;
+  let withoutSemi = 0;
+  let single = 0;
+  let double = 0;
+  const visit = (n: unknown, parent: Node | undefined): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      for (const c of n) visit(c, parent);
+      return;
+    }
+    const o = n as Node;
+    const inForHead = parent !== undefined && (parent.type === 'ForStatement' || parent.type === 'ForOfStatement' || parent.type === 'ForInStatement');
+    if (SEMI_STATEMENTS.has(o.type) && !inForHead && o.end != null) {
+      if (source[o.end - 1] === ';') withSemi++;
+      else withoutSemi++;
+    }
+    if (o.type === 'StringLiteral' && parent?.type !== 'JSXAttribute' && o.start != null) {
+      if (source[o.start] === "'") single++;
+      else if (source[o.start] === '"') double++;
+    }
+    for (const k of Object.keys(o)) {
+      if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments' || k === 'extra' || k === 'comments' || k === 'tokens') continue;
+      const v = (o as unknown as Record<string, unknown>)[k];
+      if (v && typeof v === 'object') visit(v, o);
+    }
+  };
+  visit(ast.program, undefined);
+  const style: SourceStyle = { semi: withSemi >= withoutSemi, quote: double > single ? '"' : "'" };
+  styleByAst.set(ast, style);
+  return style;
+}
+
+/**
+ * `{ AND: [a, b] }` for a where value whose property sits on a line indented
+ * `at`. When a part spans several lines (each part's text was cut from a line
+ * indented `from`), the object is laid out on several lines, one level per
+ * bracket (`unit`), and the parts are moved to their new depth.
+ */
+export function andObjectText(parts: ReadonlyArray<{ text: string; from: string }>, at: string, unit = '  '): string {
+  if (!parts.some((p) => p.text.includes('\n'))) return `{ AND: [${parts.map((p) => p.text).join(', ')}] }`;
+  const item = at + unit + unit;
+  return [
+    '{',
+    `${at}${unit}AND: [`,
+    ...parts.map((p) => `${item}${reindent(p.text, p.from, item)},`),
+    `${at}${unit}],`,
+    `${at}}`,
+  ].join('\n');
 }

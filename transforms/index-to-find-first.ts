@@ -12,6 +12,11 @@
  * gives null where `[0]` gave undefined, so `?? undefined` keeps the value
  * unless every use treats the two alike (a truthiness test, `?.`, `== null`,
  * the left of `??` or `||`), or is reached only when the rows are non-empty.
+ * In TypeScript that form gets a `!`, `((await X.findFirst(a')) ?? undefined)!`:
+ * `rows[0]` was typed as the row, so `first.title` must still compile, and an
+ * empty result still throws the same TypeError there.
+ *   const rows = await X.findMany(a); const row = rows[0];   (both const, same block)
+ *                                               -> const row = (await X.findFirst(a')) ?? undefined;
  * Emptiness tests beside `rows[0]` become null checks:
  *   if (rows.length === 0) return null; return rows[0];
  *                                               -> if (firstRow === null) return null; return firstRow;
@@ -24,7 +29,7 @@
  * anything else.
  */
 import type { NodePath } from '@babel/traverse';
-import type { Node } from '@babel/types';
+import type { Node, VariableDeclaration } from '@babel/types';
 import { emptinessTest, nullTolerant, onlyWhenNonEmpty, truthinessTests, type EmptinessTest } from '../lib/analysis/first-row.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
@@ -32,11 +37,13 @@ import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { awaitedReplacement, needsParensLoose } from '../lib/splice.js';
-import { freshName } from '../lib/text.js';
+import { removeStatement } from '../lib/statements.js';
+import { freshIdentifier } from '../lib/text.js';
 
 const id = 'index-to-find-first';
 const SAME_ROW = 'findFirst returns the row `[0]` would have (same where, orderBy, cursor, skip and distinct; same row shape) and loads only that row';
 const KEPT_UNDEFINED = `${SAME_ROW}; \`?? undefined\` keeps undefined where findFirst says null`;
+const KEPT_TYPE = `${KEPT_UNDEFINED}, and \`!\` keeps the type \`[0]\` had`;
 const NULL_ALIKE = `${SAME_ROW}; every use treats findFirst's null as it treated undefined`;
 
 type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
@@ -66,7 +73,7 @@ function apply(ctx: RuleContext): void {
       ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
       continue;
     }
-    const message = (plan.keepUndefined ? KEPT_UNDEFINED : NULL_ALIKE) + (first.note ? `. Check: ${first.note}` : '');
+    const message = (plan.keepUndefined ? (isTypeScript(ctx) ? KEPT_TYPE : KEPT_UNDEFINED) : NULL_ALIKE) + (first.note ? `. Check: ${first.note}` : '');
     ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message, edits: plan.edits(first.code) });
   }
 }
@@ -97,7 +104,13 @@ function directPlan(ctx: RuleContext, use: Use): Plan | undefined {
   const keepUndefined = !nullTolerant(use.path);
   return {
     keepUndefined,
-    edits: (first) => [keepUndefined ? looseReplacement(ctx, use.path, `(await ${first}) ?? undefined`) : awaitedReplacement(ctx, use.path, `await ${first}`)],
+    edits: (first) => [
+      !keepUndefined
+        ? awaitedReplacement(ctx, use.path, `await ${first}`)
+        : isTypeScript(ctx)
+          ? replaceNode(use.path.node, kept(ctx, first))
+          : looseReplacement(ctx, use.path, kept(ctx, first)),
+    ],
   };
 }
 
@@ -130,7 +143,7 @@ function destructuredPlan(ctx: RuleContext, load: Load, result: DestructuredResu
       {
         start: init.start ?? 0,
         end: init.end ?? 0,
-        text: fallback !== undefined ? `(await ${first}) ?? ${parenthesizeForNullish(fallback, el)}` : keepUndefined ? `(await ${first}) ?? undefined` : `await ${first}`,
+        text: fallback !== undefined ? `(await ${first}) ?? ${parenthesizeForNullish(fallback, el)}` : keepUndefined ? kept(ctx, first) : `await ${first}`,
       },
     ],
   };
@@ -156,11 +169,15 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
     } else return undefined;
   }
   if (firsts.length === 0) return undefined;
+  if (tests.length === 0 && firsts.length === 1) {
+    const alias = aliasPlan(ctx, result, firsts[0], awaited.node);
+    if (alias) return alias;
+  }
 
   const guards = [...tests, ...truthinessTests(firsts.map((u) => u.path))];
   const keepUndefined = !firsts.every((u) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards));
   const none = keepUndefined ? 'undefined' : 'null';
-  const newName = freshName(ctx.source, `first${capitalize(singular(name))}`, taken);
+  const newName = freshIdentifier(ctx.ast, `first${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals));
   taken.add(newName);
 
   // `rows.length > 0 ? rows[0] : null` is the row itself (or null) once the rows are one row.
@@ -181,12 +198,60 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
     keepUndefined,
     edits: (first) => [
       replaceNode(site.id.node, newName),
-      { start: awaited.node.start ?? 0, end: awaited.node.end ?? 0, text: keepUndefined ? `(await ${first}) ?? undefined` : `await ${first}` },
+      { start: awaited.node.start ?? 0, end: awaited.node.end ?? 0, text: keepUndefined ? kept(ctx, first) : `await ${first}` },
       ...simplified,
       ...firsts.filter((u) => !wholes.has(u.path.node)).map((u) => replaceNode(u.path.node, newName)),
       ...tests.filter((t) => !wholes.has(t.path.node)).map((t) => looseReplacement(ctx, t.path, `${newName} ${t.empty ? '===' : '!=='} ${none}`)),
     ],
   };
+}
+
+/**
+ * `const rows = await X.findMany(a); ... const row = rows[0];` (both const,
+ * one declarator each, in the same block, no comment above the alias, no type
+ * on it): the alias's own name takes the query's place and its declaration
+ * goes. Its uses decide whether `?? undefined` is needed, as for `const [row]`.
+ */
+function aliasPlan(ctx: RuleContext, result: BindingResult, use: Use, init: Node): Plan | undefined {
+  if (result.site.kind !== 'declarator') return undefined;
+  const holder = use.path.parentPath;
+  if (!holder?.isVariableDeclarator() || holder.node.init !== use.path.node || holder.node.id.type !== 'Identifier' || holder.node.id.typeAnnotation) return undefined;
+  const statement = holder.parentPath;
+  const loadStatement = result.site.declarator.parentPath;
+  if (!single(statement) || !single(loadStatement)) return undefined;
+  if (statement.parentPath !== loadStatement.parentPath || !(statement.parentPath?.isBlockStatement() || statement.parentPath?.isProgram())) return undefined;
+  if (statement.node.leadingComments?.length) return undefined;
+  const name = holder.node.id.name;
+  const binding = holder.scope.getBinding(name);
+  if (!binding || binding.path !== holder) return undefined;
+  const refs = binding.referencePaths;
+  const guards = truthinessTests(refs);
+  const keepUndefined = !(binding.constant && refs.every((r) => nullTolerant(r) || onlyWhenNonEmpty(r, guards)));
+  return {
+    keepUndefined,
+    edits: (first) => [
+      replaceNode(result.site.id.node, name),
+      { start: init.start ?? 0, end: init.end ?? 0, text: keepUndefined ? kept(ctx, first) : `await ${first}` },
+      removeStatement(ctx.source, statement.node),
+    ],
+  };
+}
+
+function single(path: NodePath | null | undefined): path is NodePath<VariableDeclaration> {
+  return !!path?.isVariableDeclaration() && path.node.kind === 'const' && path.node.declarations.length === 1;
+}
+
+/**
+ * findFirst's row with undefined for null. In TypeScript, `!` gives it the
+ * type `rows[0]` had (the row, not `row | undefined`), so reads of its fields
+ * still compile; at run time an empty result is undefined, as before.
+ */
+function kept(ctx: RuleContext, first: string): string {
+  return isTypeScript(ctx) ? `((await ${first}) ?? undefined)!` : `(await ${first}) ?? undefined`;
+}
+
+function isTypeScript(ctx: RuleContext): boolean {
+  return /\.[cm]?tsx?$/.test(ctx.filePath);
 }
 
 /** Replace with a looser-than-unary expression, parenthesised where its place binds tighter. */
@@ -227,7 +292,7 @@ export const rule: Rule = {
     tier: 'safe',
     example: {
       before: 'const [newest] = await prisma.post.findMany({ where: { published: true }, orderBy: { id: "desc" } });',
-      after: 'const newest = (await prisma.post.findFirst({ where: { published: true }, orderBy: { id: "desc" } })) ?? undefined;',
+      after: 'const newest = ((await prisma.post.findFirst({ where: { published: true }, orderBy: { id: "desc" } })) ?? undefined)!;',
     },
     declines: [
       '`take: 0`, a negative or non-literal take, arguments it cannot read: finding',

@@ -12,7 +12,7 @@ export async function run(prisma: PrismaClient, minAge: number) {
       },
     },
   });
-  const fromExtended = (await db.user.findFirst({ where: { age: { gte: minAge } }, orderBy: { id: 'asc' } })) ?? undefined;
+  const fromExtended = ((await db.user.findFirst({ where: { age: { gte: minAge } }, orderBy: { id: 'asc' } })) ?? undefined)!;
   const fromTx = await prisma.$transaction(async (tx) => {
     const u = await tx.user.findFirst({ where: { age: { gte: minAge } }, orderBy: { id: 'desc' } });
     return u?.email;
