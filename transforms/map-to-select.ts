@@ -19,13 +19,14 @@
  * row in any other way (pass it on, spread it, index it, call its methods,
  * rest-destructure it, reach it through `arguments`).
  */
+import { parseExpression } from '@babel/parser';
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Rule, RuleContext } from '../lib/rule.js';
-import { textOf } from '../lib/text.js';
+import { propertyName, textOf } from '../lib/text.js';
 
 const id = 'map-to-select';
 const SAFE = 'only the fields the map callback reads are loaded (select); the mapped values are the same';
@@ -36,24 +37,39 @@ function apply(ctx: RuleContext): void {
     const result = classifyResultUse(load);
     const fields = fieldsRead(result);
     if (!fields) continue;
-    const typed = typeAnnotationOnRows(result);
-    if (typed) {
-      ctx.finding(
-        load.call.node,
-        `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${typed.who} annotated \`${ctx.text(typed.annotation)}\`, which a select would no longer satisfy. Fix: drop the annotation (the type is inferred) and add \`select: { ${fields.map((f) => `${f}: true`).join(', ')} }\`.`,
-      );
-      continue;
-    }
     const emit = load.dialect.select(load, ctx, fields);
     if (!emit.ok) {
       ctx.finding(load.call.node, `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${emit.reason}. Fix: ${emit.suggestion}.`);
       continue;
     }
+    // The query already loads just what is read: nothing to say.
     if (emit.code === textOf(ctx.source, load.call.node)) continue;
+    const typed = typeAnnotationOnRows(result);
+    if (typed) {
+      ctx.finding(
+        load.call.node,
+        `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${typed.who} annotated \`${ctx.text(typed.annotation)}\`, which a narrower select may no longer satisfy. Fix: drop the annotation (the type is inferred) and load only what you read: \`${selectOf(emit.code) ?? emit.code}\`.`,
+      );
+      continue;
+    }
     const tier = emit.tier ?? 'safe';
     const message = emit.note ? `${SAFE}. Review: ${emit.note}` : SAFE;
     ctx.rewrite({ node: load.call.node, tier, message, edits: [{ start: load.call.node.start ?? 0, end: load.call.node.end ?? 0, text: emit.code }] });
   }
+}
+
+/** The `select: { ... }` property in emitted call text, for a message. */
+function selectOf(code: string): string | undefined {
+  let call: Node;
+  try {
+    call = parseExpression(code, { plugins: ['typescript'] });
+  } catch {
+    return undefined;
+  }
+  const arg = call.type === 'CallExpression' ? call.arguments[0] : undefined;
+  if (arg?.type !== 'ObjectExpression') return undefined;
+  const select = arg.properties.find((p) => p.type === 'ObjectProperty' && propertyName(p) === 'select');
+  return select ? code.slice(select.start ?? 0, select.end ?? 0).replace(/\s*\n\s*/g, ' ') : undefined;
 }
 
 /** Which annotation pins the full row type: on the rows binding, or on a map callback's row parameter. */
