@@ -48,4 +48,27 @@ describe('map-to-select tiers', () => {
     expect(r.output).toBe(text);
     expect(r.findings[0].message).toMatch(/has no model `account`/);
   });
+
+  it('turns an include into a select with no schema, as review naming the fields it assumes are scalars', () => {
+    const text = source.replace('{ where: { active: true } }', '{ where: { active: true }, include: { posts: { select: { title: true } } } }').replace('u.email', '[u.email, u.posts]');
+    const r = run(text, {});
+    expect(r.output).toBe(text.replace('include: { posts: { select: { title: true } } }', 'select: { email: true, posts: { select: { title: true } } }'));
+    expect(r.edits).toMatchObject([{ tier: 'review' }]);
+    expect(r.edits[0].message).toMatch(/assumes `email` is a stored scalar field/);
+  });
+
+  it('narrows an existing select with no schema as safe: it assumes nothing about the fields', () => {
+    const text = source.replace('{ where: { active: true } }', '{ where: { active: true }, select: { email: true, name: true } }');
+    const r = run(text, {}, false);
+    expect(r.output).toBe(text.replace('select: { email: true, name: true }', 'select: { email: true }'));
+    expect(r.edits.map((e) => e.tier)).toEqual(['safe']);
+  });
+
+  it('says nothing, with no schema, about a select that already loads exactly what is read', () => {
+    const text = source.replace('{ where: { active: true } }', '{ where: { active: true }, select: { email: true, _count: true } }').replace('u.email', '[u.email, u._count]');
+    const r = run(text, {});
+    expect(r.output).toBe(text);
+    expect(r.edits).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
 });

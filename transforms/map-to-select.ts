@@ -9,15 +9,23 @@
  *       -> findMany gets `select: { id: true, name: true, email: true }` (the union)
  * The callback may read `row.f` (or `row?.f`) and destructure `({ f, g })`;
  * a second (index) parameter is fine. The mapped values are unchanged.
+ * What the dialect emits depends on the query (Prisma):
+ *   no select or include      -> `select` of the read fields, each a stored scalar
+ *   `include: { rel: X }`      -> `select: { rel: X, f: true }` (unread relations dropped)
+ *   a select loading more      -> that select without its unread entries
+ *   a select loading just that -> nothing at all (no edit, no finding)
+ * `distinct` stays when the new select keeps its fields. Never emits a select
+ * that loads more than the query did.
  *
- * Declines, with a finding, when the dialect cannot project (Prisma: a read
- * field is a relation or not a scalar, include/omit/distinct is present, the
- * existing select lacks a read field, arguments it cannot edit), and when a
- * type annotation on the rows or the callback's row names the full row type
- * (`const users: User[]`, `(u: User) => ...`), which a select would break. Leaves alone,
- * silently, rows used for anything but such a map, and callbacks that use the
- * row in any other way (pass it on, spread it, index it, call its methods,
- * rest-destructure it, reach it through `arguments`).
+ * Declines, with a finding, when the dialect cannot project (Prisma: a field
+ * to add is a relation or not a stored scalar, omit is present, distinct is
+ * on a field the map does not read, the existing select or include lacks a
+ * read field, arguments it cannot edit), and when a type annotation on the
+ * rows or the callback's row (`const users: User[]`, `(u: User) => ...`)
+ * would have to change with the select. Leaves alone, silently, rows used
+ * for anything but such a map, and callbacks that use the row in any other
+ * way (pass it on, spread it, index it, call its methods, rest-destructure
+ * it, reach it through `arguments`).
  */
 import { parseExpression } from '@babel/parser';
 import type { NodePath } from '@babel/traverse';
@@ -180,16 +188,18 @@ function usesArguments(fn: NodePath): boolean {
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Rows loaded only to map plain fields load just those fields (select).',
+    description: 'Rows loaded only to map fields load just those fields (select; an include becomes a select of the relations read).',
     tier: 'safe',
     example: {
       before: 'const emails = (await prisma.user.findMany({ where: { active: true } })).map((u) => u.email);',
       after: 'const emails = (await prisma.user.findMany({ where: { active: true }, select: { email: true } })).map((u) => u.email);',
     },
     declines: [
-      'a read field that is a relation or not a stored scalar: finding',
-      '`include`, `omit` or `distinct` present: finding',
-      'an existing select that lacks a read field: finding',
+      'a field to add that is a relation or not a stored scalar: finding',
+      '`omit`, or `distinct` on a field the map does not read: finding',
+      'an existing select or include that lacks a read field: finding',
+      'rows or row parameter annotated with a type the select would change: finding',
+      'a select that already loads exactly what is read: left as it is, no finding',
       'callbacks that pass, spread, index or call methods on the row',
       'rows used for anything besides .map',
     ],
