@@ -43,19 +43,25 @@ export async function n() {
 
 describe('runPushdown', () => {
   it('parses only files the prefilter lets through, and returns records sorted by path', async () => {
-    const cwd = tree({ 'src/b.ts': COUNTED, 'src/a.ts': 'export const x = [1].length;\n', 'src/c/z.ts': COUNTED });
+    const cwd = tree({
+      'src/b.ts': COUNTED,
+      'src/a.ts': 'export const x = [1].length;\n',
+      'src/repo.ts': 'export class Repo {\n  async findMany() {\n    return [];\n  }\n}\n', // defines findMany, never calls it
+      'src/c/z.ts': COUNTED,
+    });
     const result = await runPushdown(options(cwd));
     expect(result.files.map((f) => [f.path, f.status, f.parsed])).toEqual([
       ['src/a.ts', 'skipped', false],
       ['src/b.ts', 'changed', true],
       ['src/c/z.ts', 'changed', true],
+      ['src/repo.ts', 'skipped', false],
     ]);
-    expect(result.totals).toMatchObject({ filesScanned: 3, filesParsed: 2, filesChanged: 2, edits: 2, findings: 0 });
+    expect(result.totals).toMatchObject({ filesScanned: 4, filesParsed: 2, filesChanged: 2, edits: 2, findings: 0 });
   });
 
   it('gives the same records with worker threads as in-process', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 150; i++) files[`src/f${String(i).padStart(3, '0')}.ts`] = i % 3 === 0 ? COUNTED : `export const v${i} = ${i};\n// findMany mentioned\n`;
+    for (let i = 0; i < 150; i++) files[`src/f${String(i).padStart(3, '0')}.ts`] = i % 3 === 0 ? COUNTED : `export const v${i} = ${i};\n// findMany mentioned, never called\n`;
     const cwd = tree(files);
     const strip = (r: Awaited<ReturnType<typeof runPushdown>>) => r.files.map(({ path, status, edits, findings, diff }) => ({ path, status, edits, findings, diff }));
     // Workers run the compiled worker file: use the built runner (npm test builds first).
@@ -82,6 +88,10 @@ export const prisma = new PrismaClient().$extends({
     expect(edit?.message).toMatch(/hooks queries per operation/);
     const written = await runPushdown(options(tree({ 'src/n.ts': COUNTED, 'src/db.ts': hooks }), { mode: 'write' }));
     expect(written.files.find((f) => f.path === 'src/n.ts')?.status).toBe('unchanged');
+    // The hooks count even when the file defining them is outside the paths scanned.
+    const elsewhere = tree({ '.git/HEAD': 'x\n', 'src/routes/n.ts': COUNTED, 'src/lib/db.ts': hooks });
+    const sub = await runPushdown(options(elsewhere, { paths: ['src/routes'] }));
+    expect(sub.files.map((f) => [f.path, f.edits[0]?.tier])).toEqual([['src/routes/n.ts', 'review']]);
   });
 
   it('reads the nearest schema for each file (a monorepo with two apps)', async () => {
@@ -134,5 +144,28 @@ export async function other(title: string) {
     expect(dry.files.find((f) => f.path === 'src/x.ts')?.after).toContain('prisma.post.count({ where: { published: true, views: { gt: 10 } } })');
     const written = await runPushdown(options(cwd, { mode: 'write' }));
     expect(written.files.find((f) => f.path === 'src/x.ts')?.status).toBe('unchanged');
+  });
+});
+
+describe('discovery', () => {
+  it('scans a folder named explicitly even when an outer .gitignore lists it, keeping the rules inside it', async () => {
+    const cwd = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'corpus/\n',
+      'corpus/a.ts': COUNTED,
+      'corpus/.gitignore': 'skipped.ts\n',
+      'corpus/skipped.ts': COUNTED,
+      'src/b.ts': COUNTED,
+    });
+    const whole = await runPushdown(options(cwd));
+    expect(whole.files.map((f) => f.path)).toEqual(['src/b.ts']);
+    const named = await runPushdown(options(cwd, { paths: ['corpus'] }));
+    expect(named.files.map((f) => f.path)).toEqual(['corpus/a.ts']);
+  });
+
+  it('a nested repository takes no ignore rules from the one around it', async () => {
+    const cwd = tree({ '.git/HEAD': 'x\n', '.gitignore': '*.ts\n', 'inner/.git/HEAD': 'x\n', 'inner/a.ts': COUNTED });
+    const result = await runPushdown(options(cwd, { paths: ['inner'] }));
+    expect(result.files.map((f) => f.path)).toEqual(['inner/a.ts']);
   });
 });

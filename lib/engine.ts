@@ -53,7 +53,12 @@ const MAX_PASSES = 4;
 const ScopeClass = (traverseModule as unknown as { Scope: { prototype: Record<string, unknown> } }).Scope;
 ScopeClass.prototype.checkBlockScopedCollisions = function ignoreCollisions(): void {};
 
+const programCache = new WeakMap<File, NodePath<Program>>();
+
+/** The Program path of a tree, with its scopes crawled once and shared by every rule that reads that tree. */
 export function programPath(ast: File): NodePath<Program> {
+  const hit = programCache.get(ast);
+  if (hit) return hit;
   let found: NodePath<Program> | undefined;
   traverse(ast, {
     Program(path: NodePath<Program>) {
@@ -62,6 +67,7 @@ export function programPath(ast: File): NodePath<Program> {
     },
   });
   if (!found) throw new Error('no Program node');
+  programCache.set(ast, found);
   return found;
 }
 

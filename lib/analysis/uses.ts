@@ -107,8 +107,20 @@ function escapeReason(parent: NodePath, child: NodePath): string {
   }
 }
 
-/** Where do the rows of this load go? */
+const resultCache = new WeakMap<Node, LoadResult>();
+
+/** Where do the rows of this load go? Every rule asks, so the answer is kept per call node (one AST). */
 export function classifyResultUse(load: Load): LoadResult {
+  const node = load.call.node;
+  let hit = resultCache.get(node);
+  if (!hit) {
+    hit = classifyUncached(load);
+    resultCache.set(node, hit);
+  }
+  return hit;
+}
+
+function classifyUncached(load: Load): LoadResult {
   const call = load.call;
   const parent = skipTransparent(call).parentPath;
   if (!parent) return { shape: 'escape', reason: 'not awaited' };
@@ -189,6 +201,7 @@ function bindingResult(site: BindingSite, binding: Binding): LoadResult {
 
 /** `typeof rows` in a type position: a rewrite would change that type. */
 function typeQueried(binding: Binding, name: string): boolean {
+  if (!typeQueryNames(binding.scope.getProgramParent().path).has(name)) return false;
   let found = false;
   binding.scope.path.traverse({
     TSTypeQuery(p) {
@@ -197,6 +210,25 @@ function typeQueried(binding: Binding, name: string): boolean {
     },
   });
   return found;
+}
+
+const typeQueryCache = new WeakMap<Node, Set<string>>();
+
+/** Every name used as `typeof name` in a type, per program: most files have none, so most bindings need no search. */
+function typeQueryNames(program: NodePath): Set<string> {
+  let names = typeQueryCache.get(program.node);
+  if (!names) {
+    const found = new Set<string>();
+    program.traverse({
+      TSTypeQuery(p) {
+        const e = p.node.exprName;
+        if (e.type === 'Identifier') found.add(e.name);
+      },
+    });
+    names = found;
+    typeQueryCache.set(program.node, names);
+  }
+  return names;
 }
 
 /** Is this path inside a function that is async (or at a module's top level, where await is allowed)? */

@@ -51,8 +51,10 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
       continue;
     }
     if (!st.isDirectory()) continue;
-    const scopes = ancestorGitignores(abs);
-    walk(abs, scopes);
+    // A folder named explicitly is scanned even if an outer .gitignore lists it (as a named file is);
+    // the .gitignore files inside it, and outer rules for its contents, still apply.
+    const outer = ancestorGitignores(abs);
+    walk(abs, isGitIgnored(outer, abs, true) ? [] : outer);
   }
 
   function walk(dir: string, scopes: Scoped[]): void {
@@ -107,6 +109,8 @@ function readGitignore(dir: string): Scoped | undefined {
 
 /** The .gitignore files above a scanned folder, up to its repository's root. */
 function ancestorGitignores(start: string): Scoped[] {
+  // A repository's root takes no rules from a repository around it.
+  if (existsSync(join(start, '.git'))) return [];
   const chain: string[] = [];
   let dir = dirname(start);
   for (;;) {

@@ -3,8 +3,8 @@
  * (worker threads when there is enough to do) -> write (only in write mode).
  * Returns records sorted by path; prints nothing.
  */
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { prefilterPattern } from '../orm/index.js';
 import { defaultRuleOptions, type RuleOptions } from '../rule.js';
 import type { EditTier, FileResult, RunOptions, RunResult, Totals } from '../types.js';
@@ -59,6 +59,8 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     else results.push(record(relPath, absPath, 'skipped'));
   }
 
+  observeRestOfProject(project, opts, files);
+
   const ruleOptions: RuleOptions = {
     ...defaultRuleOptions,
     ...(opts.clientNames && opts.clientNames.length > 0 ? { clientNames: opts.clientNames } : {}),
@@ -75,6 +77,45 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   if (opts.mode === 'write') writeAll(results, opts.force);
 
   return { files: results, totals: totalsOf(results, performance.now() - started), warnings: project.warnings, workers: processed.workers };
+}
+
+/**
+ * Query hooks may be defined outside the scanned paths (`pushdown src/routes`
+ * while the extended client lives in src/lib): read the rest of the project
+ * (its git work tree, or the current folder) for them, so a rewrite's tier
+ * does not depend on which paths were named.
+ */
+function observeRestOfProject(project: ProjectFacts, opts: RunOptions, scanned: string[]): void {
+  const root = projectRoot(opts.cwd);
+  const covers = (p: string) => {
+    const rel = relative(resolve(opts.cwd, p), root);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (opts.paths.some(covers)) return; // the whole project was scanned already
+  const seen = new Set(scanned);
+  let all: string[];
+  try {
+    all = discoverFiles({ cwd: opts.cwd, paths: [root], ignore: opts.ignore, extensions: opts.extensions });
+  } catch {
+    return; // nothing else to read
+  }
+  for (const absPath of all) {
+    if (seen.has(absPath)) continue;
+    try {
+      project.observe(readFileSync(absPath, 'latin1'));
+    } catch {
+      /* unreadable files are reported only when scanned */
+    }
+  }
+}
+
+function projectRoot(cwd: string): string {
+  for (let dir = cwd; ; ) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return cwd;
+    dir = up;
+  }
 }
 
 function record(path: string, absPath: string, status: FileResult['status'], error?: FileResult['error']): FileResult {

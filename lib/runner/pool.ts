@@ -10,8 +10,13 @@ import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../types.js';
 import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
 
-/** Below this many files to parse, one thread is faster than starting workers. */
-export const FILES_PER_WORKER = 60;
+/**
+ * A worker must have this many files to parse before starting it pays: each one
+ * loads babel and crawls scopes on its own (~1.5 s CPU). Measured on the 2-core
+ * bench corpus (220 files to parse), two workers cost 3–4 s more CPU than one
+ * thread and finished later (bench/RESULTS-speed.md).
+ */
+export const FILES_PER_WORKER = 400;
 const BATCH = 8;
 
 export function defaultJobs(): number {
@@ -20,8 +25,8 @@ export function defaultJobs(): number {
 
 export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number): Promise<{ results: FileResult[]; workers: number }> {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const wanted = requested ?? defaultJobs();
-  const threads = Math.min(wanted, Math.floor(jobs.length / FILES_PER_WORKER));
+  // --jobs N is obeyed as asked; by default, workers start only when there is enough to parse.
+  const threads = requested !== undefined ? Math.min(requested, jobs.length) : Math.min(defaultJobs(), Math.floor(jobs.length / FILES_PER_WORKER));
   // Under a TypeScript test runner there is no compiled worker: run in-process.
   if (threads <= 1 || !existsSync(workerFile)) {
     const rules = resolveRules(config.ruleIds);
