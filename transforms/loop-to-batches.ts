@@ -15,7 +15,7 @@
  *     });
  *     for (const u of batch) S
  *     if (batch.length < 1000) break;
- *     after = batch[batch.length - 1].id;
+ *     after = batch[batch.length - 1]!.id;      (no `!` in JavaScript)
  *   }
  * An orderBy on other fields becomes a composite keyset with the key as
  * tie-breaker (`last` remembers the last row), when the schema says every
@@ -25,6 +25,12 @@
  * loop gets a fresh label); `continue`, `return`, `await` and labels keep
  * their meaning. A forEach callback's `return;` becomes `continue;`. The batch
  * size is the batchSize option. New names never collide with existing ones.
+ * The loop follows the file's style (semicolons or none, its quotes), and a
+ * multi-line where keeps its lines, one level deeper.
+ *
+ * Leaves alone, silently, a load whose where pins the key or a unique field
+ * to a list or a value (`where: { id: { in: ids } }`, also inside AND): its
+ * rows are already bounded, often by a hand-written batch loop around it.
  *
  * Tier review: the loop no longer sees a snapshot, so rows changed while it
  * runs may be seen or missed.
@@ -45,7 +51,7 @@ import { classifyResultUse, inAsyncContext, type LoadResult, type Use } from '..
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { KeysetPlan, Load } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
-import { freshName, indentAt } from '../lib/text.js';
+import { freshIdentifier, indentAt, sourceStyle } from '../lib/text.js';
 
 const id = 'loop-to-batches';
 
@@ -60,6 +66,8 @@ type Found = { ok: true; loop: Loop; declaration?: NodePath<Statement> } | { ok:
 
 function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
+    // A where that pins the key to a list already bounds the rows (often inside a hand-written batch loop).
+    if (load.dialect.keyBounded?.(load, ctx)) continue;
     const result = classifyResultUse(load);
     reportPromiseAll(ctx, load, result);
     const found = findLoop(ctx, result);
@@ -277,9 +285,12 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
   const unit = indentUnit(src, loop, indent);
   const inner = indent + unit;
   const size = ctx.options.batchSize;
+  const semi = sourceStyle(ctx.ast, src).semi ? ';' : '';
+  /** A statement's own `;`, when it has one. */
+  const ownSemi = (n: Node) => (src[(n.end ?? 0) - 1] === ';' ? ';' : '');
   const taken = new Set<string>();
   const fresh = (base: string) => {
-    const name = freshName(src, base, taken);
+    const name = freshIdentifier(ctx.ast, base, taken, Object.keys(ctx.program.scope.globals));
     taken.add(name);
     return name;
   };
@@ -298,7 +309,7 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
     head = `${loop.label ? `${loop.label}: ` : ''}${src.slice(f.start ?? 0, f.left.end ?? 0)} of ${batch}) `;
     bodyNode = f.body;
     for (const b of breaksLeaving(loop.loop, loop.label)) {
-      edits.push({ start: b.start ?? 0, end: b.end ?? 0, text: `break ${label};` });
+      edits.push({ start: b.start ?? 0, end: b.end ?? 0, text: `break ${label}${ownSemi(b)}` });
       labelUsed = true;
     }
   } else {
@@ -314,7 +325,7 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
         p.skip();
       },
       ReturnStatement(p) {
-        edits.push({ start: p.node.start ?? 0, end: p.node.end ?? 0, text: 'continue;' });
+        edits.push({ start: p.node.start ?? 0, end: p.node.end ?? 0, text: `continue${ownSemi(p.node)}` });
       },
     });
   }
@@ -325,17 +336,21 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
   } else {
     const expr = spliced(src, bodyNode, edits);
     const safe = /^\s*(\{|function\b|class\b|let\s*\[)/.test(expr) ? `(${expr})` : expr;
-    body = `{\n${inner}${unit}${reindentText(safe, unit)};\n${inner}}`;
+    body = `{\n${inner}${unit}${reindentText(safe, unit)}${semi}\n${inner}}`;
   }
 
   const ts = !/\.(c|m)?jsx?$/.test(ctx.filePath);
   const declare = ts ? `let ${after}: ${plan.cursorType} | undefined` : `let ${after}`;
+  // A field read on the last row gets `!`: the row exists (the batch was full),
+  // which `noUncheckedIndexedAccess` cannot see. The row itself needs none.
+  const lastRow = `${batch}[${batch}.length - 1]`;
+  const lastCursor = plan.cursorOf(lastRow) === lastRow || !ts ? plan.cursorOf(lastRow) : plan.cursorOf(`${lastRow}!`);
   return [
     `${labelUsed ? `${label}: ` : ''}for (${declare}; ; ) {`,
-    `${inner}const ${batch} = await ${plan.query(after, inner)};`,
+    `${inner}const ${batch} = await ${plan.query(after, inner)}${semi}`,
     `${inner}${head}${body}`,
-    `${inner}if (${batch}.length < ${size}) break;`,
-    `${inner}${after} = ${plan.cursorOf(`${batch}[${batch}.length - 1]`)};`,
+    `${inner}if (${batch}.length < ${size}) break${semi}`,
+    `${inner}${after} = ${lastCursor}${semi}`,
     `${indent}}`,
   ].join('\n');
 }
@@ -421,10 +436,18 @@ function spliced(src: string, node: Node, edits: TextEdit[]): string {
   return out + src.slice(at, node.end ?? 0);
 }
 
-/** Delete a statement with the line break and indentation after it, keeping comments that follow. */
+/**
+ * Delete the load's declaration, keeping comments that follow. Alone on its
+ * line, the line goes with the blank lines after it (they set the load apart
+ * from the loop, which is now the same statement); else the statement and the
+ * line break and indentation after it.
+ */
 function removeStatement(src: string, node: Node): TextEdit {
   const start = node.start ?? 0;
   let end = node.end ?? 0;
+  const lineStart = src.lastIndexOf('\n', start - 1) + 1;
+  const whole = /^[ \t]*\r?\n(?:[ \t]*\r?\n)*/.exec(src.slice(end));
+  if (whole && /^[ \t]*$/.test(src.slice(lineStart, start))) return { start: lineStart, end: end + whole[0].length, text: '' };
   const m = /^[ \t]*\r?\n[ \t]*/.exec(src.slice(end));
   if (m) end += m[0].length;
   return { start, end, text: '' };
@@ -461,12 +484,13 @@ export const rule: Rule = {
     example: {
       before: 'for (const u of await prisma.user.findMany({ where: { active: true } })) await notify(u);',
       after:
-        "for (let after: number | undefined; ; ) {\n  const batch = await prisma.user.findMany({\n    where: { AND: [{ active: true }, after === undefined ? {} : { id: { gt: after } }] },\n    orderBy: { id: 'asc' },\n    take: 1000,\n  });\n  for (const u of batch) await notify(u);\n  if (batch.length < 1000) break;\n  after = batch[batch.length - 1].id;\n}",
+        "for (let after: number | undefined; ; ) {\n  const batch = await prisma.user.findMany({\n    where: { AND: [{ active: true }, after === undefined ? {} : { id: { gt: after } }] },\n    orderBy: { id: 'asc' },\n    take: 1000,\n  });\n  for (const u of batch) await notify(u);\n  if (batch.length < 1000) break;\n  after = batch[batch.length - 1]!.id;\n}",
     },
     declines: [
       'take, skip, cursor, distinct, an orderBy on a nullable or unknown field, a select/omit without the keyset fields: finding',
       'a loop outside an async function, rows used besides the loop, a loop not right after the load, a loop writing the key: finding',
       'forEach with an async callback, an index parameter, a returned value, this/arguments: finding',
+      'a where that pins the id or a unique field with `in` or an equality (already bounded): left alone',
     ],
   },
   apply,

@@ -18,11 +18,16 @@
  * Int, Float, BigInt, String or DateTime (NULLs sort and compare apart).
  * take, skip, cursor and distinct are declined, as is a select or omit that
  * would leave a keyset field out of the rows (adding it would change the rows
- * the loop sees).
+ * the loop sees). A multi-line where keeps its lines, one level deeper per
+ * bracket; `'asc'` takes the file's quotes.
+ *
+ * keyBounded: a where whose top level (or a member of its AND) pins the id or
+ * a unique field with `in: list` or an equality already returns at most that
+ * many rows: nothing to batch.
  */
 import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { RuleContext } from '../rule.js';
-import { propertyName, textOf } from '../text.js';
+import { andObjectText, indentAt, propertyName, reindent, sourceStyle, textOf } from '../text.js';
 import type { KeysetEmit, Load } from './types.js';
 
 /** findMany arguments that only shape each row: kept as they are. */
@@ -96,11 +101,13 @@ export function prismaKeysetBatches(load: Load, ctx: RuleContext, batchSize: num
 
   const where = props.get('where');
   const whereText = where ? ctx.text(where.value) : undefined;
+  const whereIndent = where ? indentAt(ctx.source, where.start ?? 0) : '';
+  const q = sourceStyle(ctx.ast, ctx.source).quote;
   const kept = args.kind === 'object' ? args.node.properties.filter((p): p is ObjectProperty => p.type === 'ObjectProperty' && ROW_SHAPE.has(propertyName(p) ?? '')) : [];
   const single = keyset.length === 1;
   const cursorName = single ? 'after' : 'last';
   const op = (d: Direction) => (d === 'asc' ? 'gt' : 'lt');
-  const orderText = single ? `{ ${key.field}: '${keyset[0].direction}' }` : `[${keyset.map((k) => `{ ${k.field}: '${k.direction}' }`).join(', ')}]`;
+  const orderText = single ? `{ ${key.field}: ${q}${keyset[0].direction}${q} }` : `[${keyset.map((k) => `{ ${k.field}: ${q}${k.direction}${q} }`).join(', ')}]`;
   return {
     ok: true,
     cursorName,
@@ -115,9 +122,11 @@ export function prismaKeysetBatches(load: Load, ctx: RuleContext, batchSize: num
         ? `{ ${key.field}: { ${op(keyset[0].direction)}: ${cursor} } }`
         : `{ OR: [${keyset.map((k, i) => `{ ${[...keyset.slice(0, i).map((e) => `${e.field}: ${cursor}.${e.field}`), `${k.field}: { ${op(k.direction)}: ${cursor}.${k.field} }`].join(', ')} }`).join(', ')}] }`;
       const after = `${cursor} === undefined ? {} : ${past}`;
+      const at = `${indent}  `;
+      const original = where && isObjectLiteral(where.value) ? whereText : `${whereText} ?? {}`;
       const lines = [
-        whereText === undefined ? `where: ${after}` : `where: { AND: [${where && isObjectLiteral(where.value) ? whereText : `${whereText} ?? {}`}, ${after}] }`,
-        ...kept.map((p) => ctx.text(p)),
+        whereText === undefined ? `where: ${after}` : `where: ${andObjectText([{ text: original ?? '', from: whereIndent }, { text: after, from: at }], at)}`,
+        ...kept.map((p) => reindent(ctx.text(p), indentAt(ctx.source, p.start ?? 0), at)),
         `orderBy: ${orderText}`,
         `take: ${batchSize}`,
       ];
@@ -217,4 +226,55 @@ function orderedFields(value: Node, load: Load, ctx: RuleContext, key: { field: 
   }
   if (!fields.some((f) => f.field === key.field)) fields.push({ field: key.field, direction: 'asc', type: key.type });
   return { ok: true, fields };
+}
+
+export function prismaKeyBounded(load: Load, ctx: RuleContext): boolean {
+  const args = load.args;
+  if (args.kind !== 'object' && args.kind !== 'ref') return false;
+  const where = args.props.get('where');
+  if (!where) return false;
+  const model = ctx.options.schema?.models.get(load.model);
+  const pin = (name: string): Pin | undefined => {
+    if (!model) return name === 'id' ? 'value' : undefined;
+    const f = model.fields.get(name);
+    if (!f || !(f.isId || f.isUnique) || f.isList || f.isRelation) return undefined;
+    // A nullable unique field equal to null matches every NULL row.
+    return f.isOptional ? 'list' : 'value';
+  };
+  return boundsRows(where.value, pin);
+}
+
+/** How a field bounds the rows: by a list of values only (`in`), or also by one value. */
+type Pin = 'list' | 'value';
+
+function boundsRows(node: Node, pin: (name: string) => Pin | undefined): boolean {
+  if (node.type !== 'ObjectExpression') return false;
+  for (const p of node.properties) {
+    if (p.type !== 'ObjectProperty') continue;
+    const name = propertyName(p);
+    if (name === undefined) continue;
+    if (name === 'AND') {
+      const v = p.value;
+      const members = v.type === 'ArrayExpression' ? v.elements : [v];
+      if (members.some((m) => !!m && m.type !== 'SpreadElement' && boundsRows(m, pin))) return true;
+      continue;
+    }
+    const how = pin(name);
+    if (how && pinsValues(p.value, how)) return true;
+  }
+  return false;
+}
+
+/** `{ in: list }`, `{ equals: v }` or a plain value `v` (an equality), not null. */
+function pinsValues(value: Node, how: Pin): boolean {
+  const isNull = (n: Node) => n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined');
+  if (value.type === 'ObjectExpression') {
+    return value.properties.some((q) => {
+      if (q.type !== 'ObjectProperty' || isNull(q.value)) return false;
+      const op = propertyName(q);
+      return op === 'in' || (op === 'equals' && how === 'value');
+    });
+  }
+  if (how !== 'value' || isNull(value)) return false;
+  return ['Identifier', 'StringLiteral', 'NumericLiteral', 'BigIntLiteral', 'TemplateLiteral', 'MemberExpression', 'TSAsExpression', 'TSNonNullExpression'].includes(value.type);
 }

@@ -18,7 +18,7 @@ import type { RuleContext } from '../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../text.js';
 import type { Dialect, Emit, Load, LoadArgs } from './types.js';
 import { prismaFindFirst } from './prisma-first.js';
-import { prismaKeysetBatches } from './prisma-batches.js';
+import { prismaKeyBounded, prismaKeysetBatches } from './prisma-batches.js';
 import { prismaSelect } from './prisma-select.js';
 import { prismaAggregate } from './prisma-aggregate.js';
 import { prismaBoundedCount, prismaExists } from './prisma-exists.js';
@@ -63,6 +63,7 @@ export const prismaDialect: Dialect = {
 
   findFirst: (load, ctx) => prismaFindFirst(load, ctx),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(load, ctx, batchSize),
+  keyBounded: (load, ctx) => prismaKeyBounded(load, ctx),
   select: (load, ctx, fields) => prismaSelect(load, ctx, fields),
   aggregate: (load, ctx, op, field) => prismaAggregate(load, ctx, op, field),
   exists: (load, ctx, opts) => prismaExists(load, ctx, opts),

@@ -49,6 +49,8 @@ export interface Dialect {
   findFirst?(load: Load, ctx: RuleContext): Emit;
   /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
   keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
+  /** Does the load's filter pin its key or a unique field to a list of values (or one value), so it returns at most that many rows? */
+  keyBounded?(load: Load, ctx: RuleContext): boolean;
   /** The load call narrowed to `fields` (a projection), or the call's own text when it already is. */
   select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
   /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */

@@ -24,7 +24,7 @@ async function untilBreak(prisma: PrismaClient, stopAt: number) {
       }
     }
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return seen;
 }
@@ -43,7 +43,7 @@ async function firstWithPosts(prisma: PrismaClient, minPosts: number) {
       return `${user.name}:${total}`;
     }
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return 'none';
 }
@@ -65,7 +65,7 @@ async function labelled(prisma: PrismaClient) {
       }
     }
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return seen;
 }

@@ -13,7 +13,7 @@ export async function run(prisma: PrismaClient, minAge: number) {
       seen.push(`${user.id}:${user.name ?? '-'}`);
     }
     if (batch.length < 1000) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return seen;
 }

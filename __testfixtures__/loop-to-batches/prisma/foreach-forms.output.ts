@@ -15,7 +15,7 @@ export async function run(prisma: PrismaClient, minViews: number) {
       seen.push(`a${p.id}`);
     }
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   for (let after: number | undefined; ; ) {
     const batch = await prisma.post.findMany({
@@ -28,7 +28,7 @@ export async function run(prisma: PrismaClient, minViews: number) {
       seen.push(`b${id}`);
     }
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   for (let after: number | undefined; ; ) {
     const batch = await prisma.user.findMany({
@@ -41,7 +41,7 @@ export async function run(prisma: PrismaClient, minViews: number) {
       seen.push(`c${u.name}`);
     }
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   for (let after: number | undefined; ; ) {
     const batch = await prisma.post.findMany({
@@ -63,7 +63,7 @@ export async function run(prisma: PrismaClient, minViews: number) {
       }
     }
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   for (let after: number | undefined; ; ) {
     const batch = await prisma.user.findMany({
@@ -73,7 +73,7 @@ export async function run(prisma: PrismaClient, minViews: number) {
     });
     for await (const u of batch) seen.push(`e${u.id}`);
     if (batch.length < 3) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return seen;
 }

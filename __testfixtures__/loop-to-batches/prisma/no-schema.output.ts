@@ -13,7 +13,7 @@ export async function run(prisma: PrismaClient) {
     });
     for (const u of batch) emails.push(u.email);
     if (batch.length < 4) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   const ages: number[] = [];
   for (const u of await prisma.user.findMany({ orderBy: { age: 'asc' } })) ages.push(u.age);

@@ -15,7 +15,7 @@ export async function run(prisma: PrismaClient, active: boolean) {
       seen.push(id);
     }
     if (batch.length < 2) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   const titles: string[] = [];
   for (let after: number | undefined; ; ) {
@@ -29,7 +29,7 @@ export async function run(prisma: PrismaClient, active: boolean) {
       titles.push(post.title);
     }
     if (batch.length < 2) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return { seen, titles };
 }

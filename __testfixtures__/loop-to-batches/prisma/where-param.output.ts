@@ -11,7 +11,7 @@ export async function run(prisma: PrismaClient, where?: Prisma.UserWhereInput) {
     });
     for (const user of batch) ids.push(user.id);
     if (batch.length < 1000) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return ids;
 }

@@ -14,7 +14,7 @@ export async function run(prisma: PrismaClient, minViews: number) {
       touched.push(post.id);
     }
     if (batch.length < 2) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   for (let after: number | undefined; ; ) {
     const batch = await prisma.user.findMany({
@@ -26,7 +26,7 @@ export async function run(prisma: PrismaClient, minViews: number) {
       void touched.push(user.id * 1000);
     }
     if (batch.length < 2) break;
-    after = batch[batch.length - 1].id;
+    after = batch[batch.length - 1]!.id;
   }
   return touched;
 }
