@@ -15,6 +15,8 @@
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
  * become a count capped at what the comparison needs: `count({ where, take: 2 }) === 1`.
  * The query stays where the rows were loaded; the receiver is unchanged.
+ * A where over several lines keeps its lines; a declaration's multi-line
+ * test then starts on the line after `=`, one level deeper.
  * orderBy, distinct, select/include/omit and a positive literal take never
  * make a non-empty result empty, so the existence query drops them. The id to
  * select comes from the schema; with none (or no single-field id) the dialect
@@ -42,7 +44,7 @@ import type { Emit, Load } from '../lib/orm/types.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
-import { freshName } from '../lib/text.js';
+import { freshIdentifier, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-check-to-exists';
 const SAFE = 'an existence query answers the emptiness test: the database stops at the first matching row and nothing is loaded';
@@ -111,7 +113,7 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
       const bound = Math.max(...qs.map((q) => (q.answer.kind === 'bounded' ? q.answer.bound : 1)));
       const count = load.dialect.boundedCount?.(load, ctx, bound);
       if (!count?.ok) return;
-      const counted = freshName(ctx.source, `${name}Count`);
+      const counted = fresh(ctx, `${name}Count`);
       const edits: TextEdit[] = [replaceNode(site.id.node, counted), replaceExpression(ctx, init, `await ${count.code}`)];
       for (const q of qs) edits.push(replaceNode(q.use.path.node, counted));
       ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: BOUNDED, edits });
@@ -120,8 +122,8 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
     if (qs.length === 1 && adopt(ctx, load, result, qs[0])) return;
     const exists = existsFor(ctx, load, qs[0], false);
     if (!exists) return;
-    const has = freshName(ctx.source, `has${capitalize(name)}`);
-    const edits: TextEdit[] = [replaceNode(site.id.node, has), replaceExpression(ctx, init, exists.code)];
+    const has = fresh(ctx, `has${capitalize(name)}`);
+    const edits: TextEdit[] = [replaceNode(site.id.node, has), initReplacement(ctx, init, exists.code)];
     for (const q of qs) {
       const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
       edits.push(replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has));
@@ -137,10 +139,10 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
   const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
   const exists = existsFor(ctx, load, q, false, load.call);
   if (!exists) return;
-  const has = freshName(ctx.source, `hasMatching${capitalize(name)}`);
+  const has = fresh(ctx, `hasMatching${capitalize(name)}`);
   const edits: TextEdit[] = [
     replaceNode(site.id.node, has),
-    replaceExpression(ctx, init, exists.code),
+    initReplacement(ctx, init, exists.code),
     replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has),
   ];
   ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'review', message: message(exists, q), edits });
@@ -167,9 +169,34 @@ function adopt(ctx: RuleContext, load: Load, result: BindingResult, q: Question,
   if (!exists) return true;
   const init = result.site.declarator.get('init') as NodePath;
   const keyword = loadStatement.node.kind === 'const' ? [] : [replaceRange(loadStatement.node.start ?? 0, (loadStatement.node.start ?? 0) + loadStatement.node.kind.length, 'const')];
-  const edits: TextEdit[] = [...keyword, replaceNode(result.site.id.node, holder.node.id.name), replaceExpression(ctx, init, exists.code), removeStatement(ctx.source, statement.node)];
+  const edits: TextEdit[] = [...keyword, replaceNode(result.site.id.node, holder.node.id.name), initReplacement(ctx, init, exists.code), removeStatement(ctx.source, statement.node)];
   ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'safe', message: message(exists, q), edits });
   return true;
+}
+
+/**
+ * A declaration's new value. Over several lines (a multi-line where), it
+ * starts on the line after `=`, one level deeper, as formatters lay out a
+ * comparison that does not fit:
+ *   const hasUsers =
+ *     (await X.findFirst({
+ *       where: { ... },
+ *     })) !== null;
+ */
+function initReplacement(ctx: RuleContext, init: NodePath, code: string): TextEdit {
+  const edit = replaceExpression(ctx, init, code);
+  if (!edit.text.includes('\n') || !init.parentPath?.isVariableDeclarator()) return edit;
+  const indent = indentAt(ctx.source, init.parentPath.node.start ?? 0);
+  const deeper = indent + (indent.includes('\t') ? '\t' : '  ');
+  let start = edit.start;
+  while (start > 0 && (ctx.source[start - 1] === ' ' || ctx.source[start - 1] === '\t')) start--;
+  if (ctx.source[start - 1] !== '=') return edit;
+  return { start, end: edit.end, text: `\n${deeper}${reindent(edit.text, indent, deeper)}` };
+}
+
+/** A new name no identifier in the file spells (words in comments and strings do not count). */
+function fresh(ctx: RuleContext, base: string): string {
+  return freshIdentifier(ctx.ast, base, new Set(), Object.keys(ctx.program.scope.globals));
 }
 
 function replaceRange(start: number, end: number, text: string): TextEdit {

@@ -15,7 +15,7 @@
  */
 import type { FieldTest } from '../analysis/predicate.js';
 import type { RuleContext } from '../rule.js';
-import { objectTextAdding, objectTextKeeping, propertyName, textOf } from '../text.js';
+import { indentAt, objectTextAdding, objectTextKeeping, propertyName, textOf } from '../text.js';
 import { mergedWhere, prismaWhereFor, schemaModel, type PrismaWhere } from './prisma-where.js';
 import type { Emit, Load } from './types.js';
 import { parseExpression } from '@babel/parser';
@@ -81,11 +81,17 @@ export function prismaExists(load: Load, ctx: RuleContext, opts: ExistsOptions):
   const merged = mergedWhere(source, args, added, ctx.filePath);
   if (merged === null) return { ok: false, reason: 'the findMany arguments cannot be read', suggestion: 'test existence by hand' };
   if (typeof merged === 'object') return { ok: false, reason: merged.reason, suggestion: 'test existence by hand' };
-  const where = merged === undefined ? '' : merged === 'where' ? 'where, ' : `where: ${merged}, `;
   const id = model?.idField;
+  const entries = [...(merged === undefined ? [] : merged === 'where' ? ['where'] : [`where: ${merged}`]), id ? `select: { ${id}: true }` : 'take: 1'];
+  // A where over several lines keeps them: one argument a line, where the findMany's were.
+  const whereProp = args.kind === 'object' ? args.props.get('where') : undefined;
+  const argsText =
+    whereProp && args.kind === 'object' && entries[0].includes('\n')
+      ? `{\n${entries.map((e) => `${indentAt(source, whereProp.start ?? 0)}${e},\n`).join('')}${indentAt(source, (args.node.end ?? 1) - 1)}}`
+      : `{ ${entries.join(', ')} }`;
   const test = id
-    ? `(await ${receiver}.findFirst({ ${where}select: { ${id}: true } })) ${opts.empty ? '===' : '!=='} null`
-    : `(await ${receiver}.count({ ${where}take: 1 })) ${opts.empty ? '=== 0' : '> 0'}`;
+    ? `(await ${receiver}.findFirst(${argsText})) ${opts.empty ? '===' : '!=='} null`
+    : `(await ${receiver}.count(${argsText})) ${opts.empty ? '=== 0' : '> 0'}`;
   const guards = added.guards.map((g) => (opts.empty ? `${g} === undefined || ` : `${g} !== undefined && `)).join('');
   const notes = [...added.notes];
   if (added.guards.length > 0) notes.push(`Prisma reads an undefined value as "no filter", so the query runs only when ${added.guards.map((g) => `\`${g}\``).join(', ')} is defined`);

@@ -20,7 +20,7 @@
  */
 import type { FieldCompare, FieldTest } from '../analysis/predicate.js';
 import type { SchemaField, SchemaInfo, SchemaModel } from '../schema.js';
-import { objectTextAdding, propertyName, textOf } from '../text.js';
+import { andObjectText, indentAt, objectTextAdding, propertyName, textOf } from '../text.js';
 import type { RuleContext } from '../rule.js';
 import type { Emit, Load, LoadArgs } from './types.js';
 
@@ -205,7 +205,8 @@ export function mergedWhere(source: string, args: LoadArgs, added: PrismaWhere, 
   if (value.type !== 'ObjectExpression' && !/\.[cm]?tsx?$/.test(filePath)) {
     return { reason: `the where clause \`${textOf(source, value)}\` may be undefined at run time, which Prisma accepts alone but rejects inside \`AND\`` };
   }
-  return `{ AND: [${original}, ${addedText}] }`;
+  const at = args.kind === 'object' ? indentAt(source, prop.start ?? 0) : '';
+  return andObjectText([{ text: original, from: at }, { text: addedText, from: at }], at);
 }
 
 /**
