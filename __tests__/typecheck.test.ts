@@ -66,3 +66,25 @@ describe('typecheck: Prisma rewrite fixtures (strict, against the generated clie
     });
   }
 });
+
+// loop-to-batches reads a field of the last row of a batch: that must compile
+// with noUncheckedIndexedAccess too, which many strict codebases turn on.
+// (Other rules' inputs index rows unguarded, so only these outputs are checked.)
+const UNCHECKED_INDEX_RULES = new Set(['loop-to-batches']);
+const uncheckedIndexFixtures = fixtures.filter((f) => UNCHECKED_INDEX_RULES.has(f.rule));
+
+describe('typecheck: loop-to-batches outputs under noUncheckedIndexedAccess', () => {
+  let unchecked: ts.Program;
+  beforeAll(() => {
+    unchecked = ts.createProgram({ rootNames: uncheckedIndexFixtures.map((f) => f.output), options: { ...loadCompilerOptions(), noUncheckedIndexedAccess: true } });
+  }, 120_000);
+
+  for (const fixture of uncheckedIndexFixtures) {
+    test(fixture.id, () => {
+      const sourceFile = unchecked.getSourceFile(fixture.output) ?? unchecked.getSourceFiles().find((sf) => resolve(sf.fileName) === resolve(fixture.output));
+      if (!sourceFile) throw new Error(`${relative(REPO_ROOT, fixture.output)} is not in the program`);
+      const diagnostics = [...unchecked.getSyntacticDiagnostics(sourceFile), ...unchecked.getSemanticDiagnostics(sourceFile)];
+      if (diagnostics.length > 0) expect.fail(`${diagnostics.length} type error(s) in ${fixture.id}:\n${format(diagnostics)}`);
+    });
+  }
+});
