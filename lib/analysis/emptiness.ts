@@ -13,6 +13,7 @@
  * answered with a bound: counting up to `bound` rows is enough. Anything else
  * (`rows.length + 1`, `const n = rows.length`) is not an emptiness question.
  */
+import { skipTransparent } from './uses.js';
 import type { NodePath } from '@babel/traverse';
 import type { Expression } from '@babel/types';
 
@@ -104,12 +105,13 @@ function isBooleanCall(parent: NodePath | null, child: NodePath): parent is Node
   return callee.type === 'Identifier' && callee.name === 'Boolean' && !parent.scope.getBinding('Boolean') && args.length === 1 && args[0] === child.node;
 }
 
-/** Is only the truthiness of this expression ever looked at? */
+/** Is only the truthiness of this expression ever looked at? (Type-only wrappers around it do not count.) */
 export function inTestPosition(path: NodePath): boolean {
-  const parent = path.parentPath;
+  const top = skipTransparent(path);
+  const parent = top.parentPath;
   if (!parent) return false;
   const p = parent.node;
-  const n = path.node;
+  const n = top.node;
   switch (p.type) {
     case 'IfStatement':
     case 'WhileStatement':
@@ -122,7 +124,7 @@ export function inTestPosition(path: NodePath): boolean {
     case 'LogicalExpression':
       return (p.operator === '&&' || p.operator === '||') && inTestPosition(parent);
     case 'CallExpression':
-      return isBooleanCall(parent, path);
+      return isBooleanCall(parent, top);
     default:
       return false;
   }

@@ -3,6 +3,7 @@
  * it: does a use treat null and undefined alike, is `rows.length` compared
  * with "empty or not", and is a use reached only when the rows are non-empty.
  */
+import { inTestPosition } from './emptiness.js';
 import type { NodePath } from '@babel/traverse';
 import type { Node } from '@babel/types';
 import { skipTransparent } from './uses.js';
@@ -56,30 +57,6 @@ function skipTransparentNonNull(path: NodePath): NodePath {
   return p;
 }
 
-/** Is this expression's value only tested for truthiness? */
-export function inTestPosition(path: NodePath): boolean {
-  const top = skipTransparent(path);
-  const parent = top.parentPath;
-  if (!parent) return false;
-  const p = parent.node;
-  const n = top.node;
-  switch (p.type) {
-    case 'IfStatement':
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-    case 'ForStatement':
-    case 'ConditionalExpression':
-      return (p as { test?: Node | null }).test === n;
-    case 'UnaryExpression':
-      return p.operator === '!';
-    case 'LogicalExpression':
-      return (p.operator === '&&' || p.operator === '||') && inTestPosition(parent);
-    case 'CallExpression':
-      return p.callee.type === 'Identifier' && p.callee.name === 'Boolean' && p.arguments.length === 1 && p.arguments[0] === n;
-    default:
-      return false;
-  }
-}
 
 const EMPTY_WHEN: Record<string, (n: number) => boolean | undefined> = {
   '===': (n) => (n === 0 ? true : undefined),

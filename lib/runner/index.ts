@@ -4,7 +4,7 @@
  * Returns records sorted by path; prints nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { prefilterPattern } from '../orm/index.js';
 import { defaultRuleOptions, type RuleOptions } from '../rule.js';
 import type { EditTier, FileResult, RunOptions, RunResult, Totals } from '../types.js';
@@ -86,34 +86,38 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
  * does not depend on which paths were named.
  */
 function observeRestOfProject(project: ProjectFacts, opts: RunOptions, scanned: string[]): void {
-  const root = projectRoot(opts.cwd);
-  const covers = (p: string) => {
-    const rel = relative(resolve(opts.cwd, p), root);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
-  if (opts.paths.some(covers)) return; // the whole project was scanned already
   const seen = new Set(scanned);
-  let all: string[];
-  try {
-    all = discoverFiles({ cwd: opts.cwd, paths: [root], ignore: opts.ignore, extensions: opts.extensions });
-  } catch {
-    return; // nothing else to read
+  const roots = new Set<string>();
+  for (const p of opts.paths.length > 0 ? opts.paths : ['.']) {
+    const abs = resolve(opts.cwd, p);
+    const root = projectRoot(abs);
+    if (root !== undefined && root !== abs) roots.add(root); // a path that is its project's root was scanned whole
   }
-  for (const absPath of all) {
-    if (seen.has(absPath)) continue;
+  for (const root of roots) {
+    let all: string[];
     try {
-      project.observe(readFileSync(absPath, 'latin1'));
+      all = discoverFiles({ cwd: opts.cwd, paths: [root], ignore: opts.ignore, extensions: opts.extensions });
     } catch {
-      /* unreadable files are reported only when scanned */
+      continue; // nothing else to read
+    }
+    for (const absPath of all) {
+      if (seen.has(absPath)) continue;
+      seen.add(absPath);
+      try {
+        project.observe(readFileSync(absPath, 'latin1'));
+      } catch {
+        /* unreadable files are reported only when scanned */
+      }
     }
   }
 }
 
-function projectRoot(cwd: string): string {
-  for (let dir = cwd; ; ) {
+/** The git work tree a path belongs to; undefined outside one (then only the scanned paths count). */
+function projectRoot(path: string): string | undefined {
+  for (let dir = path; ; ) {
     if (existsSync(join(dir, '.git'))) return dir;
     const up = dirname(dir);
-    if (up === dir) return cwd;
+    if (up === dir) return undefined;
     dir = up;
   }
 }
