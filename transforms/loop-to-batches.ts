@@ -104,12 +104,12 @@ function apply(ctx: RuleContext): void {
 }
 
 function unordered(load: Load): boolean {
-  return load.args.kind === 'none' || (load.args.kind !== 'unknown' && !load.args.props.has('orderBy'));
+  return !load.dialect.loadShape(load).ordered;
 }
 
 function loadedToIterate(load: Load): string {
-  const args = load.args;
-  const unbounded = args.kind === 'none' || (args.kind !== 'unknown' && !args.props.has('where') && !args.props.has('take'));
+  const shape = load.dialect.loadShape(load);
+  const unbounded = !shape.filtered && !shape.limited;
   return unbounded ? `every \`${load.model}\` row is loaded (no where, no take) only to be looped over` : 'the rows are all loaded at once only to be looped over';
 }
 

@@ -16,7 +16,7 @@ import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
 import type { RuleContext } from '../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../text.js';
-import type { Dialect, Emit, Load, LoadArgs } from './types.js';
+import type { Dialect, Emit, Load, LoadArgs, LoadShape } from './types.js';
 import { prismaFindFirst } from './prisma-first.js';
 import { prismaKeyBounded, prismaKeysetBatches } from './prisma-batches.js';
 import { prismaSelect } from './prisma-select.js';
@@ -53,6 +53,16 @@ export const prismaDialect: Dialect = {
     if (!isPrismaClient(clientPath, ctx.options.clientNames)) return null;
     if (path.node.arguments.length > 1) return null;
     return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readArgs(path) };
+  },
+
+  loadShape(load: Load): LoadShape {
+    const props = load.args.kind === 'object' || load.args.kind === 'ref' ? load.args.props : undefined;
+    const unknown = load.args.kind === 'unknown';
+    return {
+      ordered: unknown || (props?.has('orderBy') ?? false),
+      filtered: unknown || (props?.has('where') ?? false),
+      limited: unknown || (props?.has('take') ?? false),
+    };
   },
 
   count(load: Load, ctx: RuleContext): Emit {

@@ -37,6 +37,15 @@ export type Emit =
   | { ok: true; code: string; tier?: EditTier; note?: string }
   | { ok: false; reason: string; suggestion: string };
 
+export interface LoadShape {
+  /** The query fixes the order of its rows. */
+  ordered: boolean;
+  /** The query filters its rows. */
+  filtered: boolean;
+  /** The query caps how many rows come back. */
+  limited: boolean;
+}
+
 export interface Dialect {
   name: string;
   /** Method names a load call uses; a file naming none of them is never parsed. */
@@ -45,6 +54,8 @@ export interface Dialect {
   matchLoad(path: NodePath<CallExpression>, ctx: RuleContext): Load | null;
   /** An expression (without `await`) that resolves to the number of rows the load would return. */
   count(load: Load, ctx: RuleContext): Emit;
+  /** What the load's arguments say about its rows, as far as they can be read (unknown arguments: all false). */
+  loadShape(load: Load): LoadShape;
   /** An expression (without `await`) that resolves to the first row the load would return, or null when it returns none. */
   findFirst?(load: Load, ctx: RuleContext): Emit;
   /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
