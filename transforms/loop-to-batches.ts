@@ -455,8 +455,7 @@ function removeStatement(src: string, node: Node): TextEdit {
 
 /** `Promise.all(rows.map(async (r) => ...))` over a load with no take: one task per row, all at once. */
 function reportPromiseAll(ctx: RuleContext, load: Load, result: LoadResult): void {
-  const args = load.args;
-  if (args.kind === 'unknown' || (args.kind !== 'none' && args.props.has('take'))) return;
+  if (load.dialect.loadShape(load).limited) return;
   const uses = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
   for (const u of uses) {
     if (u.kind !== 'method' || u.name !== 'map') continue;
