@@ -7,7 +7,6 @@ import { parseExpression } from '@babel/parser';
 import type { NodePath } from '@babel/traverse';
 import type { Expression, Node } from '@babel/types';
 import type { RuleContext, TextEdit } from './rule.js';
-import { isParenthesized } from './splice.js';
 
 const BINARY: Record<string, number> = {
   '??': 3,
@@ -161,6 +160,11 @@ export function replaceExpression(ctx: RuleContext, path: NodePath, code: string
   if (parent?.type === 'LogicalExpression' && parent.operator !== '??' && parsed?.type === 'LogicalExpression' && parsed.operator === '??') needs = PRIMARY;
   // `(await x) === 1` reads better than `await x === 1`, though both parse the same.
   if (parent?.type === 'BinaryExpression' && parsed?.type === 'AwaitExpression') needs = PRIMARY;
-  const wrap = prec < needs && !isParenthesized(ctx.source, node);
+  const wrap = prec < needs && !isParenthesized(node);
   return { start: node.start ?? 0, end: node.end ?? 0, text: wrap ? `(${code})` : code };
+}
+
+/** Did the source already wrap this node in parentheses (which stay when the node is replaced)? */
+export function isParenthesized(node: Node): boolean {
+  return (node as { extra?: { parenthesized?: boolean } }).extra?.parenthesized === true;
 }

@@ -36,7 +36,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
-import { awaitedReplacement, needsParensLoose } from '../lib/splice.js';
+import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import { freshIdentifier } from '../lib/text.js';
 
@@ -106,10 +106,10 @@ function directPlan(ctx: RuleContext, use: Use): Plan | undefined {
     keepUndefined,
     edits: (first) => [
       !keepUndefined
-        ? awaitedReplacement(ctx, use.path, `await ${first}`)
+        ? replaceExpression(ctx, use.path, `await ${first}`)
         : isTypeScript(ctx)
           ? replaceNode(use.path.node, kept(ctx, first))
-          : looseReplacement(ctx, use.path, kept(ctx, first)),
+          : replaceExpression(ctx, use.path, kept(ctx, first)),
     ],
   };
 }
@@ -201,7 +201,7 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
       { start: awaited.node.start ?? 0, end: awaited.node.end ?? 0, text: keepUndefined ? kept(ctx, first) : `await ${first}` },
       ...simplified,
       ...firsts.filter((u) => !wholes.has(u.path.node)).map((u) => replaceNode(u.path.node, newName)),
-      ...tests.filter((t) => !wholes.has(t.path.node)).map((t) => looseReplacement(ctx, t.path, `${newName} ${t.empty ? '===' : '!=='} ${none}`)),
+      ...tests.filter((t) => !wholes.has(t.path.node)).map((t) => replaceExpression(ctx, t.path, `${newName} ${t.empty ? '===' : '!=='} ${none}`)),
     ],
   };
 }
@@ -254,13 +254,6 @@ function isTypeScript(ctx: RuleContext): boolean {
   return /\.[cm]?tsx?$/.test(ctx.filePath);
 }
 
-/** Replace with a looser-than-unary expression, parenthesised where its place binds tighter. */
-function looseReplacement(ctx: RuleContext, path: NodePath, text: string): TextEdit {
-  const node = path.node;
-  const parenthesized = (node as { extra?: { parenthesized?: boolean } }).extra?.parenthesized === true;
-  void ctx;
-  return { start: node.start ?? 0, end: node.end ?? 0, text: needsParensLoose(path) && !parenthesized ? `(${text})` : text };
-}
 
 /** The right of `??` cannot be a bare `||`/`&&` expression, nor anything looser. */
 function parenthesizeForNullish(text: string, el: Node): string {

@@ -18,7 +18,7 @@ import type { Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import { awaitedReplacement } from '../lib/splice.js';
+import { replaceExpression } from '../lib/precedence.js';
 import type { Load } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { freshName, indentAt, reindent } from '../lib/text.js';
@@ -53,7 +53,7 @@ function onlyCounted(result: LoadResult): boolean {
 function directEdits(ctx: RuleContext, load: Load, use: Use, countCall: string): TextEdit[] {
   const member = use.path;
   const code = reindent(countCall, indentAt(ctx.source, load.call.node.start ?? 0), indentAt(ctx.source, member.node.start ?? 0));
-  return [awaitedReplacement(ctx, member, `await ${code}`)];
+  return [replaceExpression(ctx, member, `await ${code}`)];
 }
 
 function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, countCall: string): TextEdit[] {

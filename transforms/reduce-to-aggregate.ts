@@ -32,7 +32,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { AggregateOp } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
-import { needsParensLoose, isParenthesized } from '../lib/splice.js';
+import { replaceExpression } from '../lib/precedence.js';
 import { freshName } from '../lib/text.js';
 
 const id = 'reduce-to-aggregate';
@@ -226,9 +226,7 @@ function textOfNumber(n: Node): string {
 
 /** `(await X.findMany(a)).reduce(...)`: the reduce (or Math.max) call becomes the aggregate. */
 function directEdits(ctx: RuleContext, r: Reduction, value: string): TextEdit[] {
-  const node = r.target.node;
-  const wrap = needsParensLoose(r.target) && !isParenthesized(ctx.source, node);
-  return [{ start: node.start ?? 0, end: node.end ?? 0, text: wrap ? `(${value})` : value }];
+  return [replaceExpression(ctx, r.target, value)];
 }
 
 /** `const rows = await X.findMany(a)` holds the aggregate under a fresh name; the use reads it. */
