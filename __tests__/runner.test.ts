@@ -92,6 +92,10 @@ export const prisma = new PrismaClient().$extends({
     const elsewhere = tree({ '.git/HEAD': 'x\n', 'src/routes/n.ts': COUNTED, 'src/lib/db.ts': hooks });
     const sub = await runPushdown(options(elsewhere, { paths: ['src/routes'] }));
     expect(sub.files.map((f) => [f.path, f.edits[0]?.tier])).toEqual([['src/routes/n.ts', 'review']]);
+    // ...but another package's hooks (here: the repository's tests) do not decide this package's tiers.
+    const repo = tree({ '.git/HEAD': 'x\n', 'tests/hooks.ts': hooks, 'examples/app/package.json': '{}\n', 'examples/app/src/n.ts': COUNTED });
+    const app = await runPushdown(options(repo, { paths: ['examples/app'] }));
+    expect(app.files.map((f) => [f.path, f.edits[0]?.tier])).toEqual([['examples/app/src/n.ts', 'safe']]);
   });
 
   it('reads the nearest schema for each file (a monorepo with two apps)', async () => {

@@ -82,8 +82,11 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
 /**
  * Query hooks may be defined outside the scanned paths (`pushdown src/routes`
  * while the extended client lives in src/lib): read the rest of the project
- * (its git work tree, or the current folder) for them, so a rewrite's tier
- * does not depend on which paths were named.
+ * for them, so a rewrite's tier does not depend on which paths were named.
+ * The project is the package the path belongs to (nearest package.json, else
+ * the git work tree): a repository's tests, examples or other packages do not
+ * decide the tiers of this one. In a monorepo whose client lives in another
+ * package, scan from the repository's root to take that package's hooks in.
  */
 function observeRestOfProject(project: ProjectFacts, opts: RunOptions, scanned: string[]): void {
   const seen = new Set(scanned);
@@ -112,10 +115,10 @@ function observeRestOfProject(project: ProjectFacts, opts: RunOptions, scanned: 
   }
 }
 
-/** The git work tree a path belongs to; undefined outside one (then only the scanned paths count). */
+/** The package (nearest package.json) or git work tree a path belongs to; undefined outside both. */
 function projectRoot(path: string): string | undefined {
   for (let dir = path; ; ) {
-    if (existsSync(join(dir, '.git'))) return dir;
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, '.git'))) return dir;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
