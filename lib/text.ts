@@ -71,12 +71,6 @@ export function indentAt(source: string, offset: number): string {
   return /^[ \t]*/.exec(source.slice(lineStart))?.[0] ?? '';
 }
 
-/** A name based on `base` that appears nowhere in the source, so it can collide with no binding. */
-export function freshName(source: string, base: string, taken: ReadonlySet<string> = new Set()): string {
-  const used = (n: string) => taken.has(n) || new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`).test(source);
-  if (!used(base)) return base;
-  for (let i = 2; ; i++) if (!used(`${base}${i}`)) return `${base}${i}`;
-}
 
 /**
  * Move the second and later lines of `text`, cut from a line indented
@@ -116,8 +110,7 @@ function namesIn(ast: File): Set<string> {
 /**
  * A name based on `base` that no identifier or label in the file spells
  * (`globals`: names babel's scope reports as unbound, for good measure), so it
- * can collide with no binding. Unlike freshName, words in comments and
- * strings do not count.
+ * can collide with no binding. Words in comments and strings do not count.
  */
 export function freshIdentifier(ast: File, base: string, taken: ReadonlySet<string> = new Set(), globals: Iterable<string> = []): string {
   const names = namesIn(ast);

@@ -21,7 +21,7 @@ import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
 import type { Load } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
-import { freshName, indentAt, reindent } from '../lib/text.js';
+import { freshIdentifier, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-to-count';
 const SAFE = 'the database counts the same rows findMany would have loaded (same where/cursor/take/skip); nothing is loaded';
@@ -68,7 +68,7 @@ function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, count
       (body === only || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ReturnStatement' && body.body[0].argument === only));
     if (bodyIsCount) return [{ start: call.start ?? 0, end: site.thenCall.node.end ?? 0, text: countCall }];
   }
-  const newName = freshName(ctx.source, `${name}Count`);
+  const newName = freshIdentifier(ctx.ast, `${name}Count`);
   const edits: TextEdit[] = [
     { start: call.start ?? 0, end: call.end ?? 0, text: countCall },
     replaceNode(site.id.node, newName),

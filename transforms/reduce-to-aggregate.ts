@@ -33,7 +33,7 @@ import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { AggregateOp } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { replaceExpression } from '../lib/precedence.js';
-import { freshName } from '../lib/text.js';
+import { freshIdentifier } from '../lib/text.js';
 
 const id = 'reduce-to-aggregate';
 
@@ -236,7 +236,7 @@ function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, val
   const init = site.declarator.node.init;
   if (!init) return undefined;
   const cap = r.field.charAt(0).toUpperCase() + r.field.slice(1);
-  const name = freshName(ctx.source, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`);
+  const name = freshIdentifier(ctx.ast, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`);
   return [
     { start: site.id.node.start ?? 0, end: site.id.node.end ?? 0, text: name },
     { start: init.start ?? 0, end: init.end ?? 0, text: value },

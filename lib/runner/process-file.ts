@@ -3,7 +3,7 @@
  * rules on the one AST, diff. Returns a record; never prints, never writes.
  */
 import { readFileSync } from 'node:fs';
-import { transformSource, detectEol, InvalidOutputError } from '../engine.js';
+import { transformSource, InvalidOutputError } from '../engine.js';
 import { parseSource, SourceParseError } from '../parse.js';
 import type { RuleOptions } from '../rule.js';
 import type { SchemaInfo } from '../schema.js';
@@ -83,4 +83,3 @@ export function resolveRules(ids: readonly string[]): Rule[] {
   });
 }
 
-export { detectEol };
