@@ -481,7 +481,16 @@ export async function adults(minAge: number) {
     const file = json(r).files[0]!;
     expect(file.status).toBe('unchanged');
     expect(file.findings).toEqual([
-      { rule: 'filter-to-where', line: 4, column: expect.any(Number), message: expect.stringContaining('--schema') },
+      {
+        rule: 'filter-to-where',
+        messageId: 'cannot-narrow',
+        severity: 'error',
+        line: 4,
+        column: expect.any(Number),
+        message: expect.stringContaining('no Prisma schema'),
+        suggestion: expect.stringContaining('--schema'),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      },
     ]);
   }, SLOW);
 
@@ -831,7 +840,16 @@ describe('--format json', () => {
     expect(finding.diff).toBe('');
     expect(finding.edits).toEqual([]);
     expect(finding.findings).toEqual([
-      { rule: 'length-to-count', line: 4, column: expect.any(Number), message: expect.stringMatching(/distinct/i) },
+      {
+        rule: 'length-to-count',
+        messageId: 'cannot-count',
+        severity: 'error',
+        line: 4,
+        column: expect.any(Number),
+        message: expect.stringMatching(/distinct/i),
+        suggestion: expect.any(String),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      },
     ]);
 
     expect(report.totals).toMatchObject({
@@ -1001,6 +1019,7 @@ describe('reporters (pure functions)', () => {
     editsByRule: { 'length-to-count': { safe: 1, review: 0 }, 'index-to-find-first': { safe: 1, review: 1 } },
     findings: 0,
     findingsByRule: {},
+    withheld: { suppressed: 0, baselined: 0, inTestFiles: 0, hints: 0 },
     elapsedMs: 12,
     ...over,
   });

@@ -11,8 +11,10 @@ import * as traverseModule from '@babel/traverse';
 import type { NodePath, TraverseOptions } from '@babel/traverse';
 import type { File, Node, Program } from '@babel/types';
 import { parseSource, SourceParseError } from './parse.js';
-import type { Rewrite, Rule, RuleContext, RuleOptions, TextEdit } from './rule.js';
+import type { FindingDetails, Rewrite, Rule, RuleContext, RuleOptions, TextEdit } from './rule.js';
 import type { EditRecord, EditTier, FindingRecord } from './types.js';
+import { fingerprint } from './fingerprint.js';
+import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
 
 // @babel/traverse is CommonJS; under ESM its function arrives as `default`, sometimes wrapped twice.
 type TraverseFn = (parent: Node, opts: TraverseOptions) => void;
@@ -27,13 +29,25 @@ export interface EngineOptions {
   ruleOptions: RuleOptions;
   /** Tiers whose rewrites are applied; the others are only reported. */
   applyTiers: ReadonlySet<EditTier>;
+  /**
+   * Every rule id there is. Given, `pushdown-ignore` comments that silenced
+   * nothing, or name a rule that does not exist, are reported (as findings of
+   * the pseudo-rule `pushdown-ignore`); a comment naming no rule is judged only
+   * when every rule ran. Not given (a lone jscodeshift transform), they are not.
+   */
+  allRuleIds?: readonly string[];
 }
 
 export interface EngineResult {
   output: string;
   edits: EditRecord[];
   findings: FindingRecord[];
+  /** Findings and edits a `pushdown-ignore` comment silenced. */
+  suppressed: number;
 }
+
+/** The pseudo-rule unused or mistaken suppression comments are reported under. */
+export const SUPPRESSION_RULE = 'pushdown-ignore';
 
 /** The rewritten text did not parse: a bug in a rule. Never written. */
 export class InvalidOutputError extends Error {
@@ -81,6 +95,10 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   const findings: FindingRecord[] = [];
   let text = source;
   let tree = ast ?? parseSource(source, filePath);
+  const directives = readDirectives(tree, source);
+  let suppressed = 0;
+  /** Is this rule silenced at this offset of the current text? Counts it once per distinct report. */
+  const silenced = (ruleId: string, offset: number) => directives.length > 0 && suppressing(directives, ruleId, toOriginalOffset(batches, offset)) !== undefined;
 
   const position = (offset: number) => original.position(toOriginalOffset(batches, offset));
   /** Text that applied review-tier edits produced, in current-text offsets. */
@@ -104,6 +122,14 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
         rewrite(proposed: Rewrite): boolean {
           let rw = opts.ruleOptions.hasQueryHooks && proposed.tier === 'safe' ? withHooksCaveat(proposed) : proposed;
           if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
+          if (silenced(rule.meta.id, rw.node.start ?? 0)) {
+            const key = `s|${rule.meta.id}|${rw.node.start}|${rw.message}`;
+            if (!seen.has(key)) {
+              seen.add(key);
+              suppressed++;
+            }
+            return false;
+          }
           const apply = opts.applyTiers.has(rw.tier);
           if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => accepted.some((a) => overlaps(a, e))))) {
             retry = true;
@@ -121,12 +147,25 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
           }
           return apply;
         },
-        finding(node: Node, message: string): void {
+        finding(node: Node, message: string, details: FindingDetails): void {
           const { line, column } = position(node.start ?? 0);
           const key = `f|${rule.meta.id}|${line}|${column}|${message}`;
           if (seen.has(key)) return;
           seen.add(key);
-          findings.push({ rule: rule.meta.id, line, column, message });
+          if (silenced(rule.meta.id, node.start ?? 0)) {
+            suppressed++;
+            return;
+          }
+          const anchor = details.anchor ?? node;
+          findings.push({
+            rule: rule.meta.id,
+            messageId: details.messageId,
+            severity: details.severity ?? 'error',
+            line,
+            column,
+            ...splitSuggestion(message, details.suggestion),
+            fingerprint: fingerprint(rule.meta.id, currentText.slice(anchor.start ?? 0, anchor.end ?? 0)),
+          });
         },
       };
       rule.apply(ctx);
@@ -146,9 +185,49 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
     }
     if (!retry) break;
   }
+  if (opts.allRuleIds) findings.push(...suppressionProblems(directives, opts, source));
   edits.sort(byPosition);
   findings.sort(byPosition);
-  return { output: text, edits, findings };
+  return { output: text, edits, findings, suppressed };
+}
+
+/** `what. Fix: how.` becomes message `what.` and suggestion `how.`, unless the rule gave its suggestion apart. */
+function splitSuggestion(message: string, suggestion: string | undefined): { message: string; suggestion?: string } {
+  if (suggestion !== undefined) return { message, suggestion };
+  const at = message.indexOf(' Fix: ');
+  if (at === -1) return { message };
+  return { message: message.slice(0, at), suggestion: message.slice(at + ' Fix: '.length) };
+}
+
+/** Suppression comments that silenced nothing, or name rules that do not exist. */
+function suppressionProblems(directives: ReturnType<typeof readDirectives>, opts: EngineOptions, source: string): FindingRecord[] {
+  if (directives.length === 0) return [];
+  const known = new Set(opts.allRuleIds);
+  const ran = new Set(opts.rules.map((r) => r.meta.id));
+  const out: FindingRecord[] = [];
+  const record = (d: (typeof directives)[number], messageId: string, message: string, suggestion: string): FindingRecord => ({
+    rule: SUPPRESSION_RULE,
+    messageId,
+    severity: 'error',
+    line: d.line,
+    column: d.column,
+    message,
+    suggestion,
+    fingerprint: fingerprint(SUPPRESSION_RULE, `${describeDirective(d)}\n${source.slice(d.start, d.end)}`),
+  });
+  for (const d of directives) {
+    const unknown = d.rules.filter((r) => !known.has(r));
+    if (unknown.length > 0) {
+      out.push(record(d, 'unknown-rule', `\`${describeDirective(d)}\` names ${unknown.map((u) => `\`${u}\``).join(', ')}, which is not a pushdown rule.`, `name rules from \`pushdown --list\`: ${[...known].join(', ')}.`));
+    }
+  }
+  const allRan = opts.allRuleIds !== undefined && opts.allRuleIds.every((id) => ran.has(id));
+  for (const d of unusedDirectives(directives, ran, allRan)) {
+    if (d.rules.some((r) => !known.has(r))) continue;
+    const where = d.kind === 'file' ? 'this file' : 'the line after it';
+    out.push(record(d, 'unused-suppression', `\`${describeDirective(d)}\` silences nothing: no ${d.rules.length > 0 ? d.rules.join(' or ') : 'pushdown'} finding or edit on ${where}.`, 'remove the comment.'));
+  }
+  return out;
 }
 
 const HOOKS_CAVEAT =

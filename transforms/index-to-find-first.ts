@@ -36,6 +36,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import { freshIdentifier } from '../lib/text.js';
@@ -63,14 +64,14 @@ function apply(ctx: RuleContext): void {
     const result = classifyResultUse(load);
     const last = lastRowUse(result);
     if (last) {
-      ctx.finding(last, '`.at(-1)` loads every row to keep the last one. Fix: `findFirst` with the `orderBy` reversed (add one on the id when there is none).');
+      reportLoad(ctx, load, '`.at(-1)` loads every row to keep the last one. Fix: `findFirst` with the `orderBy` reversed (add one on the id when there is none).', { messageId: 'last-row' }, last);
       continue;
     }
     const plan = planFor(ctx, load, result, taken);
     if (!plan || !load.dialect.findFirst) continue;
     const first = load.dialect.findFirst(load, ctx);
     if (!first.ok) {
-      ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
+      reportLoad(ctx, load, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
       continue;
     }
     const message = (plan.keepUndefined ? (isTypeScript(ctx) ? KEPT_TYPE : KEPT_UNDEFINED) : NULL_ALIKE) + (first.note ? `. Check: ${first.note}` : '');

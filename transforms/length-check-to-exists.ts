@@ -44,6 +44,7 @@ import type { Emit, Load } from '../lib/orm/types.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { freshIdentifier, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-check-to-exists';
@@ -210,7 +211,21 @@ function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, ev
   if (q.predicate) {
     const read = readPredicate(q.predicate, { evaluatedAt });
     if (!read.ok) {
-      ctx.finding(load.call.node, `${what}: the predicate cannot become a where clause because ${read.reason}. Fix: ask the database by hand, e.g. \`findFirst({ where: { ... }, select: { id: true } })\`, or keep the load if the rows are needed.`);
+      if (read.join) {
+        reportLoad(
+          ctx,
+          load,
+          `${what}: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one \`findFirst\` per \`${read.join}\` would be a query per item. Fix: load the matching rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and test them in memory.`,
+          { messageId: 'join-predicate' },
+        );
+      } else {
+        reportLoad(
+          ctx,
+          load,
+          `${what}: the predicate cannot become a where clause because ${read.reason}. Fix: ask the database by hand, e.g. \`findFirst({ where: { ... }, select: { id: true } })\`, or keep the load if the rows are needed.`,
+          { messageId: 'predicate-not-where' },
+        );
+      }
       return null;
     }
     tests = read.tests;
@@ -218,7 +233,7 @@ function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, ev
   if (!load.dialect.exists) return null;
   const exists = load.dialect.exists(load, ctx, { empty, tests });
   if (!exists.ok) {
-    ctx.finding(load.call.node, `${what}: ${exists.reason}. Fix: ${exists.suggestion}.`);
+    reportLoad(ctx, load, `${what}: ${exists.reason}. Fix: ${exists.suggestion}.`, { messageId: 'cannot-exist' });
     return null;
   }
   return exists;

@@ -23,6 +23,7 @@ import { prismaSelect } from './prisma-select.js';
 import { prismaAggregate } from './prisma-aggregate.js';
 import { prismaBoundedCount, prismaExists } from './prisma-exists.js';
 import { prismaNarrow } from './prisma-where.js';
+import { prismaLoadBound } from './prisma-bounds.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -74,6 +75,7 @@ export const prismaDialect: Dialect = {
   findFirst: (load, ctx) => prismaFindFirst(load, ctx),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(load, ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(load, ctx),
+  loadBound: (load, ctx) => prismaLoadBound(load, ctx),
   select: (load, ctx, fields) => prismaSelect(load, ctx, fields),
   aggregate: (load, ctx, op, field) => prismaAggregate(load, ctx, op, field),
   exists: (load, ctx, opts) => prismaExists(load, ctx, opts),

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { prefilterPattern } from '../orm/index.js';
 import { defaultRuleOptions, type RuleOptions } from '../rule.js';
-import type { EditTier, FileResult, RunOptions, RunResult, Totals } from '../types.js';
+import type { EditTier, FileResult, RunOptions, RunResult, Totals, Withheld } from '../types.js';
 import { rules as registry } from '../../transforms/index.js';
 import { discoverFiles } from './discover.js';
 import { UsageError } from './errors.js';
@@ -15,9 +15,11 @@ import { runJobs } from './pool.js';
 import type { FileJob, ProcessConfig } from './process-file.js';
 import { atomicWrite, gitDirtyFiles } from './write.js';
 import { ProjectFacts } from './project.js';
+import { emptyWithheld, selectFindings } from './findings.js';
 
 export { UsageError } from './errors.js';
 export { DEFAULT_EXTENSIONS } from './discover.js';
+export { TEST_FILE_GLOBS } from './findings.js';
 
 export function selectRules(ids: string[] | undefined): string[] {
   if (!ids || ids.length === 0) return registry.map((r) => r.meta.id);
@@ -67,16 +69,30 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
     hasResultExtensions: project.hasResultExtensions,
     hasQueryHooks: project.hasQueryHooks,
+    ...(opts.models ? { models: opts.models } : {}),
   };
-  const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions, schemas: project.schemas() };
+  const config: ProcessConfig = {
+    ruleIds,
+    applyTiers,
+    ruleOptions,
+    schemas: project.schemas(),
+    ...(opts.reportUnusedSuppressions === false ? { reportUnusedSuppressions: false } : {}),
+  };
 
   const processed = await runJobs(jobs, config, opts.jobs);
   results.push(...processed.results);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const selected = selectFindings(results, opts);
 
   if (opts.mode === 'write') writeAll(results, opts.force);
 
-  return { files: results, totals: totalsOf(results, performance.now() - started), warnings: project.warnings, workers: processed.workers };
+  return {
+    files: results,
+    totals: totalsOf(results, performance.now() - started),
+    warnings: project.warnings,
+    workers: processed.workers,
+    ...(selected.baselineWritten !== undefined ? { baselineWritten: selected.baselineWritten } : {}),
+  };
 }
 
 /**
@@ -161,6 +177,7 @@ export function totalsOf(files: FileResult[], elapsedMs: number): Totals {
     editsByRule: {},
     findings: 0,
     findingsByRule: {},
+    withheld: emptyWithheld(),
     elapsedMs: Math.round(elapsedMs),
   };
   for (const f of files) {
@@ -178,6 +195,7 @@ export function totalsOf(files: FileResult[], elapsedMs: number): Totals {
       t.findings++;
       t.findingsByRule[x.rule] = (t.findingsByRule[x.rule] ?? 0) + 1;
     }
+    if (f.withheld) for (const k of Object.keys(t.withheld) as (keyof Withheld)[]) t.withheld[k] += f.withheld[k];
   }
   return t;
 }
