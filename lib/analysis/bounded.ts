@@ -47,7 +47,7 @@ export function reportLoad(ctx: RuleContext, load: Load, message: string, detail
     const models = ctx.options.models;
     if (named(models?.small, load.model)) return;
     const severity = named(models?.large, load.model) ? 'error' : 'hint';
-    const why = severity === 'hint' ? ` (a hint: the load is scoped to one parent row, and nothing here says whether that is a few rows or many; name the model in the config's small or large models to settle it)` : '';
+    const why = severity === 'hint' ? ' (rows of one parent row: a hint, as nothing here says whether they are few or many)' : '';
     ctx.finding(node, withWhy(message, why), { anchor: load.call.node, ...details, severity });
     return;
   }
