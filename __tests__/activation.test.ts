@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Activation } from '../lib/orm/core/activation.js';
-import { plugins } from '../lib/orm/core/registry.js';
+import { clientNamesFor, plugins, prefilterFor } from '../lib/orm/core/registry.js';
 import type { OrmPlugin } from '../lib/orm/core/types.js';
 import { runPushdown } from '../lib/runner/index.js';
 import type { RunOptions } from '../lib/types.js';
@@ -71,6 +71,25 @@ describe('Activation', () => {
   it('--orm overrides detection for every file', () => {
     const root = tree({ 'package.json': pkg({ dependencies: { 'alpha-orm': '1' } }) });
     expect(new Activation([alpha, beta], ['beta']).activeFor(join(root, 'x.ts'))).toEqual(['beta']);
+  });
+});
+
+describe('client names and the prefilter of the active plugins', () => {
+  const p = (id: string, clientNames: string[]) => ({ id, packages: [], clientNames }) as unknown as OrmPlugin;
+  const a = p('a', ['a', 'db', 'tx']);
+  const b = p('b', ['db', 'b']);
+
+  it('drops a conventional name another active plugin also claims, unless the user names it', () => {
+    expect(clientNamesFor(a, { orms: ['a'] }, [a, b])).toEqual(['a', 'db', 'tx']);
+    expect(clientNamesFor(a, { orms: ['a', 'b'] }, [a, b])).toEqual(['a', 'tx']);
+    expect(clientNamesFor(b, {}, [a, b])).toEqual(['b']);
+    expect(clientNamesFor(a, { orms: ['a', 'b'], clientNames: ['db'] }, [a, b])).toEqual(['db']);
+  });
+
+  it('prefilters on the active plugins only', () => {
+    const id = plugins[0].id;
+    expect(prefilterFor([id]).source).toContain(plugins[0].prefilter.source);
+    expect(prefilterFor([]).test('anything')).toBe(false);
   });
 });
 

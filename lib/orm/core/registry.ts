@@ -18,9 +18,9 @@ export function pluginIds(): string[] {
 }
 
 /** The plugins a rule context has switched on (every plugin when it names none). */
-export function activePlugins(options: Pick<RuleOptions, 'orms'>): OrmPlugin[] {
+export function activePlugins(options: Pick<RuleOptions, 'orms'>, all: readonly OrmPlugin[] = plugins): OrmPlugin[] {
   const ids = options.orms;
-  return ids === undefined ? [...plugins] : plugins.filter((p) => ids.includes(p.id));
+  return ids === undefined ? [...all] : all.filter((p) => ids.includes(p.id));
 }
 
 export function activeDialects(options: Pick<RuleOptions, 'orms'>): Dialect[] {
@@ -47,9 +47,9 @@ export function prefilterFor(ids: readonly string[] = pluginIds()): RegExp {
  * conventional names minus those another active plugin also claims (a name
  * two ORMs both use by convention, like `db`, proves neither).
  */
-export function clientNamesFor(plugin: OrmPlugin, options: Pick<RuleOptions, 'orms' | 'clientNames'>): readonly string[] {
+export function clientNamesFor(plugin: OrmPlugin, options: Pick<RuleOptions, 'orms' | 'clientNames'>, all: readonly OrmPlugin[] = plugins): readonly string[] {
   if (options.clientNames && options.clientNames.length > 0) return options.clientNames;
   const own = plugin.clientNames ?? [];
-  const others = activePlugins(options).filter((p) => p !== plugin);
+  const others = activePlugins(options, all).filter((p) => p !== plugin);
   return own.filter((n) => !others.some((o) => o.clientNames?.includes(n)));
 }
