@@ -235,6 +235,7 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['--batch-size 1.5', ['--batch-size', '1.5'], /--batch-size/],
     ['--jobs abc', ['--jobs', 'abc'], /--jobs/],
     ['--schema that does not exist', ['--schema', 'missing.prisma'], /missing\.prisma/],
+    ['--schema that no ORM plugin reads', ['--schema', 'src/app.ts'], /src[\\/]app\.ts: no ORM plugin in use reads this kind/],
     ['--extensions with an empty entry', ['--extensions', 'ts,,js'], /--extensions/],
     ['--client-names that is not an identifier', ['--client-names', 'a-b'], /a-b/],
     ['a boolean flag given a value', ['--write=yes'], /--write/],

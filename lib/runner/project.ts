@@ -8,6 +8,7 @@ import { Activation } from '../orm/core/activation.js';
 import type { OrmFacts } from '../orm/core/facts.js';
 import { plugins } from '../orm/core/registry.js';
 import type { OrmPlugin, OrmProject } from '../orm/core/types.js';
+import { UsageError } from './errors.js';
 
 /** What the workers get per plugin. */
 export interface OrmRunData {
@@ -39,6 +40,9 @@ export class ProjectFacts {
   static async create(cwd: string, factsSource: string | undefined, orms?: readonly string[]): Promise<ProjectFacts> {
     const facts = new ProjectFacts(orms ? plugins.filter((p) => orms.includes(p.id)) : plugins, orms);
     for (const p of facts.candidates) if (p.project) facts.projects.set(p.id, await p.project({ cwd, factsSource }));
+    if (factsSource !== undefined && ![...facts.projects.values()].some((p) => p.usesFactsSource)) {
+      throw new UsageError(`--schema ${factsSource}: no ORM plugin in use reads this kind of file or folder (${facts.candidates.map((p) => p.id).join(', ')})`);
+    }
     return facts;
   }
 

@@ -53,7 +53,7 @@ export interface OrmPlugin {
 
 export interface ProjectOptions {
   cwd: string;
-  /** `--schema`: a facts source the user named (a schema file, an entities folder). A plugin may ignore one it cannot read, or throw a UsageError. */
+  /** `--schema`: a facts source the user named (a schema file, an entities folder). A plugin ignores one that is not its kind, and throws a UsageError when one of its kind cannot be read. */
   factsSource?: string;
 }
 
@@ -71,6 +71,8 @@ export interface OrmProject {
   hasQueryHooks(): boolean;
   /** Problems that did not stop the run (an unreadable schema): one line each. */
   readonly warnings: readonly string[];
+  /** Did the plugin take `ProjectOptions.factsSource` as its own? When no active plugin does, --schema is a usage error. */
+  readonly usesFactsSource?: boolean;
 }
 
 /** How one rule fares with one ORM: a rewrite (example and tier), or only a finding, with why. */

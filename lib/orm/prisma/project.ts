@@ -7,7 +7,8 @@
 import { dirname } from 'node:path';
 import type { OrmFacts } from '../core/facts.js';
 import type { OrmProject, ProjectOptions } from '../core/types.js';
-import { detectQueryHooks, detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readPrismaSchema } from './schema.js';
+import { resolve } from 'node:path';
+import { detectQueryHooks, detectResultExtensions, discoverSchemaPath, isPrismaSource, loadPrismaSchema, readPrismaSchema } from './schema.js';
 
 export class PrismaProject implements OrmProject {
   private readonly schemaPathByDir = new Map<string, string | undefined>();
@@ -17,9 +18,13 @@ export class PrismaProject implements OrmProject {
   private resultExtensions = false;
   private queryHooks = false;
 
-  /** Throws a UsageError when an explicit --schema cannot be read. */
+  readonly usesFactsSource: boolean;
+
+  /** Throws a UsageError when an explicit --schema of Prisma's kind cannot be read; one of another kind is left to other plugins. */
   constructor(opts: ProjectOptions) {
-    this.explicit = opts.factsSource !== undefined ? loadPrismaSchema({ cwd: opts.cwd, explicit: opts.factsSource }) : undefined;
+    const source = opts.factsSource;
+    this.usesFactsSource = source !== undefined && isPrismaSource(resolve(opts.cwd, source));
+    this.explicit = this.usesFactsSource ? loadPrismaSchema({ cwd: opts.cwd, explicit: source }) : undefined;
   }
 
   observe(text: string): void {

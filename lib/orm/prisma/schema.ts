@@ -252,6 +252,12 @@ function schemaFromPackageJson(cwd: string): string | undefined {
 }
 
 /** Every .prisma file under a folder, recursively, in a stable order. */
+/** Is this facts source Prisma's kind: a .prisma file, or a folder holding some? (Another plugin may read it otherwise.) */
+export function isPrismaSource(path: string): boolean {
+  if (isDirectory(path)) return prismaFilesIn(path).length > 0;
+  return path.endsWith('.prisma');
+}
+
 function prismaFilesIn(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
