@@ -15,7 +15,7 @@
  * or large (then an error).
  */
 import type { Node } from '@babel/types';
-import type { Load, LoadBoundFact } from '../orm/types.js';
+import type { Load, LoadBoundFact } from '../orm/core/types.js';
 import type { FindingDetails, RuleContext } from '../rule.js';
 
 export type LoadBound = LoadBoundFact | 'unbounded';
@@ -23,7 +23,7 @@ export type LoadBound = LoadBoundFact | 'unbounded';
 export function loadBound(load: Load, ctx: RuleContext): LoadBound {
   if (load.dialect.loadBound) return load.dialect.loadBound(load, ctx) ?? 'unbounded';
   // A dialect that says nothing more: its shape (which errs towards "limited" on arguments it cannot read) and its key.
-  if (load.args.kind !== 'unknown' && load.dialect.loadShape(load).limited) return 'limited';
+  if (load.dialect.loadShape(load).limited) return 'limited';
   return load.dialect.keyBounded?.(load, ctx) ? 'key' : 'unbounded';
 }
 

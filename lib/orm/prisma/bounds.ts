@@ -21,10 +21,11 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import { propertyName } from '../text.js';
-import type { Load, LoadBoundFact } from './types.js';
-import { prismaKeyBounded } from './prisma-batches.js';
+import type { RuleContext } from '../../rule.js';
+import { propertyName } from '../../text.js';
+import type { LoadBoundFact } from '../core/types.js';
+import { prismaKeyBounded } from './batches.js';
+import { prismaFacts, type PrismaLoad } from './load.js';
 
 /** Operators of a Prisma field filter, and the keys that open a nested relation filter. */
 const RELATION_KEYS = new Set(['some', 'every', 'is']);
@@ -32,7 +33,7 @@ const FOREIGN_KEY = /(?:Id|_id|ID)$/;
 
 type WhereBound = 'list' | 'page' | 'scoped';
 
-export function prismaLoadBound(load: Load, ctx: RuleContext): LoadBoundFact | undefined {
+export function prismaLoadBound(load: PrismaLoad, ctx: RuleContext): LoadBoundFact | undefined {
   const args = load.args;
   // Arguments with a spread are not read for rewrites, but what they show plainly still bounds the rows.
   const first = load.call.node.arguments[0];
@@ -143,9 +144,9 @@ class WhereReader {
 
   /** false when the schema says the field is not a relation; undefined when there is no schema to ask. */
   private isRelation(name: string): boolean | undefined {
-    const schema = this.ctx.options.schema;
-    if (!schema) return undefined;
-    for (const m of schema.models.values()) {
+    const facts = prismaFacts(this.ctx);
+    if (!facts) return undefined;
+    for (const m of facts.models.values()) {
       const f = m.fields.get(name);
       if (f?.isRelation) return true;
     }
