@@ -7,8 +7,9 @@
  * Never Prisma's `cursor`: a cursor row that was deleted or no longer matches
  * `where` silently ends the walk (prisma#21820, #3362).
  *
- * The key is the model's single-field id per the schema (with none, `id`,
- * assumed to be a number, and the message says so). An orderBy on the key
+ * The key is the model's single-field id per the schema. With no schema the
+ * key and its type are unknown, and it declines: a guessed `id: number` fails
+ * to compile on a `String @id` (issue 13). An orderBy on the key
  * itself is kept (descending walks with `lt`). An orderBy on other fields
  * becomes a composite keyset with the key as tie-breaker, remembering the
  * last row:
@@ -116,7 +117,6 @@ export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSiz
     cursorType: single ? key.type : `{ ${keyset.map((k) => `${k.field}: ${k.type}`).join('; ')} }`,
     order: keyset.map((k) => `\`${k.field}\` ${k.direction === 'asc' ? 'ascending' : 'descending'}`).join(', then '),
     tier: 'review',
-    note: key.assumed ? `no Prisma schema was found, so the key is assumed to be \`${key.field}\`, a number: check it is the model's id` : undefined,
     cursorOf: (row) => (single ? `${row}.${key.field}` : row),
     keyFields: keyset.map((k) => k.field),
     query(cursor, indent) {
@@ -137,11 +137,17 @@ export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSiz
   };
 }
 
-type Key = { ok: true; field: string; type: string; assumed: boolean } | { ok: false; reason: string; suggestion: string };
+type Key = { ok: true; field: string; type: string } | { ok: false; reason: string; suggestion: string };
 
 function keyOf(load: PrismaLoad, ctx: RuleContext): Key {
   const schema = prismaFacts(ctx);
-  if (!schema) return { ok: true, field: 'id', type: 'number', assumed: true };
+  if (!schema) {
+    return {
+      ok: false,
+      reason: 'no Prisma schema was found, so the key to batch on and its type are unknown (pushdown does not guess them)',
+      suggestion: 'point pushdown at the schema with --schema <path> (in a monorepo, the schema of the package that owns the client), or run it from the repository root',
+    };
+  }
   const model = schema.models.get(load.model);
   if (!model) return { ok: false, reason: `the schema has no model \`${load.model}\``, suggestion: 'point pushdown at the right schema with --schema' };
   const id = singleKey(model);
@@ -155,7 +161,7 @@ function keyOf(load: PrismaLoad, ctx: RuleContext): Key {
   }
   const type = TS_TYPE[field.typeName];
   if (!type) return { ok: false, reason: `the id \`${field.name}\` is a ${field.typeName}, which pushdown does not batch on`, suggestion: 'batch by hand on the id' };
-  return { ok: true, field: field.name, type, assumed: false };
+  return { ok: true, field: field.name, type };
 }
 
 function isObjectLiteral(node: Node): boolean {

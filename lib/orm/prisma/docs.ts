@@ -59,7 +59,7 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     after:
       "for (let after: number | undefined; ; ) {\n  const batch = await prisma.user.findMany({\n    where: { AND: [{ active: true }, after === undefined ? {} : { id: { gt: after } }] },\n    orderBy: { id: 'asc' },\n    take: 1000,\n  });\n  for (const u of batch) await notify(u);\n  if (batch.length < 1000) break;\n  after = batch[batch.length - 1]!.id;\n}",
     declines: [
-      'skip, cursor, distinct, an orderBy on a nullable or unknown field, a select/omit without the keyset fields: finding',
+      'no schema (the key and its type would be guesses), skip, cursor, distinct, an orderBy on a nullable or unknown field, a select/omit without the keyset fields: finding',
       'a take, a where that pins the id or a unique field (`in` or an equality) or a field to a runtime list, a page past a cursor its loop moves on (already bounded): left alone',
     ],
   },
