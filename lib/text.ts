@@ -126,6 +126,8 @@ export interface SourceStyle {
   semi: boolean;
   /** The quote its strings use. */
   quote: "'" | '"';
+  /** Does a multi-line object or array end with a comma after its last member (prettier's trailingComma)? */
+  trailingComma: boolean;
 }
 
 const styleByAst = new WeakMap<File, SourceStyle>();
@@ -153,6 +155,8 @@ export function sourceStyle(ast: File, source: string): SourceStyle {
   let withoutSemi = 0;
   let single = 0;
   let double = 0;
+  let trailing = 0;
+  let bare = 0;
   const visit = (n: unknown, parent: Node | undefined): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) {
@@ -165,6 +169,17 @@ export function sourceStyle(ast: File, source: string): SourceStyle {
       if (source[o.end - 1] === ';') withSemi++;
       else withoutSemi++;
     }
+    if ((o.type === 'ObjectExpression' || o.type === 'ArrayExpression') && o.start != null && o.end != null) {
+      const members = o.type === 'ObjectExpression' ? o.properties : o.elements;
+      const last = members[members.length - 1];
+      if (last && last.end != null && source.slice(o.start, o.end).includes('\n')) {
+        const between = source.slice(last.end, o.end - 1);
+        if (between.includes('\n')) {
+          if (/^\s*,/.test(between)) trailing++;
+          else bare++;
+        }
+      }
+    }
     if (o.type === 'StringLiteral' && parent?.type !== 'JSXAttribute' && o.start != null) {
       if (source[o.start] === "'") single++;
       else if (source[o.start] === '"') double++;
@@ -176,7 +191,7 @@ export function sourceStyle(ast: File, source: string): SourceStyle {
     }
   };
   visit(ast.program, undefined);
-  const style: SourceStyle = { semi: withSemi >= withoutSemi, quote: double > single ? '"' : "'" };
+  const style: SourceStyle = { semi: withSemi >= withoutSemi, quote: double > single ? '"' : "'", trailingComma: trailing >= bare };
   styleByAst.set(ast, style);
   return style;
 }

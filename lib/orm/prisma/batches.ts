@@ -105,7 +105,7 @@ export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSiz
   const where = props.get('where');
   const whereText = where ? ctx.text(where.value) : undefined;
   const whereIndent = where ? indentAt(ctx.source, where.start ?? 0) : '';
-  const q = sourceStyle(ctx.ast, ctx.source).quote;
+  const { quote: q, trailingComma } = sourceStyle(ctx.ast, ctx.source);
   const kept = args.kind === 'object' ? args.node.properties.filter((p): p is ObjectProperty => p.type === 'ObjectProperty' && ROW_SHAPE.has(propertyName(p) ?? '')) : [];
   const single = keyset.length === 1;
   const cursorName = single ? 'after' : 'last';
@@ -132,7 +132,7 @@ export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSiz
         `orderBy: ${orderText}`,
         `take: ${batchSize}`,
       ];
-      return `${receiver}.findMany({\n${lines.map((l) => `${indent}  ${l},\n`).join('')}${indent}})`;
+      return `${receiver}.findMany({\n${lines.map((l, i) => `${indent}  ${l}${i < lines.length - 1 || trailingComma ? ',' : ''}\n`).join('')}${indent}})`;
     },
   };
 }
