@@ -8,7 +8,7 @@
  * in a second pass, as ESLint does with overlapping fixes.
  */
 import * as traverseModule from '@babel/traverse';
-import type { NodePath, TraverseOptions } from '@babel/traverse';
+import type { NodePath } from '@babel/traverse';
 import type { File, Node, Program } from '@babel/types';
 import { importEdits } from './imports.js';
 import { parseSource, SourceParseError } from './parse.js';
@@ -16,14 +16,8 @@ import type { FindingDetails, Rewrite, Rule, RuleContext, RuleOptions, TextEdit 
 import type { EditRecord, EditTier, FindingRecord } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
+import { traverse } from './traverse.js';
 
-// @babel/traverse is CommonJS; under ESM its function arrives as `default`, sometimes wrapped twice.
-type TraverseFn = (parent: Node, opts: TraverseOptions) => void;
-const traverse: TraverseFn = (() => {
-  let t: unknown = traverseModule;
-  while (typeof t !== 'function' && t && typeof t === 'object' && 'default' in t) t = (t as { default: unknown }).default;
-  return t as TraverseFn;
-})();
 
 export interface EngineOptions {
   rules: readonly Rule[];

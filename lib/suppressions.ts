@@ -11,16 +11,9 @@
  * that silenced nothing is reported, as ESLint's
  * `--report-unused-disable-directives` does.
  */
-import * as traverseModule from '@babel/traverse';
-import type { NodePath, TraverseOptions } from '@babel/traverse';
-import type { Comment, File, Node, Statement } from '@babel/types';
-
-type TraverseFn = (parent: Node, opts: TraverseOptions) => void;
-const traverse: TraverseFn = (() => {
-  let t: unknown = traverseModule;
-  while (typeof t !== 'function' && t && typeof t === 'object' && 'default' in t) t = (t as { default: unknown }).default;
-  return t as TraverseFn;
-})();
+import type { NodePath } from '@babel/traverse';
+import type { Comment, File, Statement } from '@babel/types';
+import { traverse } from './traverse.js';
 
 export interface Directive {
   kind: 'next-line' | 'file';
