@@ -1,0 +1,157 @@
+// The real-database proof, for any ORM: every
+// __testfixtures__/<rule>/<orm>/<case>.input.ts that has a .output.ts is a
+// module exporting `run(handle, ...args)` and optionally `cases` (argument
+// lists; default [[]]). For every argument list, input and output each run
+// on their own fresh copy of a seeded SQLite template; what they return (or
+// throw) and the database they leave behind must match exactly
+// (test/prisma/compare.ts). A rewrite fixture without `run` fails.
+
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { inspect } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from '../prisma/compare.js';
+import { dumpDatabase, freshCopy, REPO_ROOT } from '../prisma/setup.js';
+
+export interface RewriteFixture {
+  /** `<rule>/<orm>/<case>`. */
+  id: string;
+  rule: string;
+  name: string;
+  input: string;
+  output: string;
+}
+
+/** Every `__testfixtures__/<rule>/<orm>/<case>.input.ts` with an `.output.ts` beside it, sorted. */
+export function findRewriteFixtures(orm: string, root: string = join(REPO_ROOT, '__testfixtures__')): RewriteFixture[] {
+  if (!existsSync(root)) return [];
+  const found: RewriteFixture[] = [];
+  for (const rule of readdirSync(root, { withFileTypes: true })) {
+    if (!rule.isDirectory()) continue;
+    const dir = join(root, rule.name, orm);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir)) {
+      if (!file.endsWith('.input.ts')) continue;
+      const name = file.slice(0, -'.input.ts'.length);
+      const output = join(dir, `${name}.output.ts`);
+      if (existsSync(output)) found.push({ id: `${rule.name}/${orm}/${name}`, rule: rule.name, name, input: join(dir, file), output });
+    }
+  }
+  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface Opened<H> {
+  handle: H;
+  close(): Promise<void> | void;
+}
+
+export interface ProofOptions<H> {
+  orm: string;
+  /** Builds (or returns) the seeded template file; called once before the cases run. */
+  template(): string;
+  /** Opens the ORM on a private copy of the template. */
+  open(dbPath: string): Promise<Opened<H>> | Opened<H>;
+  /** Per-run timeout. */
+  timeoutMs?: number;
+}
+
+type RunFn<H> = (handle: H, ...args: unknown[]) => unknown;
+
+const rel = (path: string): string => relative(REPO_ROOT, path);
+const argsLabel = (args: unknown[]): string => args.map((a) => inspect(a, { breakLength: Infinity, depth: 4 })).join(', ');
+
+function asRunnable<H>(mod: Record<string, unknown>, file: string): { run: RunFn<H>; cases: unknown[][] } | string[] {
+  const problems: string[] = [];
+  if (typeof mod.run !== 'function') problems.push(`${rel(file)}: no exported function run(handle, ...args); every rewrite fixture must be runnable`);
+  let cases: unknown[][] = [[]];
+  if (mod.cases !== undefined) {
+    if (Array.isArray(mod.cases) && mod.cases.length > 0 && mod.cases.every((c) => Array.isArray(c))) cases = mod.cases as unknown[][];
+    else problems.push(`${rel(file)}: cases must be a non-empty array of argument arrays; got ${inspect(mod.cases)}`);
+  }
+  return problems.length > 0 ? problems : { run: mod.run as RunFn<H>, cases };
+}
+
+/** Declares the vitest suite proving every rewrite fixture of `opts.orm`. */
+export async function proveRewriteFixtures<H>(opts: ProofOptions<H>): Promise<void> {
+  const timeout = opts.timeoutMs ?? 30_000;
+  const workDir = mkdtempSync(join(tmpdir(), `pushdown-realdb-${opts.orm}-`));
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+  const template = opts.template();
+  const fixtures = findRewriteFixtures(opts.orm);
+
+  async function side(run: RunFn<H>, args: unknown[]): Promise<{ outcome: Outcome; database: Record<string, unknown[]> }> {
+    const dbPath = freshCopy(workDir, template);
+    const opened = await opts.open(dbPath);
+    let outcome: Outcome;
+    try {
+      outcome = { kind: 'returned', value: await run(opened.handle, ...args) };
+    } catch (error) {
+      outcome = { kind: 'threw', error };
+    } finally {
+      await opened.close();
+    }
+    const database = dumpDatabase(dbPath);
+    rmSync(dbPath, { force: true });
+    return { outcome, database };
+  }
+
+  const loaded = await Promise.all(
+    fixtures.map(async (fixture) => {
+      try {
+        return { fixture, input: (await import(fixture.input)) as Record<string, unknown>, output: (await import(fixture.output)) as Record<string, unknown> };
+      } catch (error) {
+        return { fixture, error };
+      }
+    }),
+  );
+
+  describe(`real database: ${opts.orm} rewrite fixtures`, () => {
+    test('rewrite fixtures are found', () => {
+      expect(fixtures.length, `no __testfixtures__/*/${opts.orm}/*.input.ts with an .output.ts`).toBeGreaterThan(0);
+    });
+    for (const entry of loaded) {
+      const { fixture } = entry;
+      describe(fixture.id, () => {
+        if ('error' in entry) {
+          test('loads', () => {
+            throw new Error(`${fixture.id}: cannot import input or output: ${entry.error instanceof Error ? entry.error.message : inspect(entry.error)}`);
+          });
+          return;
+        }
+        const input = asRunnable<H>(entry.input, fixture.input);
+        const output = asRunnable<H>(entry.output, fixture.output);
+        const problems = [...(Array.isArray(input) ? input : []), ...(Array.isArray(output) ? output : [])];
+        if (!Array.isArray(input) && !Array.isArray(output)) {
+          const casesDiffer = findDifference(input.cases, output.cases, 'cases');
+          if (casesDiffer) problems.push(`input and output export different cases: ${casesDiffer}`);
+        }
+        test('exports run and cases', () => {
+          if (problems.length > 0) expect.fail(problems.join('\n'));
+        });
+        if (Array.isArray(input) || Array.isArray(output) || problems.length > 0) return;
+        input.cases.forEach((args, i) => {
+          test(
+            `case ${i}: run(${argsLabel(args)})`,
+            async () => {
+              const before = await side(input.run, args);
+              const after = await side(output.run, output.cases[i]!);
+              const resultDiff = findOutcomeDifference(before.outcome, after.outcome);
+              const dbDiff = findDifference(before.database, after.database, 'db');
+              if (resultDiff === null && dbDiff === null) return;
+              expect.fail(
+                [
+                  `${fixture.id} run(${argsLabel(args)}): input and output ${resultDiff ? 'results' : 'database writes'} differ`,
+                  `  first difference: ${resultDiff ?? dbDiff}`,
+                  `  input  (${rel(fixture.input)}): ${formatOutcome(before.outcome)}`,
+                  `  output (${rel(fixture.output)}): ${formatOutcome(after.outcome)}`,
+                ].join('\n'),
+              );
+            },
+            timeout,
+          );
+        });
+      });
+    }
+  });
+}
