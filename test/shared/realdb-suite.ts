@@ -49,7 +49,7 @@ export interface Opened<H> {
 export interface ProofOptions<H> {
   orm: string;
   /** Builds (or returns) the seeded template file; called once before the cases run. */
-  template(): string;
+  template(): string | Promise<string>;
   /** Opens the ORM on a private copy of the template. */
   open(dbPath: string): Promise<Opened<H>> | Opened<H>;
   /** Per-run timeout. */
@@ -77,7 +77,7 @@ export async function proveRewriteFixtures<H>(opts: ProofOptions<H>): Promise<vo
   const timeout = opts.timeoutMs ?? 30_000;
   const workDir = mkdtempSync(join(tmpdir(), `pushdown-realdb-${opts.orm}-`));
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-  const template = opts.template();
+  const template = await opts.template();
   const fixtures = findRewriteFixtures(opts.orm);
 
   async function side(run: RunFn<H>, args: unknown[]): Promise<{ outcome: Outcome; database: Record<string, unknown[]> }> {
