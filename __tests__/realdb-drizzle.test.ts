@@ -14,9 +14,15 @@ import { freshCopy } from '../test/prisma/setup.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { proveRewriteFixtures } from '../test/shared/realdb-suite.js';
+import { proveRewriteFixtures, sqliteSides } from '../test/shared/realdb-suite.js';
 
-await proveRewriteFixtures<Db>({ orm: 'drizzle', template: () => buildDrizzleTemplate(), open: (path) => { const o = openDrizzle(path); return { handle: o.db, close: o.close }; } });
+await proveRewriteFixtures<Db>({
+  orm: 'drizzle',
+  fresh: sqliteSides(buildDrizzleTemplate, (path) => {
+    const o = openDrizzle(path);
+    return { handle: o.db, close: o.close };
+  }),
+});
 
 describe('real database: Drizzle harness self-checks', () => {
   test('the seeded template reads back through Drizzle exactly as seeded', () => {

@@ -12,15 +12,14 @@ import { buildSequelizeTemplate } from '../test/sequelize/setup.js';
 import { findDifference } from '../test/prisma/compare.js';
 import { seedPosts, seedUsers } from '../test/prisma/seed.js';
 import { freshCopy } from '../test/prisma/setup.js';
-import { proveRewriteFixtures } from '../test/shared/realdb-suite.js';
+import { proveRewriteFixtures, sqliteSides } from '../test/shared/realdb-suite.js';
 
 await proveRewriteFixtures<Models>({
   orm: 'sequelize',
-  template: () => buildSequelizeTemplate(),
-  open: (path) => {
+  fresh: sqliteSides(buildSequelizeTemplate, (path) => {
     const o = openSequelize(path);
     return { handle: o.models, close: o.close };
-  },
+  }),
 });
 
 describe('real database: Sequelize harness self-checks', () => {

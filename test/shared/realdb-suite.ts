@@ -46,14 +46,43 @@ export interface Opened<H> {
   close(): Promise<void> | void;
 }
 
+/** One side of a comparison: a handle on a private, freshly seeded database, and how to end it. */
+export interface Side<H> {
+  handle: H;
+  /** Closes the handle and returns the database it leaves behind (every table or collection, in a stable order). */
+  finish(): Promise<Record<string, unknown[]>>;
+}
+
 export interface ProofOptions<H> {
   orm: string;
-  /** Builds (or returns) the seeded template file; called once before the cases run. */
-  template(): string | Promise<string>;
-  /** Opens the ORM on a private copy of the template. */
-  open(dbPath: string): Promise<Opened<H>> | Opened<H>;
+  /** A fresh, seeded database for one side of one case. */
+  fresh(): Promise<Side<H>> | Side<H>;
   /** Per-run timeout. */
   timeoutMs?: number;
+}
+
+/**
+ * Sides on private copies of a seeded SQLite template: `template` builds it
+ * once (lazily), `open` opens the ORM on a copy.
+ */
+export function sqliteSides<H>(template: () => string | Promise<string>, open: (dbPath: string) => Promise<Opened<H>> | Opened<H>): () => Promise<Side<H>> {
+  let built: Promise<string> | undefined;
+  const workDir = mkdtempSync(join(tmpdir(), 'pushdown-realdb-'));
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+  return async () => {
+    built ??= Promise.resolve(template());
+    const dbPath = freshCopy(workDir, await built);
+    const opened = await open(dbPath);
+    return {
+      handle: opened.handle,
+      async finish() {
+        await opened.close();
+        const dump = dumpDatabase(dbPath);
+        rmSync(dbPath, { force: true });
+        return dump;
+      },
+    };
+  };
 }
 
 type RunFn<H> = (handle: H, ...args: unknown[]) => unknown;
@@ -75,25 +104,17 @@ function asRunnable<H>(mod: Record<string, unknown>, file: string): { run: RunFn
 /** Declares the vitest suite proving every rewrite fixture of `opts.orm`. */
 export async function proveRewriteFixtures<H>(opts: ProofOptions<H>): Promise<void> {
   const timeout = opts.timeoutMs ?? 30_000;
-  const workDir = mkdtempSync(join(tmpdir(), `pushdown-realdb-${opts.orm}-`));
-  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-  const template = await opts.template();
   const fixtures = findRewriteFixtures(opts.orm);
 
   async function side(run: RunFn<H>, args: unknown[]): Promise<{ outcome: Outcome; database: Record<string, unknown[]> }> {
-    const dbPath = freshCopy(workDir, template);
-    const opened = await opts.open(dbPath);
+    const fresh = await opts.fresh();
     let outcome: Outcome;
     try {
-      outcome = { kind: 'returned', value: await run(opened.handle, ...args) };
+      outcome = { kind: 'returned', value: await run(fresh.handle, ...args) };
     } catch (error) {
       outcome = { kind: 'threw', error };
-    } finally {
-      await opened.close();
     }
-    const database = dumpDatabase(dbPath);
-    rmSync(dbPath, { force: true });
-    return { outcome, database };
+    return { outcome, database: await fresh.finish() };
   }
 
   const loaded = await Promise.all(
