@@ -6,40 +6,14 @@
 // throw) and the database they leave behind must match exactly
 // (test/prisma/compare.ts). A rewrite fixture without `run` fails.
 
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from '../prisma/compare.js';
+import { findRewriteFixtures } from '../fixtures.js';
 import { dumpDatabase, freshCopy, REPO_ROOT } from '../prisma/setup.js';
-
-export interface RewriteFixture {
-  /** `<rule>/<orm>/<case>`. */
-  id: string;
-  rule: string;
-  name: string;
-  input: string;
-  output: string;
-}
-
-/** Every `__testfixtures__/<rule>/<orm>/<case>.input.ts` with an `.output.ts` beside it, sorted. */
-export function findRewriteFixtures(orm: string, root: string = join(REPO_ROOT, '__testfixtures__')): RewriteFixture[] {
-  if (!existsSync(root)) return [];
-  const found: RewriteFixture[] = [];
-  for (const rule of readdirSync(root, { withFileTypes: true })) {
-    if (!rule.isDirectory()) continue;
-    const dir = join(root, rule.name, orm);
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir)) {
-      if (!file.endsWith('.input.ts')) continue;
-      const name = file.slice(0, -'.input.ts'.length);
-      const output = join(dir, `${name}.output.ts`);
-      if (existsSync(output)) found.push({ id: `${rule.name}/${orm}/${name}`, rule: rule.name, name, input: join(dir, file), output });
-    }
-  }
-  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 
 export interface Opened<H> {
   handle: H;

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../prisma/setup.js';
-import { findRewriteFixtures } from './realdb-suite.js';
+import { findRewriteFixtures } from '../fixtures.js';
 
 const CONFIG_PATH = join(REPO_ROOT, 'test', 'tsconfig.fixtures.json');
 /** "The 'files' list in config file is empty": the file list comes from the fixtures. */
