@@ -12,6 +12,8 @@ import { findRewriteFixtures } from '../fixtures.js';
 const CONFIG_PATH = join(REPO_ROOT, 'test', 'tsconfig.fixtures.json');
 /** "The 'files' list in config file is empty": the file list comes from the fixtures. */
 const EMPTY_FILES_LIST = 18002;
+/** The checker is lazy: the first file asked for pays for the whole program. Generous, never a speed assertion. */
+const CHECK_TIMEOUT_MS = 120_000;
 
 export function fixtureCompilerOptions(extra: ts.CompilerOptions = {}): ts.CompilerOptions {
   const read = ts.readConfigFile(CONFIG_PATH, (path) => ts.sys.readFile(path));
@@ -54,12 +56,12 @@ export function typecheckRewriteFixtures(orm: string, extra: ts.CompilerOptions 
       expect(fixtures.length).toBeGreaterThan(0);
       const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
       if (diagnostics.length > 0) expect.fail(formatDiagnostics(diagnostics));
-    });
+    }, CHECK_TIMEOUT_MS);
     for (const fixture of fixtures) {
       test(fixture.id, () => {
         const diagnostics = [...diagnosticsFor(fixture.input), ...diagnosticsFor(fixture.output)];
         if (diagnostics.length > 0) expect.fail(`${diagnostics.length} type error(s) in ${fixture.id}:\n${formatDiagnostics(diagnostics)}`);
-      });
+      }, CHECK_TIMEOUT_MS);
     }
   });
 }
