@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import type { OrmFacts } from '../../lib/orm/core/facts.js';
 import { readPrismaSchema } from '../../lib/orm/prisma/schema.js';
+import { readFileSync } from 'node:fs';
+import { factsOf, readModels } from '../../lib/orm/sequelize/facts.js';
 import { defaultRuleOptions, type RuleOptions } from '../../lib/rule.js';
 
 let cached: OrmFacts | undefined;
@@ -18,6 +20,8 @@ export function fixtureSchema(): OrmFacts | undefined {
 /** Facts for an ORM's fixtures, by plugin id; other plugins register theirs here. */
 const fixtureFacts: Record<string, () => OrmFacts | undefined> = {
   prisma: fixtureSchema,
+  // Read from test/sequelize/models.ts by the plugin's own reader, as the runner would.
+  sequelize: () => factsOf(readModels(readFileSync(join(import.meta.dirname, '..', '..', 'test', 'sequelize', 'models.ts'), 'utf8')), 'test/sequelize/models.ts'),
 };
 
 export interface OrmTestOptions {

@@ -1,5 +1,5 @@
-import { Op } from 'sequelize';
 import { User, Post } from '../../../test/sequelize/models.js';
+import { Op } from 'sequelize';
 
 export async function run(_models: unknown, minAge: number) {
   const rows = await User.findAll({ where: { active: true, age: { [Op.gte]: minAge } }, order: [['id', 'ASC']] });
