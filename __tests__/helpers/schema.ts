@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { OrmFacts } from '../../lib/orm/core/facts.js';
 import { readPrismaSchema } from '../../lib/orm/prisma/schema.js';
 import { readFileSync } from 'node:fs';
-import { factsOf, readModels } from '../../lib/orm/sequelize/facts.js';
+import * as sequelizeFacts from '../../lib/orm/sequelize/facts.js';
+import * as mongooseFacts from '../../lib/orm/mongoose/facts.js';
 import { defaultRuleOptions, type RuleOptions } from '../../lib/rule.js';
 
 let cached: OrmFacts | undefined;
@@ -17,11 +18,14 @@ export function fixtureSchema(): OrmFacts | undefined {
   return cached;
 }
 
+const testFile = (rel: string): string => readFileSync(join(import.meta.dirname, '..', '..', 'test', rel), 'utf8');
+
 /** Facts for an ORM's fixtures, by plugin id; other plugins register theirs here. */
 const fixtureFacts: Record<string, () => OrmFacts | undefined> = {
   prisma: fixtureSchema,
   // Read from test/sequelize/models.ts by the plugin's own reader, as the runner would.
-  sequelize: () => factsOf(readModels(readFileSync(join(import.meta.dirname, '..', '..', 'test', 'sequelize', 'models.ts'), 'utf8')), 'test/sequelize/models.ts'),
+  sequelize: () => sequelizeFacts.factsOf(sequelizeFacts.readModels(testFile('sequelize/models.ts')), 'test/sequelize/models.ts'),
+  mongoose: () => mongooseFacts.factsOf(mongooseFacts.readModels(testFile('mongoose/models.ts')), 'test/mongoose/models.ts'),
 };
 
 export interface OrmTestOptions {

@@ -1,5 +1,5 @@
-import type { Types } from 'mongoose';
 import { User, Post } from '../../../test/mongoose/models.js';
+import { Types } from 'mongoose';
 
 export async function run(_models: unknown) {
   const seen: string[] = [];

@@ -6,9 +6,10 @@
 import type { RuleOptions } from '../../rule.js';
 import { prismaPlugin } from '../prisma/index.js';
 import { sequelizePlugin } from '../sequelize/index.js';
+import { mongoosePlugin } from '../mongoose/index.js';
 import type { Dialect, OrmPlugin } from './types.js';
 
-export const plugins: readonly OrmPlugin[] = [prismaPlugin, sequelizePlugin];
+export const plugins: readonly OrmPlugin[] = [prismaPlugin, sequelizePlugin, mongoosePlugin];
 
 export function findPlugin(id: string): OrmPlugin | undefined {
   return plugins.find((p) => p.id === id);
