@@ -26,6 +26,12 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     engine: 'mariadb',
     reason: `PAD SPACE collation: where name = 'Mallory' also matches 'Mallory '; and the ${LINGUISTIC_ORDER}`,
   },
+  ...(['postgresql', 'mariadb'] as const).map((engine) => ({
+    fixture: 'index-to-find-first/prisma/order-ties',
+    cases: [0, 1],
+    engine,
+    reason: 'ties in the order: with LIMIT 1 (a top-N sort) the database returns another of the tied rows (posts 3 and 12 both have 0 views) than first in the full sort',
+  })),
   { fixture: 'length-check-to-exists/prisma/some-literal', cases: [0], engine: 'mariadb', reason: "_ci collation: where name = 'Ivan' matches 'ivan'" },
 ];
 
