@@ -54,6 +54,8 @@ export interface Scratch {
   url: string;
   /** Every row of every table in key order, and the auto-increment counters. */
   dump(): Promise<Dump>;
+  /** Runs SQL (several statements allowed) with the place as default schema / database. */
+  exec(sql: string): Promise<void>;
   /**
    * Gives the place back. If its last dump equals the freshly set-up state
    * (nothing was written, no counter moved), the next acquire() of the same
@@ -75,6 +77,7 @@ abstract class ScratchServer {
   private readonly pending = new Set<Promise<unknown>>();
 
   protected abstract create(name: string, setupSql: string): Promise<void>;
+  protected abstract execIn(name: string, sql: string): Promise<void>;
   protected abstract destroy(name: string): Promise<void>;
   protected abstract dumpOf(name: string): Promise<Dump>;
   protected abstract urlOf(name: string): string;
@@ -91,6 +94,7 @@ abstract class ScratchServer {
       name,
       url: this.urlOf(name),
       dump: () => this.dumpOf(name),
+      exec: (sql) => this.execIn(name, sql),
       release: async (lastDump) => {
         const after = lastDump ?? (await this.dumpOf(name));
         if (stableJson(after) === this.pristine.get(setupSql)) {
@@ -135,8 +139,12 @@ export class PostgresScratch extends ScratchServer {
   }
 
   protected async create(name: string, setupSql: string): Promise<void> {
-    const schema = quotePg(name);
-    await this.pool.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}; ${setupSql}; RESET search_path;`);
+    await this.pool.query(`CREATE SCHEMA ${quotePg(name)}`);
+    await this.execIn(name, setupSql);
+  }
+
+  protected async execIn(name: string, sql: string): Promise<void> {
+    await this.pool.query(`SET search_path TO ${quotePg(name)}; ${sql}; RESET search_path;`);
   }
 
   protected async destroy(name: string): Promise<void> {
@@ -194,7 +202,12 @@ export class MariaDbScratch extends ScratchServer {
   }
 
   protected async create(name: string, setupSql: string): Promise<void> {
-    await this.pool.query(`CREATE DATABASE ${quoteMy(name)}; USE ${quoteMy(name)}; ${setupSql}`);
+    await this.pool.query(`CREATE DATABASE ${quoteMy(name)}`);
+    await this.execIn(name, setupSql);
+  }
+
+  protected async execIn(name: string, sql: string): Promise<void> {
+    await this.pool.query(`USE ${quoteMy(name)}; ${sql}`);
   }
 
   protected async destroy(name: string): Promise<void> {

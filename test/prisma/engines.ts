@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { PrismaPg } from '@prisma/adapter-pg';
 import * as mariadb from 'mariadb';
@@ -32,6 +33,8 @@ export interface Side {
   /** Typed as the SQLite client the fixtures are written (and typechecked) against; the same API on every provider. */
   prisma: PrismaClient;
   dump(): Promise<Dump>;
+  /** Runs SQL on the side's database, under Prisma (tests that store what Prisma cannot write, e.g. a NaN). */
+  exec(sql: string): Promise<void>;
   /** Closes the client and gives the database back (reused only if `lastDump` shows it untouched). */
   dispose(lastDump?: Dump): Promise<void>;
 }
@@ -157,6 +160,14 @@ export function sqliteEngine(): ProofEngine {
       return {
         prisma,
         dump: async () => dumpDatabase(path),
+        exec: async (sql) => {
+          const db = new Database(path);
+          try {
+            db.exec(sql);
+          } finally {
+            db.close();
+          }
+        },
         dispose: async () => {
           await prisma.$disconnect();
           rmSync(path, { force: true });
@@ -181,6 +192,7 @@ async function postgresEngine(url: string): Promise<ProofEngine> {
       return {
         prisma,
         dump: () => place.dump(),
+        exec: (sql) => place.exec(sql),
         dispose: async (lastDump) => {
           await prisma.$disconnect();
           await place.release(lastDump);
@@ -206,6 +218,7 @@ async function mariaDbEngine(url: string): Promise<ProofEngine> {
       return {
         prisma,
         dump: () => place.dump(),
+        exec: (sql) => place.exec(sql),
         dispose: async (lastDump) => {
           await prisma.$disconnect();
           await place.release(lastDump);
