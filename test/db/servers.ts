@@ -71,7 +71,7 @@ export interface Scratch {
  * used many times. The check is exact (deep equality of dumps), so a place
  * that a run changed in any way is never handed out again.
  */
-abstract class ScratchServer {
+export abstract class ScratchServer {
   private readonly idle = new Map<string, Scratch[]>();
   private readonly pristine = new Map<string, string>();
   private readonly pending = new Set<Promise<unknown>>();

@@ -16,7 +16,7 @@ import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { PrismaPg } from '@prisma/adapter-pg';
 import * as mariadb from 'mariadb';
 import pg from 'pg';
-import { type Dump, mariaDbConnection, openScratch, type ServerEngine, serverUrl } from '../db/servers.js';
+import { type Dump, mariaDbConnection, openScratch, type ScratchServer, type ServerEngine, serverUrl } from '../db/servers.js';
 import { openPrisma, type PrismaClient } from './client.js';
 import { PrismaClient as MySqlPrismaClient } from './generated-mysql/client.js';
 import { PrismaClient as PostgresPrismaClient } from './generated-postgresql/client.js';
@@ -180,15 +180,23 @@ export function sqliteEngine(): ProofEngine {
   };
 }
 
-/** PostgreSQL: a schema per run; the clients share one pool and name the schema in their SQL (PrismaPg's `schema`). */
-async function postgresEngine(url: string): Promise<ProofEngine> {
-  const scratch = await openScratch('postgresql', url);
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+/**
+ * A server engine: each side gets a place (schema or database) from the
+ * scratch server and a client whose driver adapter, sharing `pool`, names
+ * that place in its SQL.
+ */
+function serverEngine(
+  name: ServerEngine,
+  scratch: ScratchServer,
+  setupSql: string,
+  client: (place: string) => PrismaClient,
+  pool: { end(): Promise<void> },
+): ProofEngine {
   return {
-    name: 'postgresql',
+    name,
     async fresh() {
-      const place = await scratch.acquire(POSTGRES_SETUP, 'prisma');
-      const prisma = new PostgresPrismaClient({ adapter: new PrismaPg(pool, { schema: place.name }) }) as unknown as PrismaClient;
+      const place = await scratch.acquire(setupSql, 'prisma');
+      const prisma = client(place.name);
       return {
         prisma,
         dump: () => place.dump(),
@@ -206,30 +214,18 @@ async function postgresEngine(url: string): Promise<ProofEngine> {
   };
 }
 
-/** MariaDB: a database per run; the clients share one pool and name the database in their SQL (PrismaMariaDb's `database`). */
+/** PostgreSQL: a schema per run (PrismaPg's `schema`). */
+async function postgresEngine(url: string): Promise<ProofEngine> {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const client = (schema: string) => new PostgresPrismaClient({ adapter: new PrismaPg(pool, { schema }) }) as unknown as PrismaClient;
+  return serverEngine('postgresql', await openScratch('postgresql', url), POSTGRES_SETUP, client, pool);
+}
+
+/** MariaDB: a database per run (PrismaMariaDb's `database`). */
 async function mariaDbEngine(url: string): Promise<ProofEngine> {
-  const scratch = await openScratch('mariadb', url);
   const pool = mariadb.createPool({ ...mariaDbConnection(url), connectionLimit: 8 });
-  return {
-    name: 'mariadb',
-    async fresh() {
-      const place = await scratch.acquire(MYSQL_SETUP, 'prisma');
-      const prisma = new MySqlPrismaClient({ adapter: new PrismaMariaDb(pool, { database: place.name }) }) as unknown as PrismaClient;
-      return {
-        prisma,
-        dump: () => place.dump(),
-        exec: (sql) => place.exec(sql),
-        dispose: async (lastDump) => {
-          await prisma.$disconnect();
-          await place.release(lastDump);
-        },
-      };
-    },
-    async close() {
-      await pool.end();
-      await scratch.end();
-    },
-  };
+  const client = (database: string) => new MySqlPrismaClient({ adapter: new PrismaMariaDb(pool, { database }) }) as unknown as PrismaClient;
+  return serverEngine('mariadb', await openScratch('mariadb', url), MYSQL_SETUP, client, pool);
 }
 
 export type EngineLookup = { ok: true; open(): Promise<ProofEngine> } | { ok: false; reason: string };
