@@ -8,11 +8,18 @@
 // SQLite always runs; PostgreSQL and MariaDB when `npm run db:up` is up
 // (skipped with the reason otherwise, failed under PUSHDOWN_REQUIRE_SERVERS=1).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { transformSource } from '../lib/engine.js';
+import { DIFFERENCE_KINDS, type DifferenceKind, KNOWN_DIFFERENCES } from '../test/prisma/engine-differences.js';
+import { FIXTURES_DIR } from '../test/prisma/fixtures.js';
+import { findRule } from '../transforms/index.js';
+import { fixtureSchema, ormRuleOptions } from './helpers/schema.js';
 import { serversRequired } from '../test/db/servers.js';
 import type { PrismaClient } from '../test/prisma/client.js';
 import { findDifference } from '../test/prisma/compare.js';
-import { type EngineName, lookUpEngine, type ProofEngine, type Side } from '../test/prisma/engines.js';
+import { type EngineName, lookUpEngine, PROVIDER_OF, type ProofEngine, type Side } from '../test/prisma/engines.js';
 import { RUN_TIMEOUT_MS } from '../test/prisma/proof.js';
 
 const ENGINES: readonly EngineName[] = ['sqlite', 'postgresql', 'mariadb'];
@@ -152,6 +159,33 @@ describe('engine disagreements behind the review tiers', () => {
           RUN_TIMEOUT_MS,
         );
       }
+    });
+  }
+});
+
+/** What the edit's message must say for each kind of difference, so a reviewer knows what to check. */
+const MESSAGE_SAYS: Record<DifferenceKind, RegExp> = {
+  'collation-equality': /_ci|case-insensitive/,
+  'collation-order': /collation|UTF-8 bytes/,
+  'float-sum': /adds the floats|summation/,
+  'order-ties': /tie/,
+};
+
+describe('a rewrite that differs on an engine is review for its provider', () => {
+  for (const d of KNOWN_DIFFERENCES) {
+    const [rule] = d.fixture.split('/');
+    test(`${d.fixture} on ${d.engine} (${PROVIDER_OF[d.engine]}): ${d.kinds.map((k) => DIFFERENCE_KINDS[k]).join('; ')}`, () => {
+      const file = join(FIXTURES_DIR, `${d.fixture}.input.ts`);
+      const base = fixtureSchema();
+      if (!base) throw new Error('no fixture schema');
+      const result = transformSource(readFileSync(file, 'utf8'), file, {
+        rules: [findRule(rule!)!],
+        ruleOptions: ormRuleOptions('prisma', { facts: { ...base, provider: PROVIDER_OF[d.engine] } }),
+        applyTiers: new Set(['safe', 'review']),
+      });
+      expect(result.edits.length).toBeGreaterThan(0);
+      for (const edit of result.edits) expect(`${edit.tier}: ${edit.message}`).toMatch(/^review: /);
+      for (const kind of d.kinds) expect(result.edits.some((e) => MESSAGE_SAYS[kind].test(e.message)), `an edit message names ${DIFFERENCE_KINDS[kind]}`).toBe(true);
     });
   }
 });
