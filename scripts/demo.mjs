@@ -51,6 +51,14 @@ say('$ pushdown examples/prisma-app        (dry run: prints the diff, writes not
 const dry = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/prisma-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
 if (dry.status !== 0 && dry.status !== 1) process.exit(dry.status ?? 2);
 
+// The other ORMs' example apps: their dry runs (the proofs of their rewrites are the
+// real-database fixture suites, npm test).
+for (const example of ['sequelize-app', 'mongoose-app']) {
+  say(`\n$ pushdown examples/${example}        (dry run)\n`);
+  const other = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), `examples/${example}`], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (other.status !== 0 && other.status !== 1) process.exit(other.status ?? 2);
+}
+
 // ------------------------------------------------------------ 2. before / after
 say(`\nMeasuring the app as written and as rewritten, on ${int(N)} rows per table…`);
 generateClient();
