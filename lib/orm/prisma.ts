@@ -23,6 +23,7 @@ import { prismaSelect } from './prisma-select.js';
 import { prismaAggregate } from './prisma-aggregate.js';
 import { prismaBoundedCount, prismaExists } from './prisma-exists.js';
 import { prismaNarrow } from './prisma-where.js';
+import { prismaInQuery, prismaMatchKeyedQuery, prismaQueryKind, prismaRowKey } from './prisma-in.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -79,6 +80,10 @@ export const prismaDialect: Dialect = {
   exists: (load, ctx, opts) => prismaExists(load, ctx, opts),
   boundedCount: (load, ctx, bound) => prismaBoundedCount(load, ctx, bound),
   narrow: (load, ctx, tests) => prismaNarrow(load, ctx, tests),
+  matchKeyedQuery: (path, ctx) => prismaMatchKeyedQuery(prismaDialect, path, (p) => isPrismaClient(p, ctx.options.clientNames), readObject),
+  rowKey: (load, ctx, field) => prismaRowKey(load, ctx, field),
+  inQuery: (query, ctx, field, keys) => prismaInQuery(query, ctx, field, keys, readObject),
+  queryKind: (path, ctx) => prismaQueryKind(path, (p) => isPrismaClient(p, ctx.options.clientNames)),
 };
 
 /** The argument text for count(), or why there is none. */
@@ -147,7 +152,7 @@ function readArgs(path: NodePath<CallExpression>): LoadArgs {
   return { kind: 'unknown', node: arg, reason: 'not an object literal' };
 }
 
-function readObject(obj: ObjectExpression): LoadArgs {
+export function readObject(obj: ObjectExpression): LoadArgs {
   const props = new Map<string, ObjectProperty>();
   for (const p of obj.properties) {
     if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };

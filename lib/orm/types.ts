@@ -72,7 +72,56 @@ export interface Dialect {
   boundedCount?(load: Load, ctx: RuleContext, bound: number): Emit;
   /** The load call (without `await`) with `tests` added to what it filters on. */
   narrow?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
+  /** Is this call a query that reads rows by fields pinned to single values (the per-row query of an N+1 loop)? */
+  matchKeyedQuery?(path: NodePath<CallExpression>, ctx: RuleContext): KeyedQuery | null;
+  /** Does every row of `load` carry `field` as a defined, non-null value? Its type, and whether the rows' values are distinct. */
+  rowKey?(load: Load, ctx: RuleContext, field: string): RowKeyEmit;
+  /** One query (without `await`) for the rows `query` reads for every key in `keys` (source text of an array), instead of one key. */
+  inQuery?(query: KeyedQuery, ctx: RuleContext, field: string, keys: string): InQueryEmit;
+  /** Is this call a query that writes (or may write), or one that only reads? undefined: not a query this dialect knows. */
+  queryKind?(path: NodePath<CallExpression>, ctx: RuleContext): 'read' | 'write' | undefined;
 }
+
+/** A query whose filter pins fields to single values, e.g. the rows whose foreign key equals one parent's id. */
+export interface KeyedQuery {
+  dialect: Dialect;
+  call: NodePath<CallExpression>;
+  /** The model delegate the call is made on, e.g. `tx.post`. Never changed by a rewrite. */
+  receiver: Expression;
+  model: string;
+  /** 'rows': every matching row, as a list; 'row': one row, or null when none matches. */
+  returns: 'rows' | 'row';
+  /** The fields the filter pins to one value each, and the value expressions. */
+  pins: ReadonlyArray<{ field: string; value: NodePath<Expression> }>;
+}
+
+/** A key field as the rows of a load carry it. */
+export type RowKeyEmit =
+  | {
+      ok: true;
+      /** The field's type, comparable between models (`Int`). */
+      type: string;
+      /** No two rows of the load share a value. */
+      distinct: boolean;
+    }
+  | { ok: false; reason: string; suggestion: string };
+
+export type InQueryEmit =
+  | {
+      ok: true;
+      /** The query for every key at once (without `await`). */
+      code: string;
+      /** The key field's type, comparable with RowKeyEmit.type (`Int`). */
+      type: string;
+      /** The key's TypeScript type (`number`), for the Map that groups the rows. */
+      tsType: string;
+      /** Is the field unique among the rows the query reads? Then a key has at most one row. */
+      unique: boolean;
+      tier?: EditTier;
+      /** What a reviewer must check (order of ties, collation...). */
+      notes: string[];
+    }
+  | { ok: false; reason: string; suggestion: string };
 
 export type AggregateOp = 'sum' | 'min' | 'max';
 
