@@ -24,6 +24,8 @@ export interface RuleOptions {
   clientNames: readonly string[];
   /** Rows per batch for loop-to-batches. */
   batchSize: number;
+  /** The most keys loop-query-to-in puts in one list query (default: what the dialect says the database takes). */
+  maxKeysPerQuery?: number;
   /** The Prisma schema, when one was found. */
   schema?: SchemaInfo;
   /** Does the repository define Prisma result extensions ($extends({ result }))? */

@@ -11,7 +11,10 @@
  *   const postsByAuthorId = postRows.reduce((groups, row) => { ...push row into its key's group... }, new Map<number, typeof postRows>());
  * (for a query of one row by a unique field: `new Map(rows.map((row) => [row.id, row] as const))`),
  * and the body reads `postsByAuthorId.get(u.id) ?? []` (or `?? null`) where it
- * awaited the query. The dialect says the one query (the same arguments, the
+ * awaited the query. When the dialect says the database takes only so many
+ * keys per query (and the ORM does not split the list itself), the list goes
+ * in slices, one query each, concatenated in order: every key's rows come
+ * from one slice, so the groups are the same. The dialect says the one query (the same arguments, the
  * key as a list) and declines what one query cannot say per key.
  *
  * Why it is the same: the list query reads exactly the rows the per-row
@@ -49,7 +52,10 @@ const id = 'loop-query-to-in';
 
 interface Planned {
   q: PerRowQuery;
-  code: string;
+  query: (keys: string) => string;
+  chunk?: number;
+  /** No two rows of the list share the key. */
+  distinctKeys: boolean;
   tsType: string;
   unique: boolean;
   notes: string[];
@@ -104,7 +110,7 @@ function apply(ctx: RuleContext): void {
     let failed = false;
     for (const q of queries) {
       const key = list.dialect.rowKey?.(list, ctx, q.rowField);
-      const one = q.query.dialect.inQuery?.(q.query, ctx, q.field, keysText(loop, q));
+      const one = q.query.dialect.inQuery?.(q.query, ctx, q.field);
       if (!key || !one) {
         failed = true;
         break;
@@ -122,7 +128,8 @@ function apply(ctx: RuleContext): void {
       }
       const notes = [...one.notes];
       if (!key.distinct) notes.push(`rows of \`${loop.listName}\` with the same \`${q.rowField}\` now share one result object (mutating it shows in both)`);
-      planned.push({ q, code: one.code, tsType: one.tsType, unique: one.unique && q.query.returns === 'row', notes });
+      const chunk = one.chunk && Math.min(one.chunk, ctx.options.maxKeysPerQuery ?? Infinity);
+      planned.push({ q, query: one.query, chunk, distinctKeys: key.distinct, tsType: one.tsType, unique: one.unique && q.query.returns === 'row', notes });
     }
     if (failed) continue;
     const edits = emit(ctx, loop, planned, taken);
@@ -147,6 +154,11 @@ function listLoad(loads: readonly Load[], loop: RowLoop): Load | undefined {
 
 function keysText(loop: RowLoop, q: PerRowQuery): string {
   return `${loop.listName}.map((${loop.rowName}) => ${loop.rowName}.${q.rowField})`;
+}
+
+/** `authorIds` for `authorId`, `ids` for `id`, `emailKeys` for `email`. */
+function keyListName(field: string): string {
+  return /id$/i.test(field) ? `${field}s` : `${field}Keys`;
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -175,8 +187,29 @@ function emit(ctx: RuleContext, loop: RowLoop, planned: readonly Planned[], take
     const { q } = p;
     const rows = fresh(`${q.query.model}Rows`);
     const byKey = fresh(`${boundName(q) ?? q.query.model}By${capitalised(q.field)}`);
-    const code = reindent(p.code, indentAt(ctx.source, q.query.call.node.start ?? 0), indent);
-    lines.push(`const ${rows} = await ${code}${semi}`);
+    const from = indentAt(ctx.source, q.query.call.node.start ?? 0);
+    if (p.chunk) {
+      // The database takes so many keys per query: one query per slice of the list, in order.
+      const keys = fresh(keyListName(q.field));
+      const i = fresh('i');
+      const ignored = fresh('_');
+      const unit = '  ';
+      const code = reindent(p.query(`${keys}.slice(${i} * ${p.chunk}, (${i} + 1) * ${p.chunk})`), from, indent + unit.repeat(3));
+      lines.push(
+        // A key in two slices would bring its rows twice: each key once (Set equality is the keys' own).
+        `const ${keys} = ${p.distinctKeys ? keysText(loop, q) : `[...new Set(${keysText(loop, q)})]`}${semi}`,
+        `const ${rows} = (`,
+        `${unit}await Promise.all(`,
+        `${unit}${unit}Array.from({ length: Math.ceil(${keys}.length / ${p.chunk}) }, (${ignored}, ${i}) =>`,
+        `${unit}${unit}${unit}${code}`,
+        `${unit}${unit})`,
+        `${unit})`,
+        `).flat()${semi}`,
+      );
+    } else {
+      const code = reindent(p.query(keysText(loop, q)), from, indent);
+      lines.push(`const ${rows} = await ${code}${semi}`);
+    }
     if (p.unique) {
       lines.push(`const ${byKey} = new Map(${rows}.map((row) => [row.${q.field}, row]${typed ? ' as const' : ''}))${semi}`);
     } else {

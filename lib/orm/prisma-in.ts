@@ -143,7 +143,7 @@ export function prismaRowKey(load: Load, ctx: RuleContext, field: string): RowKe
   return { ok: true, type: f.type, distinct: f.isUnique || f.isId };
 }
 
-export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string, keys: string, readObject: (obj: ObjectExpression) => { kind: string; props?: ReadonlyMap<string, ObjectProperty>; reason?: string }): InQueryEmit {
+export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string, readObject: (obj: ObjectExpression) => { kind: string; props?: ReadonlyMap<string, ObjectProperty>; reason?: string }): InQueryEmit {
   const source = ctx.source;
   const receiver = textOf(source, query.receiver);
   const callee = query.call.node.callee as Extract<Node, { type: 'MemberExpression' }>;
@@ -221,10 +221,30 @@ export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string
   const callText = textOf(source, query.call.node);
   const [vs, ve] = cut(pin.value.node);
   const [ms, me] = cut(callee.property);
-  let code = callText.slice(0, vs) + `{ in: ${keys} }` + callText.slice(ve);
-  code = code.slice(0, ms) + 'findMany' + code.slice(me);
+  const withMethod = (text: string) => text.slice(0, ms) + 'findMany' + text.slice(me);
+  const code = (keys: string) => withMethod(callText.slice(0, vs) + `{ in: ${keys} }` + callText.slice(ve));
   void argsNode;
-  return { ok: true, code, type: f.type, tsType, unique, notes };
+  // Prisma splits a long `in` list into several queries by itself, but not
+  // under an orderBy: there it throws (P2029) past the database's parameter limit.
+  const chunk = props.has('orderBy') ? Math.floor(bindLimit(ctx.options.schema?.provider) / 2) : undefined;
+  if (chunk) notes.push(`the keys go in lists of ${chunk} (half the database's parameter limit): other list values in the filter count toward that limit too`);
+  return { ok: true, query: code, chunk, type: f.type, tsType, unique, notes };
+}
+
+/** Bind values one statement may carry, per provider (Prisma 7's own limits; 999, SQLite's, when unknown). */
+function bindLimit(provider: string | undefined): number {
+  switch (provider) {
+    case 'postgresql':
+    case 'postgres':
+    case 'cockroachdb':
+      return 32766;
+    case 'mysql':
+      return 65535;
+    case 'sqlserver':
+      return 2098;
+    default:
+      return 999;
+  }
 }
 
 /** Does the orderBy end with the model's id or a unique required field (so no two rows tie)? */

@@ -82,7 +82,7 @@ export const prismaDialect: Dialect = {
   narrow: (load, ctx, tests) => prismaNarrow(load, ctx, tests),
   matchKeyedQuery: (path, ctx) => prismaMatchKeyedQuery(prismaDialect, path, (p) => isPrismaClient(p, ctx.options.clientNames), readObject),
   rowKey: (load, ctx, field) => prismaRowKey(load, ctx, field),
-  inQuery: (query, ctx, field, keys) => prismaInQuery(query, ctx, field, keys, readObject),
+  inQuery: (query, ctx, field) => prismaInQuery(query, ctx, field, readObject),
   queryKind: (path, ctx) => prismaQueryKind(path, (p) => isPrismaClient(p, ctx.options.clientNames)),
 };
 

@@ -76,8 +76,8 @@ export interface Dialect {
   matchKeyedQuery?(path: NodePath<CallExpression>, ctx: RuleContext): KeyedQuery | null;
   /** Does every row of `load` carry `field` as a defined, non-null value? Its type, and whether the rows' values are distinct. */
   rowKey?(load: Load, ctx: RuleContext, field: string): RowKeyEmit;
-  /** One query (without `await`) for the rows `query` reads for every key in `keys` (source text of an array), instead of one key. */
-  inQuery?(query: KeyedQuery, ctx: RuleContext, field: string, keys: string): InQueryEmit;
+  /** One query for the rows `query` reads for every key of a list, instead of one key. */
+  inQuery?(query: KeyedQuery, ctx: RuleContext, field: string): InQueryEmit;
   /** Is this call a query that writes (or may write), or one that only reads? undefined: not a query this dialect knows. */
   queryKind?(path: NodePath<CallExpression>, ctx: RuleContext): 'read' | 'write' | undefined;
 }
@@ -109,8 +109,13 @@ export type RowKeyEmit =
 export type InQueryEmit =
   | {
       ok: true;
-      /** The query for every key at once (without `await`). */
-      code: string;
+      /** The query (without `await`) for the keys in `keys`, the source text of an array. */
+      query(keys: string): string;
+      /**
+       * The most keys one such query may carry, when the caller must split the
+       * list (the database's parameter limit, and the ORM does not split it).
+       */
+      chunk?: number;
       /** The key field's type, comparable with RowKeyEmit.type (`Int`). */
       type: string;
       /** The key's TypeScript type (`number`), for the Map that groups the rows. */

@@ -5,7 +5,14 @@ import type { PrismaClient } from '../../../test/prisma/generated/client.js';
 export async function run(prisma: PrismaClient, minAge: number) {
   const users = await prisma.user.findMany({ where: { age: { gte: minAge } }, orderBy: { id: 'asc' } });
   const report: { name: string | null; titles: string[]; total: number }[] = [];
-  const postRows = await prisma.post.findMany({ where: { authorId: { in: users.map((u) => u.id) } }, orderBy: { id: 'desc' } });
+  const authorIds = users.map((u) => u.id);
+  const postRows = (
+    await Promise.all(
+      Array.from({ length: Math.ceil(authorIds.length / 499) }, (_, i) =>
+        prisma.post.findMany({ where: { authorId: { in: authorIds.slice(i * 499, (i + 1) * 499) } }, orderBy: { id: 'desc' } })
+      )
+    )
+  ).flat();
   const postsByAuthorId = postRows.reduce((groups, row) => {
     const group = groups.get(row.authorId);
     if (group) group.push(row);

@@ -3,11 +3,18 @@ import type { PrismaClient } from '../../../test/prisma/generated/client.js';
 // Promise.all over an async map: the queries ran concurrently, one per user.
 export async function run(prisma: PrismaClient, take: number) {
   const users = await prisma.user.findMany({ where: { active: true }, take, orderBy: { id: 'asc' } });
-  const postRows = await prisma.post.findMany({
-    where: { authorId: { in: users.map((u) => u.id) }, published: true },
-    select: { id: true, title: true, authorId: true },
-    orderBy: [{ views: 'desc' }, { id: 'asc' }],
-  });
+  const authorIds = users.map((u) => u.id);
+  const postRows = (
+    await Promise.all(
+      Array.from({ length: Math.ceil(authorIds.length / 499) }, (_, i) =>
+        prisma.post.findMany({
+          where: { authorId: { in: authorIds.slice(i * 499, (i + 1) * 499) }, published: true },
+          select: { id: true, title: true, authorId: true },
+          orderBy: [{ views: 'desc' }, { id: 'asc' }],
+        })
+      )
+    )
+  ).flat();
   const postsByAuthorId = postRows.reduce((groups, row) => {
     const group = groups.get(row.authorId);
     if (group) group.push(row);
@@ -35,7 +42,14 @@ export const cases: unknown[][] = [[3], [100], [0]];
 // The callback returns each query's promise; Promise.all awaits them.
 export async function returned(prisma: PrismaClient) {
   const users = await prisma.user.findMany({ where: { age: { lt: 35 } }, orderBy: { id: 'asc' } });
-  const postRows2 = await prisma.post.findMany({ where: { authorId: { in: users.map((u) => u.id) } }, orderBy: { id: 'asc' } });
+  const authorIds2 = users.map((u) => u.id);
+  const postRows2 = (
+    await Promise.all(
+      Array.from({ length: Math.ceil(authorIds2.length / 499) }, (_2, i2) =>
+        prisma.post.findMany({ where: { authorId: { in: authorIds2.slice(i2 * 499, (i2 + 1) * 499) } }, orderBy: { id: 'asc' } })
+      )
+    )
+  ).flat();
   const postByAuthorId = postRows2.reduce((groups, row) => {
     const group = groups.get(row.authorId);
     if (group) group.push(row);
@@ -43,7 +57,14 @@ export async function returned(prisma: PrismaClient) {
     return groups;
   }, new Map<number, typeof postRows2>());
   const postsPerUser = await Promise.all(users.map((u) => postByAuthorId.get(u.id) ?? []));
-  const postRows3 = await prisma.post.findMany({ where: { authorId: { in: users.map((u) => u.id) } }, orderBy: { views: 'asc' } });
+  const authorIds3 = users.map((u) => u.id);
+  const postRows3 = (
+    await Promise.all(
+      Array.from({ length: Math.ceil(authorIds3.length / 499) }, (_3, i3) =>
+        prisma.post.findMany({ where: { authorId: { in: authorIds3.slice(i3 * 499, (i3 + 1) * 499) } }, orderBy: { views: 'asc' } })
+      )
+    )
+  ).flat();
   const postByAuthorId2 = postRows3.reduce((groups, row) => {
     const group = groups.get(row.authorId);
     if (group) group.push(row);

@@ -6,7 +6,14 @@ export async function run(prisma: PrismaClient, minViews: number) {
   return prisma.$transaction(async (tx) => {
     const authors = await tx.user.findMany({ where: { posts: { some: { views: { gte: minViews } } } }, orderBy: { email: 'asc' } });
     const summary: Record<string, number> = {};
-    const postRows = await tx.post.findMany({ where: { authorId: { in: authors.map((a) => a.id) }, views: { gte: minViews } }, orderBy: { views: 'asc' } });
+    const authorIds = authors.map((a) => a.id);
+    const postRows = (
+      await Promise.all(
+        Array.from({ length: Math.ceil(authorIds.length / 499) }, (_, i) =>
+          tx.post.findMany({ where: { authorId: { in: authorIds.slice(i * 499, (i + 1) * 499) }, views: { gte: minViews } }, orderBy: { views: 'asc' } })
+        )
+      )
+    ).flat();
     const popularByAuthorId = postRows.reduce((groups, row) => {
       const group = groups.get(row.authorId);
       if (group) group.push(row);

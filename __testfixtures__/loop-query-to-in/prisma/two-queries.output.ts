@@ -7,7 +7,14 @@ export async function run(prisma: PrismaClient, published: boolean) {
   const out: { title: string; author: string; drafts: string[] }[] = [];
   const userRows = await prisma.user.findMany({ where: { id: { in: posts.map((post) => post.authorId) } } });
   const authorById = new Map(userRows.map((row) => [row.id, row] as const));
-  const postRows = await prisma.post.findMany({ where: { authorId: { in: posts.map((post) => post.authorId) }, published: false }, orderBy: { id: 'asc' } });
+  const authorIds = [...new Set(posts.map((post) => post.authorId))];
+  const postRows = (
+    await Promise.all(
+      Array.from({ length: Math.ceil(authorIds.length / 499) }, (_, i) =>
+        prisma.post.findMany({ where: { authorId: { in: authorIds.slice(i * 499, (i + 1) * 499) }, published: false }, orderBy: { id: 'asc' } })
+      )
+    )
+  ).flat();
   const draftsByAuthorId = postRows.reduce((groups, row) => {
     const group = groups.get(row.authorId);
     if (group) group.push(row);
