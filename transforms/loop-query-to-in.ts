@@ -43,7 +43,7 @@ import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { findRowLoops, loopProblem, perRowQueries, type PerRowQuery, type RowLoop } from '../lib/analysis/per-row-query.js';
 import { classifyResultUse, inAsyncContext } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { Load } from '../lib/orm/types.js';
+import type { Load } from '../lib/orm/core/types.js';
 import { replaceExpression } from '../lib/precedence.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { freshIdentifier, indentAt, reindent, sourceStyle } from '../lib/text.js';
@@ -233,35 +233,11 @@ export const rule: Rule = {
     id,
     description: 'A loop that runs one query per row (N+1) runs one query for every key before the loop, grouped in a Map.',
     tier: 'review',
-    example: {
-      before: [
-        'const users = await prisma.user.findMany({ where: { active: true } });',
-        'for (const u of users) {',
-        '  const posts = await prisma.post.findMany({ where: { authorId: u.id }, orderBy: { id: "asc" } });',
-        '  report(u, posts);',
-        '}',
-      ].join('\n'),
-      after: [
-        'const users = await prisma.user.findMany({ where: { active: true } });',
-        'const postRows = await prisma.post.findMany({ where: { authorId: { in: users.map((u) => u.id) } }, orderBy: { id: "asc" } });',
-        'const postsByAuthorId = postRows.reduce((groups, row) => {',
-        '  const group = groups.get(row.authorId);',
-        '  if (group) group.push(row);',
-        '  else groups.set(row.authorId, [row]);',
-        '  return groups;',
-        '}, new Map<number, typeof postRows>());',
-        'for (const u of users) {',
-        '  const posts = postsByAuthorId.get(u.id) ?? [];',
-        '  report(u, posts);',
-        '}',
-      ].join('\n'),
-    },
     declines: [
-      'forEach with an async callback, another await or a write in the loop: finding',
-      'take, skip, cursor, distinct, or a first row by a non-unique key (per-key limits): finding',
-      'a key that may be null or undefined, an object key (DateTime, Decimal), a collation-dependent string key: finding',
-      'a query depending on the row beyond its key or on a variable the loop changes: finding',
-      'a list of every row of a table (batch it first): finding',
+      'forEach with an async callback (it does not wait), another await or a write in the loop: finding',
+      'a query depending on the row beyond its key, or on a variable the loop changes: finding',
+      'a key that may be null or undefined (a list not traced to a load, an optional field): finding',
+      'a list of every row of a table (batch it first), a query in a try block, the key written or the list changed in the loop: finding',
     ],
   },
   apply,

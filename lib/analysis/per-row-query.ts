@@ -18,8 +18,8 @@
  */
 import type { Binding, NodePath } from '@babel/traverse';
 import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatement, FunctionExpression, Identifier, Node, Statement } from '@babel/types';
-import { dialects } from '../orm/index.js';
-import type { KeyedQuery } from '../orm/types.js';
+import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
+import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
 import { skipTransparent } from './uses.js';
 
@@ -51,6 +51,20 @@ export interface PerRowQuery {
 }
 
 export type Problem = { node: Node; reason: string; suggestion: string };
+
+/** The active dialects for this file, with the client names each takes. */
+function activeDialects(ctx: RuleContext): { dialect: Dialect; clientNames: readonly string[] }[] {
+  return activePlugins(ctx.options).map((p) => ({ dialect: p.dialect, clientNames: clientNamesFor(p, ctx.options) }));
+}
+
+/** Is this call a query an active dialect knows: one that only reads, or one that (may) write? */
+function queryKind(ctx: RuleContext, path: NodePath<CallExpression>): 'read' | 'write' | undefined {
+  for (const a of activeDialects(ctx)) {
+    const kind = a.dialect.queryKind?.(path, ctx, a.clientNames);
+    if (kind) return kind;
+  }
+  return undefined;
+}
 
 /** Every loop over a constant list binding, in source order. */
 export function findRowLoops(ctx: RuleContext): RowLoop[] {
@@ -132,9 +146,10 @@ function within(inner: NodePath, outer: NodePath): boolean {
 export function perRowQueries(ctx: RuleContext, loop: RowLoop): PerRowQuery[] {
   const found: PerRowQuery[] = [];
   const own = loop.callback?.node;
+  const active = activeDialects(ctx);
   const visit = (path: NodePath<CallExpression>) => {
-    for (const d of dialects) {
-      const query = d.matchKeyedQuery?.(path, ctx);
+    for (const a of active) {
+      const query = a.dialect.matchKeyedQuery?.(path, ctx, a.clientNames);
       if (!query) continue;
       for (const pin of query.pins) {
         const v = pin.value.node;
@@ -169,7 +184,7 @@ export function loopProblem(ctx: RuleContext, loop: RowLoop, queries: readonly P
       const argPath = unwrapped(path.get('argument') as NodePath);
       if (queryNodes.has(argPath.node)) return;
       const inner = argPath.isCallExpression() ? argPath : undefined;
-      const kind = inner ? dialects.map((d) => d.queryKind?.(inner, ctx)).find((k) => k) : undefined;
+      const kind = inner ? queryKind(ctx, inner) : undefined;
       if (kind === 'read') return;
       set(
         path.node,
@@ -179,7 +194,7 @@ export function loopProblem(ctx: RuleContext, loop: RowLoop, queries: readonly P
         'move the other work after the loop, or rewrite by hand if it cannot change what the queries read',
       );
     } else if (path.isCallExpression() && !queryNodes.has(path.node)) {
-      const kind = dialects.map((d) => d.queryKind?.(path, ctx)).find((k) => k);
+      const kind = queryKind(ctx, path);
       if (kind === 'write') set(path.node, `the loop body writes (\`${ctx.text(path.node)}\`), and a later iteration's query could read what it wrote`, 'move the writes after the loop');
     } else if (path.isForOfStatement() && path.node.await) {
       set(path.node, 'the loop body awaits in a `for await` loop, which may write what a later iteration reads', 'rewrite by hand');

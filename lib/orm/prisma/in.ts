@@ -23,18 +23,19 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import type { SchemaField, SchemaModel } from '../schema.js';
-import { propertyName, textOf } from '../text.js';
-import type { Dialect, InQueryEmit, KeyedQuery, Load, RowKeyEmit } from './types.js';
+import type { RuleContext } from '../../rule.js';
+import { propertyName, textOf } from '../../text.js';
+import type { FieldFacts, ModelFacts } from '../core/facts.js';
+import type { Dialect, InQueryEmit, KeyedQuery, RowKeyEmit } from '../core/types.js';
+import { prismaFacts, type PrismaLoad } from './load.js';
 
 const KEYED_METHODS: Record<string, KeyedQuery['returns']> = { findMany: 'rows', findUnique: 'row', findFirst: 'row' };
 /** Arguments that mean the same for a list of keys as for one key. */
 const SAME_FOR_EVERY_KEY = new Set(['where', 'orderBy', 'select', 'include', 'omit', 'relationLoadStrategy']);
 /** Arguments that limit each key's rows: one query cannot say them per key. */
 const PER_KEY_LIMITS = new Set(['take', 'skip', 'cursor', 'distinct']);
-/** Key types whose JavaScript values compare like the database compares them. */
-const GROUPABLE: Record<string, string> = { Int: 'number', String: 'string' };
+/** Key types whose JavaScript values compare like the database compares them, and their TypeScript types. */
+const GROUPABLE: Partial<Record<string, string>> = { int: 'number', string: 'string' };
 /** Providers whose default string comparison is exact (binary): `=` agrees with `===`. */
 const EXACT_STRINGS = /^(sqlite|postgresql|postgres)$/;
 
@@ -84,7 +85,7 @@ export function prismaMatchKeyedQuery(
     if (v.type === 'ObjectExpression' || v.type === 'ArrayExpression' || v.type === 'NullLiteral' || (v.type === 'Identifier' && v.name === 'undefined')) continue;
     pins.push({ field, value: prop.get('value') as NodePath<Expression> });
   }
-  return { dialect, call: path, receiver: call.receiver, model: call.model, returns, pins };
+  return { dialect, call: path, model: call.model, returns, pins };
 }
 
 export function prismaQueryKind(path: NodePath<CallExpression>, isClient: (p: NodePath<Expression>) => boolean): 'read' | 'write' | undefined {
@@ -94,8 +95,8 @@ export function prismaQueryKind(path: NodePath<CallExpression>, isClient: (p: No
   return READS.has(call.method) ? 'read' : 'write';
 }
 
-function schemaField(ctx: RuleContext, model: string, field: string): { model?: SchemaModel; field?: SchemaField } {
-  const m = ctx.options.schema?.models.get(model);
+function schemaField(ctx: RuleContext, model: string, field: string): { model?: ModelFacts; field?: FieldFacts } {
+  const m = prismaFacts(ctx)?.models.get(model);
   return { model: m, field: m?.fields.get(field) };
 }
 
@@ -118,17 +119,17 @@ function carried(props: ReadonlyMap<string, ObjectProperty>, field: string): boo
   return true;
 }
 
-export function prismaRowKey(load: Load, ctx: RuleContext, field: string): RowKeyEmit {
+export function prismaRowKey(load: PrismaLoad, ctx: RuleContext, field: string): RowKeyEmit {
   const { model, field: f } = schemaField(ctx, load.model, field);
   if (!model || !f) {
     return {
       ok: false,
-      reason: ctx.options.schema ? `the schema has no field \`${field}\` on \`${load.model}\`, so its values may be null or undefined` : 'no Prisma schema was found, so the key may be null or undefined',
-      suggestion: ctx.options.schema ? 'check the field name' : 'point pushdown at the schema with --schema <path>',
+      reason: prismaFacts(ctx) ? `the schema has no field \`${field}\` on \`${load.model}\`, so its values may be null or undefined` : 'no Prisma schema was found, so the key may be null or undefined',
+      suggestion: prismaFacts(ctx) ? 'check the field name' : 'point pushdown at the schema with --schema <path>',
     };
   }
   if (!f.isScalar || f.isList) return { ok: false, reason: `\`${load.model}.${field}\` is not a scalar field`, suggestion: 'key the query by a scalar field' };
-  if (f.isOptional) {
+  if (f.nullable) {
     return {
       ok: false,
       reason: `\`${load.model}.${field}\` is optional: a null key reads rows differently in one query (\`in\` never matches NULL, \`field: null\` does)`,
@@ -140,13 +141,13 @@ export function prismaRowKey(load: Load, ctx: RuleContext, field: string): RowKe
   if (args.kind !== 'none' && carried(args.props, field) !== true) {
     return { ok: false, reason: `the list's rows may not carry \`${field}\` (its select/omit leave it out), so the key may be undefined`, suggestion: `select \`${field}\` in the list's query` };
   }
-  return { ok: true, type: f.type, distinct: f.isUnique || f.isId };
+  return { ok: true, type: f.type, distinct: f.isUnique };
 }
 
 export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string, readObject: (obj: ObjectExpression) => { kind: string; props?: ReadonlyMap<string, ObjectProperty>; reason?: string }): InQueryEmit {
   const source = ctx.source;
-  const receiver = textOf(source, query.receiver);
   const callee = query.call.node.callee as Extract<Node, { type: 'MemberExpression' }>;
+  const receiver = textOf(source, callee.object);
   const method = (callee.property as { name: string }).name;
   const argsNode = query.call.node.arguments[0] as ObjectExpression;
   const read = readObject(argsNode);
@@ -166,8 +167,8 @@ export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string
   if (!model || !f) {
     return {
       ok: false,
-      reason: ctx.options.schema ? `the schema has no field \`${field}\` on \`${query.model}\`` : "no Prisma schema was found, so pushdown cannot tell the key's type",
-      suggestion: ctx.options.schema ? 'check the field name' : 'point pushdown at the schema with --schema <path>',
+      reason: prismaFacts(ctx) ? `the schema has no field \`${field}\` on \`${query.model}\`` : "no Prisma schema was found, so pushdown cannot tell the key's type",
+      suggestion: prismaFacts(ctx) ? 'check the field name' : 'point pushdown at the schema with --schema <path>',
     };
   }
   if (!f.isScalar || f.isList) return { ok: false, reason: `\`${query.model}.${field}\` is not a scalar field`, suggestion: 'rewrite by hand' };
@@ -176,15 +177,15 @@ export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string
     return {
       ok: false,
       reason:
-        f.type === 'DateTime' || f.type === 'Decimal' || f.type === 'Bytes' || f.type === 'Json'
-          ? `the key \`${field}\` is a ${f.type}, an object in JavaScript: a Map compares objects by identity, not by value`
-          : `grouping by a ${f.type} key is not proven to match the database's comparison`,
+        f.type === 'date' || f.type === 'decimal' || f.type === 'bytes' || f.type === 'json'
+          ? `the key \`${field}\` is a ${f.typeName}, an object in JavaScript: a Map compares objects by identity, not by value`
+          : `grouping by a ${f.typeName} key is not proven to match the database's comparison`,
       suggestion: `read every key at once with \`${receiver}.findMany({ where: { ${field}: { in: keys } } })\` and group by a string form of the key`,
     };
   }
   const notes: string[] = [];
-  if (f.type === 'String') {
-    const provider = ctx.options.schema?.provider ?? '';
+  if (f.type === 'string') {
+    const provider = prismaFacts(ctx)?.provider ?? '';
     if (!EXACT_STRINGS.test(provider)) {
       return {
         ok: false,
@@ -194,7 +195,7 @@ export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string
     }
     notes.push('string keys are grouped exactly (===): check that the column uses the default, case-sensitive collation');
   }
-  const unique = f.isId || f.isUnique;
+  const unique = f.isUnique;
   if (query.returns === 'row' && !unique) {
     return {
       ok: false,
@@ -212,7 +213,7 @@ export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string
   }
   if (query.returns === 'rows' && !props.has('orderBy')) notes.push('the per-row query has no orderBy: each key\'s rows now come in the order the database returns them for the list, which may differ');
   else if (query.returns === 'rows' && !endsWithUniqueOrder(props.get('orderBy')!, model)) notes.push('rows that tie on the orderBy may come in another order within a key');
-  if (method !== 'findMany' && ctx.options.hasQueryHooks) notes.push(`this project hooks queries per operation: a hook for \`${method}\` does not run for \`findMany\``);
+  if (method !== 'findMany' && ctx.options.queryHooks) notes.push(`this project hooks queries per operation: a hook for \`${method}\` does not run for \`findMany\``);
 
   // The call's text with the pin's value replaced by `{ in: keys }` and the method by findMany.
   const pin = query.pins.find((p) => p.field === field)!;
@@ -226,7 +227,7 @@ export function prismaInQuery(query: KeyedQuery, ctx: RuleContext, field: string
   void argsNode;
   // Prisma splits a long `in` list into several queries by itself, but not
   // under an orderBy: there it throws (P2029) past the database's parameter limit.
-  const chunk = props.has('orderBy') ? Math.floor(bindLimit(ctx.options.schema?.provider) / 2) : undefined;
+  const chunk = props.has('orderBy') ? Math.floor(bindLimit(prismaFacts(ctx)?.provider) / 2) : undefined;
   if (chunk) notes.push(`the keys go in lists of ${chunk} (half the database's parameter limit): other list values in the filter count toward that limit too`);
   return { ok: true, query: code, chunk, type: f.type, tsType, unique, notes };
 }
@@ -248,7 +249,7 @@ function bindLimit(provider: string | undefined): number {
 }
 
 /** Does the orderBy end with the model's id or a unique required field (so no two rows tie)? */
-function endsWithUniqueOrder(orderBy: ObjectProperty, model: SchemaModel): boolean {
+function endsWithUniqueOrder(orderBy: ObjectProperty, model: ModelFacts): boolean {
   const v = orderBy.value;
   const last = v.type === 'ArrayExpression' ? v.elements[v.elements.length - 1] : v;
   if (!last || last.type !== 'ObjectExpression' || last.properties.length !== 1) return false;
@@ -256,5 +257,5 @@ function endsWithUniqueOrder(orderBy: ObjectProperty, model: SchemaModel): boole
   if (p.type !== 'ObjectProperty') return false;
   const name = propertyName(p);
   const f = name ? model.fields.get(name) : undefined;
-  return !!f && (f.isId || (f.isUnique && !f.isOptional)) && (p.value.type === 'StringLiteral' || p.value.type === 'Identifier');
+  return !!f && f.isUnique && !f.nullable && (p.value.type === 'StringLiteral' || p.value.type === 'Identifier');
 }
