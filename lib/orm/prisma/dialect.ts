@@ -20,7 +20,7 @@ import { objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
 import { PRISMA_ID, prismaFacts, type LoadArgs, type PrismaLoad } from './load.js';
 import { prismaMessages } from './messages.js';
-import { prismaFindFirst } from './first.js';
+import { prismaFindFirst, prismaFindFirstWhere } from './first.js';
 import { prismaKeyBounded, prismaKeysetBatches } from './batches.js';
 import { prismaSelect } from './select.js';
 import { prismaAggregate } from './aggregate.js';
@@ -86,7 +86,7 @@ export const prismaDialect: Dialect = {
     return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})`, why: COUNT_WHY };
   },
 
-  first: (load, ctx) => prismaFindFirst(own(load), ctx),
+  first: (load, ctx, tests) => (tests && tests.length > 0 ? prismaFindFirstWhere(own(load), ctx, tests) : prismaFindFirst(own(load), ctx)),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
   select: (load, ctx, fields) => prismaSelect(own(load), ctx, fields),
