@@ -21,6 +21,7 @@ import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatemen
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
+import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
 
 export type RowLoop = {
@@ -229,7 +230,7 @@ export function loopProblem(ctx: RuleContext, loop: RowLoop, queries: readonly P
     }
   }
 
-  const written = writtenRowField(loop, new Set(queries.map((q) => q.rowField)));
+  const written = writtenRowField(loop.body, loop.rowName, loop.row, new Set(queries.map((q) => q.rowField)));
   if (written) return { node: loop.node, reason: `the loop writes \`${written}\`, the key its query reads`, suggestion: 'rewrite by hand' };
   const listUse = loop.list.referencePaths.find((r) => within(r, loop.body));
   if (listUse) return { node: listUse.node, reason: `\`${loop.listName}\` is used inside the loop, which may change the list`, suggestion: 'rewrite by hand' };
@@ -250,31 +251,6 @@ function dependsOnLoop(call: NodePath<CallExpression>, key: NodePath, loop: RowL
     };
     if (arg.isIdentifier()) visit(arg);
     arg.traverse({ Identifier: visit });
-  });
-  return found;
-}
-
-/** `row.f = …`, `row.f++`, `delete row.f`, `row[k] = …` in the loop, for a key field f. */
-function writtenRowField(loop: RowLoop, fields: ReadonlySet<string>): string | undefined {
-  let found: string | undefined;
-  const check = (target: Node, at: NodePath) => {
-    if (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression') return;
-    if (target.object.type !== 'Identifier' || target.object.name !== loop.rowName || at.scope.getBinding(loop.rowName) !== loop.row) return;
-    const prop = target.property;
-    const name = !target.computed && prop.type === 'Identifier' ? prop.name : prop.type === 'StringLiteral' ? prop.value : undefined;
-    if (name === undefined) found ??= `${loop.rowName}[…]`;
-    else if (fields.has(name)) found ??= `${loop.rowName}.${name}`;
-  };
-  loop.body.traverse({
-    AssignmentExpression(p) {
-      check(p.node.left, p);
-    },
-    UpdateExpression(p) {
-      check(p.node.argument, p);
-    },
-    UnaryExpression(p) {
-      if (p.node.operator === 'delete') check(p.node.argument, p);
-    },
   });
   return found;
 }
