@@ -18,15 +18,16 @@ import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
-import { readOptionsArg } from '../core/options-arg.js';
+import { readObject, readOptionsArg } from '../core/options-arg.js';
 import { PRISMA_ID, prismaFacts, type PrismaLoad } from './load.js';
 import { prismaMessages } from './messages.js';
-import { prismaFindFirst } from './first.js';
+import { prismaFindFirst, prismaFindFirstWhere } from './first.js';
 import { prismaKeyBounded, prismaKeysetBatches } from './batches.js';
 import { prismaSelect } from './select.js';
 import { prismaAggregate } from './aggregate.js';
 import { prismaBoundedCount, prismaExists } from './exists.js';
 import { prismaNarrow } from './where.js';
+import { prismaInQuery, prismaMatchKeyedQuery, prismaQueryKind, prismaRowKey } from './in.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -86,7 +87,7 @@ export const prismaDialect: Dialect = {
     return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})`, why: COUNT_WHY };
   },
 
-  first: (load, ctx) => prismaFindFirst(own(load), ctx),
+  first: (load, ctx, tests) => (tests && tests.length > 0 ? prismaFindFirstWhere(own(load), ctx, tests) : prismaFindFirst(own(load), ctx)),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
   select: (load, ctx, fields) => prismaSelect(own(load), ctx, fields),
@@ -94,6 +95,10 @@ export const prismaDialect: Dialect = {
   exists: (load, ctx, opts) => prismaExists(own(load), ctx, opts),
   boundedCount: (load, ctx, bound) => prismaBoundedCount(own(load), ctx, bound),
   narrow: (load, ctx, tests) => prismaNarrow(own(load), ctx, tests),
+  matchKeyedQuery: (path, ctx, clientNames) => prismaMatchKeyedQuery(prismaDialect, path, (p) => isPrismaClient(p, clientNames), readObject),
+  rowKey: (load, ctx, field) => prismaRowKey(own(load), ctx, field),
+  inQuery: (query, ctx, field) => prismaInQuery(query, ctx, field, readObject),
+  queryKind: (path, ctx, clientNames) => prismaQueryKind(path, (p) => isPrismaClient(p, clientNames)),
 };
 
 /** The argument text for count(), or why there is none. */

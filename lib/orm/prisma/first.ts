@@ -27,6 +27,8 @@ import type { PrismaLoad } from './load.js';
 import { prismaFacts } from './load.js';
 import { FIRST_WHY } from './messages.js';
 import { orderTiesNote } from './providers.js';
+import type { FieldTest } from '../../analysis/predicate.js';
+import { prismaNarrow } from './where.js';
 
 /** findMany arguments findFirst takes with the same meaning. */
 const FIRST_KEEPS = new Set(['where', 'orderBy', 'cursor', 'skip', 'distinct', 'select', 'include', 'omit', 'relationLoadStrategy']);
@@ -130,4 +132,31 @@ function extendedHere(load: PrismaLoad): boolean {
     init.callee.property.type === 'Identifier' &&
     init.callee.property.name === '$extends'
   );
+}
+
+/**
+ * `.find(pred)` over the load's rows: findFirst with the predicate merged into
+ * where. The where is what narrow() says (it declines take, skip, cursor and
+ * distinct, which the database applies before a where but the JavaScript
+ * test after, and compared values that may be undefined); findFirst takes
+ * every other findMany argument with the same meaning, and its first row is
+ * the first matching row in the same order.
+ */
+export function prismaFindFirstWhere(load: PrismaLoad, ctx: RuleContext, tests: readonly FieldTest[]): Emit {
+  const narrowed = prismaNarrow(load, ctx, tests);
+  if (!narrowed.ok) return narrowed;
+  const prefix = `${textOf(ctx.source, load.receiver)}.${load.method}(`;
+  if (!narrowed.code.startsWith(prefix)) return { ok: false, reason: 'pushdown could not build the query', suggestion: 'use findFirst with the predicate in where by hand' };
+  const order = load.args.kind !== 'none' && load.args.kind !== 'unknown' && load.args.props.has('orderBy');
+  const notes = [
+    narrowed.note,
+    order ? 'rows that tie on the orderBy may come in another order, so another matching row may come first' : 'the query has no orderBy: the database may return another matching row first',
+  ].filter(Boolean);
+  return {
+    ok: true,
+    code: `${textOf(ctx.source, load.receiver)}.findFirst(${narrowed.code.slice(prefix.length)}`,
+    tier: 'review',
+    note: notes.join('; '),
+    why: 'findFirst with the predicate in its where returns the first row `.find` would have (same order and row shape) and loads only that row',
+  };
 }
