@@ -1,20 +1,22 @@
-// Every Prisma rewrite fixture (input and output) must typecheck under
-// `strict` against the generated client, with test/tsconfig.fixtures.json.
+// Every rewrite fixture (input and output) must typecheck under `strict`
+// against its ORM's real types (the generated Prisma client; MikroORM's
+// packages and test/mikro-orm/entities.ts), with test/tsconfig.fixtures.json.
 // Emitted code that does not compile is a broken rewrite even if it runs.
 // Must-not-touch inputs (no .output.ts) are not checked: some are
-// deliberately not Prisma code.
+// deliberately not ORM code.
 
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { findPrismaRewriteFixtures } from '../test/prisma/fixtures.js';
-import { REPO_ROOT } from '../test/prisma/setup.js';
+import { findRewriteFixtures, REPO_ROOT } from '../test/shared/fixtures.js';
 
 const CONFIG_PATH = join(REPO_ROOT, 'test', 'tsconfig.fixtures.json');
 /** "The 'files' list in config file is empty": the file list comes from here, not the config. */
 const EMPTY_FILES_LIST = 18002;
 
-const fixtures = findPrismaRewriteFixtures();
+/** The ORMs whose rewrite fixtures are typechecked, each against its real types. */
+const TYPECHECKED_ORMS = ['prisma', 'mikro-orm'];
+const fixtures = TYPECHECKED_ORMS.flatMap((orm) => findRewriteFixtures(orm));
 
 function loadCompilerOptions(): ts.CompilerOptions {
   const read = ts.readConfigFile(CONFIG_PATH, (path) => ts.sys.readFile(path));
@@ -53,7 +55,7 @@ function diagnosticsFor(file: string): readonly ts.Diagnostic[] {
   return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
 }
 
-describe('typecheck: Prisma rewrite fixtures (strict, against the generated client)', () => {
+describe('typecheck: rewrite fixtures (strict, against each ORM\'s real types)', () => {
   test('compiler options and global types are sound', () => {
     const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
     if (diagnostics.length > 0) expect.fail(format(diagnostics));
