@@ -15,7 +15,7 @@ export async function run(em: EntityManager, authorId: number) {
   const service = new PostService(em.getRepository(Post));
   const top = await service.mostViewed(authorId);
   const author = ((await em.fork().findOne(User, { id: authorId })) ?? undefined)!;
-  const named = ((await orm.em.findOne(User, { name: { $ne: null }, age: { $gt: authorId } }, { orderBy: { age: 'asc', id: 'asc' } })) ?? undefined)!;
+  const named = await orm.em.findOne(User, { name: { $ne: null }, age: { $gt: authorId } }, { orderBy: { age: 'asc', id: 'asc' } });
   return { top: top?.title, author: author === undefined ? 'none' : author.email, named: named?.id };
 }
 

@@ -19,5 +19,7 @@ export async function run(em: EntityManager) {
   for (const user of await em.find(User, { age: 30 })) kept.push(user);
   for (const user of await em.find(User, {}, { orderBy: { age: 'asc' } })) console.log(user.id);
   for (const user of await em.find(User, {}, { limit: 10 })) console.log(user.id);
-  return kept;
+  const rows = await em.find(User, { active: true });
+  for (const user of rows) console.log(user.id);
+  return [kept, rows]; // rows used besides the loop
 }

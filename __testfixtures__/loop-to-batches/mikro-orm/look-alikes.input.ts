@@ -10,7 +10,5 @@ export async function typeormSide(em: TypeOrmEntityManager) {
 export async function lookAlikes(em: EntityManager, ids: number[]) {
   for (const x of [1, 2, 3].filter((n) => n > 1)) console.log(x); // an array
   for (const user of await em.find(User, { id: { $in: ids } })) console.log(user.id); // bounded by a key list
-  const rows = await em.find(User, { active: true });
-  for (const user of rows) console.log(user.id);
-  return rows; // used besides the loop
+  for (const user of await em.find(User, { email: 'alice@example.com' })) console.log(user.id); // a unique field pinned
 }
