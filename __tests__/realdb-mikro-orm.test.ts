@@ -22,7 +22,7 @@ import { Post, User } from '../test/mikro-orm/entities.js';
 import { toPlain } from '../test/mikro-orm/plain.js';
 import { buildTemplate, openOrm } from '../test/mikro-orm/setup.js';
 import { findDifference, type Outcome } from '../test/shared/compare.js';
-import { findRewriteFixtures } from '../test/shared/fixtures.js';
+import { findRewriteFixtures } from '../test/fixtures.js';
 import { describeFixturePairs, loadFixturePairs, type RunFn, type SideResult } from '../test/shared/realdb.js';
 import { seedPosts, seedUsers } from '../test/shared/seed.js';
 import { copyDatabase, dumpDatabase } from '../test/shared/sqlite.js';

@@ -19,7 +19,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { openPrisma, Prisma, type PrismaClient } from '../test/prisma/client.js';
 import { freshCopy } from '../test/prisma/setup.js';
 import { findDifference, findOutcomeDifference, type Outcome } from '../test/shared/compare.js';
-import { findRewriteFixtures } from '../test/shared/fixtures.js';
+import { findRewriteFixtures } from '../test/fixtures.js';
 import { describeFixturePairs, loadFixturePairs, type RunFn, type SideResult } from '../test/shared/realdb.js';
 import { seedPosts, seedUsers } from '../test/shared/seed.js';
 import { dumpDatabase } from '../test/shared/sqlite.js';

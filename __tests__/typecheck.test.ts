@@ -8,7 +8,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { findRewriteFixtures, REPO_ROOT } from '../test/shared/fixtures.js';
+import { findRewriteFixtures, REPO_ROOT } from '../test/fixtures.js';
 
 const CONFIG_PATH = join(REPO_ROOT, 'test', 'tsconfig.fixtures.json');
 /** "The 'files' list in config file is empty": the file list comes from here, not the config. */

@@ -11,7 +11,7 @@ import { relative } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from './compare.js';
-import { REPO_ROOT, type RewriteFixture } from './fixtures.js';
+import { REPO_ROOT, type RewriteFixture } from '../fixtures.js';
 
 export type RunFn = (client: never, ...args: unknown[]) => unknown;
 
