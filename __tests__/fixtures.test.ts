@@ -21,7 +21,6 @@ import { findRule } from '../transforms/index.js';
 import { ormRuleOptions } from './helpers/schema.js';
 
 const root = join(import.meta.dirname, '..', '__testfixtures__');
-const PENDING_ORMS = new Set(['mikro-orm']);
 
 interface Case {
   rule: string;
@@ -38,9 +37,6 @@ function cases(): Case[] {
   const out: Case[] = [];
   for (const rule of readdirSync(root).sort()) {
     for (const orm of readdirSync(join(root, rule)).sort()) {
-      // Until the mikro-orm plugin exists its fixtures are the hand-written
-      // target (proven by realdb-mikro-orm.test.ts and typecheck.test.ts).
-      if (PENDING_ORMS.has(orm)) continue;
       const dir = join(root, rule, orm);
       for (const f of readdirSync(dir).sort()) {
         const m = /^(.*)\.input\.([a-z]+)$/.exec(f);
