@@ -27,8 +27,8 @@
 import type { Binding, NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
-import { propertyName } from '../../text.js';
 import type { OrmFacts } from '../core/facts.js';
+import { readObjectLiteral } from '../core/objects.js';
 import type { Load } from '../core/types.js';
 
 export const MIKRO_ID = 'mikro-orm';
@@ -77,20 +77,20 @@ export function matchMikroLoad(path: NodePath<CallExpression>, clientNames: read
     const model = entity.type === 'Identifier' ? entity.name : entity.value;
     if (method === 'find') {
       if (exprs.length < 2 || exprs.length > 3) return null;
-      return { call: path, model, receiver, on: 'em', method, entity, where: exprs[1], options: readOptions(path, exprs[2]) };
+      return { call: path, model, receiver, on: 'em', method, entity, where: exprs[1], options: readOptions(exprs[2]) };
     }
     if (exprs.length > 2) return null;
-    const options = readOptions(path, exprs[1]);
+    const options = readOptions(exprs[1]);
     return { call: path, model, receiver, on: 'em', method: 'findAll', entity, where: whereOption(options), options };
   }
   const model = repositoryModel(receiverPath, clientNames);
   if (model === undefined) return null;
   if (method === 'find') {
     if (exprs.length < 1 || exprs.length > 2) return null;
-    return { call: path, model, receiver, on: 'repo', method, where: exprs[0], options: readOptions(path, exprs[1]) };
+    return { call: path, model, receiver, on: 'repo', method, where: exprs[0], options: readOptions(exprs[1]) };
   }
   if (exprs.length > 1) return null;
-  const options = readOptions(path, exprs[0]);
+  const options = readOptions(exprs[0]);
   return { call: path, model, receiver, on: 'repo', method: 'findAll', where: whereOption(options), options };
 }
 
@@ -98,21 +98,12 @@ function whereOption(options: Options): Expression | undefined {
   return options.kind === 'object' ? (options.props.get('where')?.value as Expression | undefined) : undefined;
 }
 
-function readOptions(path: NodePath, arg: Expression | undefined): Options {
+function readOptions(arg: Expression | undefined): Options {
   if (!arg) return { kind: 'none' };
   if (arg.type !== 'ObjectExpression') {
     return { kind: 'unknown', node: arg, reason: arg.type === 'Identifier' ? `held in \`${arg.name}\`` : 'not an object literal' };
   }
-  void path;
-  const props = new Map<string, ObjectProperty>();
-  for (const p of arg.properties) {
-    if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };
-    const name = propertyName(p);
-    if (name === undefined) return { kind: 'unknown', node: p, reason: 'built with a computed key' };
-    if (props.has(name)) return { kind: 'unknown', node: p, reason: `given \`${name}\` twice` };
-    props.set(name, p);
-  }
-  return { kind: 'object', node: arg, props };
+  return readObjectLiteral(arg);
 }
 
 // ---------------------------------------------------------------------------

@@ -14,10 +14,11 @@
  * other than a count selection, include, omit and relationLoadStrategy.
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
+import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
+import { readObjectLiteral } from '../core/objects.js';
 import { PRISMA_ID, prismaFacts, type LoadArgs, type PrismaLoad } from './load.js';
 import { prismaMessages } from './messages.js';
 import { prismaFindFirst } from './first.js';
@@ -147,30 +148,18 @@ function readArgs(path: NodePath<CallExpression>): LoadArgs {
   const arg = path.node.arguments[0];
   if (!arg) return { kind: 'none' };
   if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return { kind: 'unknown', node: arg, reason: 'spread' };
-  if (arg.type === 'ObjectExpression') return readObject(arg);
+  if (arg.type === 'ObjectExpression') return readObjectLiteral(arg);
   if (arg.type === 'Identifier') {
     const binding = path.scope.getBinding(arg.name);
     const decl = binding?.path.node;
     if (binding && binding.constant && binding.kind !== 'param' && decl?.type === 'VariableDeclarator' && decl.init?.type === 'ObjectExpression') {
-      const read = readObject(decl.init);
+      const read = readObjectLiteral(decl.init);
       if (read.kind === 'object') return { kind: 'ref', node: arg, literal: decl.init, props: read.props };
       return read;
     }
     return { kind: 'unknown', node: arg, reason: `held in \`${arg.name}\`, not an object literal pushdown can read` };
   }
   return { kind: 'unknown', node: arg, reason: 'not an object literal' };
-}
-
-function readObject(obj: ObjectExpression): LoadArgs {
-  const props = new Map<string, ObjectProperty>();
-  for (const p of obj.properties) {
-    if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };
-    const name = propertyName(p);
-    if (name === undefined) return { kind: 'unknown', node: p, reason: 'built with a computed key' };
-    if (props.has(name)) return { kind: 'unknown', node: p, reason: `given \`${name}\` twice` };
-    props.set(name, p);
-  }
-  return { kind: 'object', node: obj, props };
 }
 
 function typeName(t: TSType | null | undefined): string | undefined {
