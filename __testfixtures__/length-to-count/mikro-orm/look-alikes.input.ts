@@ -10,7 +10,20 @@ export async function typeormSide(em: TypeOrmEntityManager) {
   return (await em.find(User, { where: { active: true } })).length;
 }
 
+// `this.em` declared as TypeORM's, and a manager built by another library.
+class ReportService {
+  constructor(private readonly em: TypeOrmEntityManager) {}
+  async count() {
+    return (await this.em.find(User, {})).length;
+  }
+}
+declare function createConnection(): { find(entity: unknown, where: unknown): Promise<unknown[]> };
+
 export async function lookAlikes(em: EntityManager) {
+  const conn = createConnection();
+  const other = (await conn.find(User, {})).length;
+  void other;
+  void ReportService;
   const list = [{ id: 1, n: [1] }, { id: 2, n: [] }];
   const a = list.find((x) => x.id === 1)?.n.length; // an array's find
   const store = { find: async (_entity: unknown, _where: unknown) => [1, 2] };
