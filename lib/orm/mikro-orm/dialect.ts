@@ -174,7 +174,7 @@ export const mikroDialect: Dialect = {
       return decline(model ? `entity ${model.name} has no single-field primary key to batch on` : `no entity facts for \`${load.model}\` (its @Entity class was not found), so pushdown cannot tell the key`, byHand);
     }
     const type = field.type === 'int' || field.type === 'float' ? 'number' : field.type === 'string' ? 'string' : undefined;
-    if (!type) return decline(`the primary key \`${key}\` is a ${field.typeName}, which pushdown does not batch on`, byHand);
+    if (!type) return decline(`the primary key \`${key}\` is of type ${field.typeName}, which pushdown does not batch on`, byHand);
     const blocked = optionsBlocking(load, ctx, 'batches', [...PAGING, ...SPECIAL]);
     if (blocked) return blocked;
     const props = load.options.kind === 'object' ? load.options.props : new Map<string, ObjectProperty>();
