@@ -18,7 +18,7 @@ import { findRule } from '../transforms/index.js';
 import { fixtureSchema, ormRuleOptions } from './helpers/schema.js';
 import { serversRequired } from '../test/db/servers.js';
 import type { PrismaClient } from '../test/prisma/client.js';
-import { findDifference } from '../test/prisma/compare.js';
+import { findDifference } from '../test/shared/compare.js';
 import { type EngineName, lookUpEngine, PROVIDER_OF, type ProofEngine, type Side } from '../test/prisma/engines.js';
 import { RUN_TIMEOUT_MS } from '../test/prisma/proof.js';
 

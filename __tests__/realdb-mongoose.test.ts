@@ -8,8 +8,8 @@
 import { describe, expect, test } from 'vitest';
 import { Post, User } from '../test/mongoose/models.js';
 import { installMemoryDb, seedPostDocs, seedUserDocs } from '../test/mongoose/setup.js';
-import { findDifference } from '../test/prisma/compare.js';
-import { seedUsers } from '../test/prisma/seed.js';
+import { findDifference } from '../test/shared/compare.js';
+import { seedUsers } from '../test/shared/seed.js';
 import { proveRewriteFixtures } from '../test/shared/realdb-suite.js';
 
 await proveRewriteFixtures<{ User: typeof User; Post: typeof Post }>({

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openSequelize, type Models } from '../test/sequelize/models.js';
 import { buildSequelizeTemplate } from '../test/sequelize/setup.js';
-import { findDifference } from '../test/prisma/compare.js';
-import { seedPosts, seedUsers } from '../test/prisma/seed.js';
+import { findDifference } from '../test/shared/compare.js';
+import { seedPosts, seedUsers } from '../test/shared/seed.js';
 import { freshCopy } from '../test/prisma/setup.js';
 import { proveRewriteFixtures, sqliteSides } from '../test/shared/realdb-suite.js';
 

@@ -4,7 +4,7 @@
 // run it on the servers of `npm run db:up` when they are up.
 //
 // Setup (prisma generate, seeded template) is the vitest globalSetup in
-// test/prisma/global-setup.ts; seed rows are listed in test/prisma/seed.ts.
+// test/prisma/global-setup.ts; seed rows are listed in test/shared/seed.ts.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openPrisma, Prisma } from '../test/prisma/client.js';
-import { findDifference, findOutcomeDifference } from '../test/prisma/compare.js';
+import { findDifference, findOutcomeDifference } from '../test/shared/compare.js';
 import { defineRealDbProof, RUN_TIMEOUT_MS } from '../test/prisma/proof.js';
-import { seedPosts, seedUsers } from '../test/prisma/seed.js';
+import { seedPosts, seedUsers } from '../test/shared/seed.js';
 import { freshCopy } from '../test/prisma/setup.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'pushdown-realdb-'));

@@ -1,5 +1,6 @@
-// npm run demo — pushdown on a small Prisma app (examples/prisma-app):
-//   1. the dry run: what pushdown would change, and what it only reports;
+// npm run demo — pushdown on a small Prisma app (examples/prisma-app) and a
+// MikroORM service (examples/mikro-orm-app):
+//   1. the dry runs: what pushdown would change, and what it only reports;
 //   2. the app as written vs the app as pushdown rewrites it, run against a
 //      SQLite database of 100k users, 100k orders and 100k jobs, measured
 //      the way `npm run bench:queries` measures (bench/queries/measure.ts):
@@ -51,6 +52,9 @@ if (!existsSync(join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'))) {
 say('$ pushdown examples/prisma-app        (dry run: prints the diff, writes nothing)\n');
 const dry = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/prisma-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
 if (dry.status !== 0 && dry.status !== 1) process.exit(dry.status ?? 2);
+say('\n$ pushdown examples/mikro-orm-app     (dry run: a MikroORM 6 service; every MikroORM rewrite is review, see the README)\n');
+const dryMikro = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/mikro-orm-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (dryMikro.status !== 0 && dryMikro.status !== 1) process.exit(dryMikro.status ?? 2);
 
 // The other ORMs' example apps: their dry runs (the proofs of their rewrites are the
 // real-database fixture suites, npm test).

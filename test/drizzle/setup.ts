@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { seedPosts, seedUsers } from '../prisma/seed.js';
+import { seedPosts, seedUsers } from '../shared/seed.js';
 import { REPO_ROOT } from '../prisma/setup.js';
 
 export const DRIZZLE_TEMPLATE_DB = join(REPO_ROOT, '.tmp', 'realdb', 'drizzle-template.db');

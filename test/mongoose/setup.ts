@@ -3,7 +3,7 @@
 // is missing, not null, since MongoDB tells the two apart and `$ne`/`null`
 // filters match missing fields), installed as the models' driver collections.
 
-import { seedPosts, seedUsers } from '../prisma/seed.js';
+import { seedPosts, seedUsers } from '../shared/seed.js';
 import { MemoryCollection } from './memory-collection.js';
 import { oid, Post, User } from './models.js';
 

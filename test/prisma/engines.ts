@@ -20,8 +20,9 @@ import { type Dump, mariaDbConnection, openScratch, type ScratchServer, type Ser
 import { openPrisma, type PrismaClient } from './client.js';
 import { PrismaClient as MySqlPrismaClient } from './generated-mysql/client.js';
 import { PrismaClient as PostgresPrismaClient } from './generated-postgresql/client.js';
-import { type SeedPost, type SeedUser, seedPosts, seedUsers } from './seed.js';
-import { dumpDatabase, freshCopy } from './setup.js';
+import { type SeedPost, type SeedUser, seedPosts, seedUsers } from '../shared/seed.js';
+import { freshCopy } from './setup.js';
+import { dumpDatabase } from '../shared/sqlite.js';
 
 export type EngineName = 'sqlite' | ServerEngine;
 

@@ -18,11 +18,11 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serversRequired } from '../db/servers.js';
 import { Prisma, type PrismaClient } from './client.js';
-import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from './compare.js';
+import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from '../shared/compare.js';
 import { expectedDifference } from './engine-differences.js';
 import { type EngineName, lookUpEngine, type ProofEngine, type Side } from './engines.js';
 import { findPrismaRewriteFixtures, type RewriteFixture } from './fixtures.js';
-import { seedPosts, seedUsers } from './seed.js';
+import { seedPosts, seedUsers } from '../shared/seed.js';
 import { REPO_ROOT } from './setup.js';
 
 /** Generous: the first client in a worker compiles Prisma's query-compiler wasm. */

@@ -12,12 +12,13 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { seedPosts, seedUsers } from './seed.js';
+import { seedPosts, seedUsers } from '../shared/seed.js';
+import { copyDatabase } from '../shared/sqlite.js';
 
 export const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(PRISMA_DIR, '../..');
@@ -251,35 +252,8 @@ export function buildTemplate(path: string = TEMPLATE_DB): string {
   return path;
 }
 
-let copies = 0;
-
 /** Copies the seeded template to a new file in `dir` and returns its path. */
 export function freshCopy(dir: string, template: string = TEMPLATE_DB): string {
-  if (!existsSync(template)) {
-    throw new Error(`no seeded template at ${template}: run the tests through vitest.config.ts (its globalSetup builds it)`);
-  }
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `run-${process.pid}-${++copies}.db`);
-  copyFileSync(template, path);
-  return path;
+  return copyDatabase(template, dir);
 }
 
-/**
- * Every row of every table (and the AUTOINCREMENT counters), in rowid order,
- * as raw SQLite values: the side effects of a run, compared like its result.
- */
-export function dumpDatabase(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  try {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-      .pluck()
-      .all() as string[];
-    const dump: Record<string, unknown[]> = {};
-    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).all();
-    dump.sqlite_sequence = db.prepare('SELECT name, seq FROM sqlite_sequence ORDER BY name').all();
-    return dump;
-  } finally {
-    db.close();
-  }
-}

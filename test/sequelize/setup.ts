@@ -4,7 +4,7 @@
 
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { seedPosts, seedUsers } from '../prisma/seed.js';
+import { seedPosts, seedUsers } from '../shared/seed.js';
 import { REPO_ROOT } from '../prisma/setup.js';
 import { openSequelize } from './models.js';
 

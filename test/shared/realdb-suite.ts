@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from '../prisma/compare.js';
+import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from './compare.js';
 import { findRewriteFixtures } from '../fixtures.js';
-import { dumpDatabase, freshCopy, REPO_ROOT } from '../prisma/setup.js';
+import { freshCopy, REPO_ROOT } from '../prisma/setup.js';
+import { dumpDatabase } from './sqlite.js';
 
 export interface Opened<H> {
   handle: H;

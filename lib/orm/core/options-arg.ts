@@ -37,7 +37,7 @@ export function readOptionsArg(path: NodePath<CallExpression>, index = 0): Optio
 }
 
 /** An object literal as options: its plain-named properties, or why it cannot be read. */
-export function readObject(obj: ObjectExpression): OptionsArg {
+export function readObject(obj: ObjectExpression): Extract<OptionsArg, { kind: 'object' | 'unknown' }> {
   const props = new Map<string, ObjectProperty>();
   for (const p of obj.properties) {
     if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };
