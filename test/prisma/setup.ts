@@ -2,7 +2,7 @@
 // (it runs before the client exists):
 //   generateClient()      prisma generate, offline, skipped when up to date
 //   buildTemplate(path)   a SQLite file with the tables Prisma expects, seeded
-//   freshCopy(template)   a private copy per run, so a fixture may write
+//   (per-run copies and dumps: ../shared/sqlite.ts)
 //
 // The tables come from hand-written SQL because `prisma db push` needs the
 // schema engine, which is not available offline. SCHEMA_SQL is what Prisma
@@ -10,22 +10,24 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { seedPosts, seedUsers } from './seed.js';
+import { seedPosts, seedUsers } from '../shared/seed.js';
+import { REPO_ROOT, TMP_DIR } from '../shared/paths.js';
+
+export { REPO_ROOT };
 
 export const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(PRISMA_DIR, '../..');
 export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 export const CONFIG_PATH = join(PRISMA_DIR, 'prisma.config.ts');
 export const GENERATED_DIR = join(PRISMA_DIR, 'generated');
 /** What fixtures import: `../../../test/prisma/generated/client.js` from `__testfixtures__/<rule>/prisma/`. */
 export const GENERATED_CLIENT = join(GENERATED_DIR, 'client.ts');
 /** Rebuilt by the vitest globalSetup on every run (`.tmp/` is gitignored). */
-export const TEMPLATE_DB = join(REPO_ROOT, '.tmp', 'realdb', 'template.db');
+export const TEMPLATE_DB = join(TMP_DIR, 'template.db');
 
 const STAMP_PATH = join(GENERATED_DIR, '.pushdown-stamp');
 const require = createRequire(import.meta.url);
@@ -57,7 +59,7 @@ export function isClientUpToDate(): boolean {
  */
 export function generateClient(): boolean {
   if (isClientUpToDate()) return false;
-  return withLock(join(REPO_ROOT, '.tmp', 'realdb', 'generate.lock'), () => (isClientUpToDate() ? false : runPrismaGenerate()));
+  return withLock(join(TMP_DIR, 'generate.lock'), () => (isClientUpToDate() ? false : runPrismaGenerate()));
 }
 
 function sleep(ms: number): void {
@@ -187,37 +189,4 @@ export function buildTemplate(path: string = TEMPLATE_DB): string {
   }
   renameSync(tmp, path);
   return path;
-}
-
-let copies = 0;
-
-/** Copies the seeded template to a new file in `dir` and returns its path. */
-export function freshCopy(dir: string, template: string = TEMPLATE_DB): string {
-  if (!existsSync(template)) {
-    throw new Error(`no seeded template at ${template}: run the tests through vitest.config.ts (its globalSetup builds it)`);
-  }
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `run-${process.pid}-${++copies}.db`);
-  copyFileSync(template, path);
-  return path;
-}
-
-/**
- * Every row of every table (and the AUTOINCREMENT counters), in rowid order,
- * as raw SQLite values: the side effects of a run, compared like its result.
- */
-export function dumpDatabase(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  try {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-      .pluck()
-      .all() as string[];
-    const dump: Record<string, unknown[]> = {};
-    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).all();
-    dump.sqlite_sequence = db.prepare('SELECT name, seq FROM sqlite_sequence ORDER BY name').all();
-    return dump;
-  } finally {
-    db.close();
-  }
 }

@@ -1,4 +1,5 @@
-// The rows every Prisma fixture runs against. Small on purpose (tests stay
+// The rows every real-database fixture runs against (Prisma, TypeORM; an ORM
+// whose User has no `balance` column leaves it out). Small on purpose (tests stay
 // fast) but shaped to catch the edges a rewrite can get wrong:
 //
 //   users
