@@ -1,5 +1,6 @@
-// npm run demo — pushdown on a small Prisma app (examples/prisma-app):
-//   1. the dry run: what pushdown would change, and what it only reports;
+// npm run demo — pushdown on a small Prisma app (examples/prisma-app) and a
+// NestJS-style TypeORM service layer (examples/typeorm-app):
+//   1. the dry runs: what pushdown would change, and what it only reports;
 //   2. the app as written vs the app as pushdown rewrites it, run against a
 //      SQLite database of 100k users, 100k orders and 100k jobs, measured
 //      the way `npm run bench:queries` measures (bench/queries/measure.ts):
@@ -42,7 +43,7 @@ const TASKS = [
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const started = performance.now();
 
-// ------------------------------------------------------------ 1. dry run
+// ------------------------------------------------------------ 1. dry runs
 if (!existsSync(join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'))) {
   say('dist/ is missing: run `npm ci` (or `npm run build`) first.');
   process.exit(2);
@@ -50,9 +51,12 @@ if (!existsSync(join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'))) {
 say('$ pushdown examples/prisma-app        (dry run: prints the diff, writes nothing)\n');
 const dry = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/prisma-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
 if (dry.status !== 0 && dry.status !== 1) process.exit(dry.status ?? 2);
+say('\n$ pushdown examples/typeorm-app       (dry run: a NestJS + TypeORM service layer)\n');
+const dryTypeorm = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/typeorm-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (dryTypeorm.status !== 0 && dryTypeorm.status !== 1) process.exit(dryTypeorm.status ?? 2);
 
 // ------------------------------------------------------------ 2. before / after
-say(`\nMeasuring the app as written and as rewritten, on ${int(N)} rows per table…`);
+say(`\nMeasuring the Prisma app as written and as rewritten, on ${int(N)} rows per table…`);
 generateClient();
 const db = await database();
 const changed = rewriteCopy();

@@ -1,4 +1,4 @@
-import { MoreThan, type DataSource, type Repository, MoreThanOrEqual, IsNull, Not, LessThan } from 'typeorm';
+import { MoreThan, type DataSource, type Repository, IsNull, MoreThanOrEqual, Not, LessThan } from 'typeorm';
 import { Post, User } from '../../../test/typeorm/entities.js';
 
 function InjectRepository(_entity: unknown): ParameterDecorator {
