@@ -7,5 +7,6 @@ export async function declined(dataSource: DataSource) {
   const ratings = (await posts.find()).reduce((s, p) => s + (p.rating ?? 0), 0);
   const firstTen = (await posts.find({ order: { id: 'ASC' }, take: 10 })).reduce((s, p) => s + p.views, 0); // a page
   const built = (await posts.createQueryBuilder('p').getMany()).reduce((s, p) => s + p.views, 0); // a query builder: sum by hand
-  return [ratings, firstTen, built];
+  const byActive = (await posts.find({ where: { author: { active: true } } })).reduce((s, p) => s + p.views, 0); // a join would repeat rows
+  return [ratings, firstTen, built, byActive];
 }
