@@ -9,8 +9,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { findRewriteFixtures } from '../test/shared/fixtures.js';
-import { REPO_ROOT } from '../test/shared/paths.js';
+import { findRewriteFixtures, REPO_ROOT } from '../test/fixtures.js';
 
 /** "The 'files' list in config file is empty": the file list comes from here, not the config. */
 const EMPTY_FILES_LIST = 18002;

@@ -16,7 +16,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { seedPosts, seedUsers } from '../shared/seed.js';
-import { REPO_ROOT, TMP_DIR } from '../shared/paths.js';
+import { REPO_ROOT } from '../fixtures.js';
+import { TMP_DIR } from '../shared/sqlite.js';
 
 export { REPO_ROOT };
 

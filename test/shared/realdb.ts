@@ -15,8 +15,7 @@ import { join, relative } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from './compare.js';
-import { findRewriteFixtures, type RewriteFixture } from './fixtures.js';
-import { REPO_ROOT } from './paths.js';
+import { findRewriteFixtures, REPO_ROOT, type RewriteFixture } from '../fixtures.js';
 import { dumpDatabase, freshCopy } from './sqlite.js';
 
 export type RunFn<C> = (client: C, ...args: unknown[]) => unknown;

@@ -5,6 +5,10 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { REPO_ROOT } from '../fixtures.js';
+
+/** Scratch space for seeded templates and per-run copies (`.tmp/` is gitignored). */
+export const TMP_DIR = join(REPO_ROOT, '.tmp', 'realdb');
 
 let copies = 0;
 

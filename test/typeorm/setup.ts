@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { TMP_DIR } from '../shared/paths.js';
+import { TMP_DIR } from '../shared/sqlite.js';
 import { seedPosts, seedUsers } from '../shared/seed.js';
 import { entities, Post, User } from './entities.js';
 
