@@ -5,9 +5,10 @@
  */
 import type { RuleOptions } from '../../rule.js';
 import { prismaPlugin } from '../prisma/index.js';
+import { typeormPlugin } from '../typeorm/index.js';
 import type { Dialect, OrmPlugin } from './types.js';
 
-export const plugins: readonly OrmPlugin[] = [prismaPlugin];
+export const plugins: readonly OrmPlugin[] = [prismaPlugin, typeormPlugin];
 
 export function findPlugin(id: string): OrmPlugin | undefined {
   return plugins.find((p) => p.id === id);
