@@ -24,3 +24,16 @@ export async function lookAlikes(dataSource: DataSource, items: { id: number }[]
   const j = (await new Repository<User>(User, dataSource.manager).find()).find((u) => u.id === 1); // Array find on the rows
   return [a, b, c, d, e, f, g, h, i, j];
 }
+
+// MikroORM spells @Entity too: its entities are not TypeORM's, nor is its `em`.
+import { Entity as MikroEntity, PrimaryKey, type EntityManager as MikroEntityManager } from '@mikro-orm/core';
+
+@MikroEntity()
+class Author {
+  @PrimaryKey()
+  id!: number;
+}
+
+export async function mikro(em: MikroEntityManager) {
+  return (await em.find(Author, {})).length;
+}

@@ -14,11 +14,12 @@
  * other than a count selection, include, omit and relationLoadStrategy.
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
+import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
-import { PRISMA_ID, prismaFacts, type LoadArgs, type PrismaLoad } from './load.js';
+import { PRISMA_ID, prismaFacts, type PrismaLoad } from './load.js';
+import { readOptionsArgument } from '../core/args.js';
 import { prismaMessages } from './messages.js';
 import { prismaFindFirst } from './first.js';
 import { prismaKeyBounded, prismaKeysetBatches } from './batches.js';
@@ -62,7 +63,7 @@ export const prismaDialect: Dialect = {
     const clientPath = calleePath.get('object.object') as NodePath<Expression>;
     if (!isPrismaClient(clientPath, clientNames)) return null;
     if (path.node.arguments.length > 1) return null;
-    return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readArgs(path) };
+    return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readOptionsArgument(path) };
   },
 
   loadShape(any: Load): LoadShape {
@@ -141,36 +142,6 @@ function countArgs(load: PrismaLoad, ctx: RuleContext): Emit {
   }
   const text = objectTextKeeping(ctx.source, args.node, (p) => keep(propertyName(p) ?? ''));
   return { ok: true, code: text ?? '' };
-}
-
-function readArgs(path: NodePath<CallExpression>): LoadArgs {
-  const arg = path.node.arguments[0];
-  if (!arg) return { kind: 'none' };
-  if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return { kind: 'unknown', node: arg, reason: 'spread' };
-  if (arg.type === 'ObjectExpression') return readObject(arg);
-  if (arg.type === 'Identifier') {
-    const binding = path.scope.getBinding(arg.name);
-    const decl = binding?.path.node;
-    if (binding && binding.constant && binding.kind !== 'param' && decl?.type === 'VariableDeclarator' && decl.init?.type === 'ObjectExpression') {
-      const read = readObject(decl.init);
-      if (read.kind === 'object') return { kind: 'ref', node: arg, literal: decl.init, props: read.props };
-      return read;
-    }
-    return { kind: 'unknown', node: arg, reason: `held in \`${arg.name}\`, not an object literal pushdown can read` };
-  }
-  return { kind: 'unknown', node: arg, reason: 'not an object literal' };
-}
-
-function readObject(obj: ObjectExpression): LoadArgs {
-  const props = new Map<string, ObjectProperty>();
-  for (const p of obj.properties) {
-    if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };
-    const name = propertyName(p);
-    if (name === undefined) return { kind: 'unknown', node: p, reason: 'built with a computed key' };
-    if (props.has(name)) return { kind: 'unknown', node: p, reason: `given \`${name}\` twice` };
-    props.set(name, p);
-  }
-  return { kind: 'object', node: obj, props };
 }
 
 function typeName(t: TSType | null | undefined): string | undefined {

@@ -19,7 +19,8 @@
  * `typeorm` counts.
  */
 import { parse } from '@babel/parser';
-import type { ClassDeclaration, ClassProperty, Decorator, Expression, File, Node, ObjectExpression, Statement, TSType } from '@babel/types';
+import type { ClassDeclaration, ClassProperty, Decorator, Expression, File, ObjectExpression, Statement, TSType } from '@babel/types';
+import { keywordType } from '../../analysis/predicate.js';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
 
 export interface TypeormModelFacts extends ModelFacts {
@@ -168,29 +169,17 @@ function propertyType(p: ClassProperty): { type?: string; nullable: boolean } {
   let nullable = p.optional === true;
   if (!ann || ann.type !== 'TSTypeAnnotation') return { nullable };
   const parts: TSType[] = ann.typeAnnotation.type === 'TSUnionType' ? ann.typeAnnotation.types : [ann.typeAnnotation];
-  const named: string[] = [];
+  const named = new Set<string>();
   for (const t of parts) {
     if (t.type === 'TSNullKeyword' || t.type === 'TSUndefinedKeyword') nullable = true;
-    else named.push(tsName(t));
+    else named.add(tsName(t));
   }
-  return { type: named.length === 1 ? named[0] : named.length > 1 ? named.join(' | ') : undefined, nullable };
+  return { type: named.size > 0 ? [...named].join(' | ') : undefined, nullable };
 }
 
 function tsName(t: TSType): string {
-  switch (t.type) {
-    case 'TSNumberKeyword':
-      return 'number';
-    case 'TSStringKeyword':
-      return 'string';
-    case 'TSBooleanKeyword':
-      return 'boolean';
-    case 'TSBigIntKeyword':
-      return 'bigint';
-    case 'TSTypeReference':
-      return t.typeName.type === 'Identifier' ? t.typeName.name : 'object';
-    default:
-      return 'other';
-  }
+  if (t.type === 'TSTypeReference') return t.typeName.type === 'Identifier' ? t.typeName.name : 'object';
+  return keywordType(t) ?? 'other';
 }
 
 const INT = /^(int|integer|tinyint|smallint|mediumint|int2|int4|int8?|serial|smallserial|increment|rowid)$/i;
@@ -239,5 +228,3 @@ export function entityFacts(source: string, perFile: Iterable<Map<string, Typeor
 export function isTypeormModel(m: ModelFacts | undefined): m is TypeormModelFacts {
   return m !== undefined && 'afterLoad' in m;
 }
-
-export type { Node };

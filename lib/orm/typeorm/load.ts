@@ -26,25 +26,20 @@
  * array's, Mongoose's or MikroORM's.
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
+import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
-import { propertyName } from '../../text.js';
 import type { OrmFacts } from '../core/facts.js';
 import type { Dialect, Load } from '../core/types.js';
+import { readOptionsArgument, readOptionsObject, type OptionsArg } from '../core/args.js';
 import { readEntities, type TypeormModelFacts } from './entities.js';
 
 export const TYPEORM_ID = 'typeorm';
 
 export type LoadArgs =
-  /** `find()` */
-  | { kind: 'none' }
-  /** `find({ where, ... })`: every key a plain name. For findBy, the where literal itself. */
-  | { kind: 'object'; node: ObjectExpression; props: ReadonlyMap<string, ObjectProperty> }
-  /** `find(q)` with `const q = { ... }`: read, never edited in place. */
-  | { kind: 'ref'; node: Expression; literal: ObjectExpression; props: ReadonlyMap<string, ObjectProperty> }
-  /** findBy's where when it is not an object literal (`findBy(where)`, an OR list). */
-  | { kind: 'expr'; node: Expression }
-  | { kind: 'unknown'; node: Node; reason: string };
+  /** find's options as read (lib/orm/core/args.ts); for findBy an object literal is the where itself. */
+  | OptionsArg
+  /** findBy's where when it is not a plain object literal (`findBy(where)`, an OR list). */
+  | { kind: 'expr'; node: Expression };
 
 export interface TypeormLoad extends Load {
   /** `find` / `findBy` on a repository or manager, or a query builder's `getMany`. */
@@ -354,40 +349,16 @@ function builderOf(path: NodePath<Expression>, ctx: RuleContext, isEntity: (n: N
     chain.push(name);
     p = p.get('callee.object') as NodePath<Expression>;
   }
-  void ctx;
   return undefined;
 }
 
+/** find's options, or findBy's where (kept as an expression when it is not a plain object literal). */
 function readArgs(path: NodePath<CallExpression>, index: number, method: string): LoadArgs {
   const arg = path.node.arguments[index];
-  if (!arg) return { kind: 'none' };
-  if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return { kind: 'unknown', node: arg, reason: 'spread' };
+  if (method !== 'findBy' || !arg || arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return readOptionsArgument(path, index);
   if (arg.type === 'ObjectExpression') {
-    const read = readObject(arg);
-    return read.kind === 'unknown' && method === 'findBy' ? { kind: 'expr', node: arg } : read;
+    const read = readOptionsObject(arg);
+    if (read.kind === 'object') return read;
   }
-  if (method === 'findBy') return { kind: 'expr', node: arg };
-  if (arg.type === 'Identifier') {
-    const binding = path.scope.getBinding(arg.name);
-    const decl = binding?.path.node;
-    if (binding && binding.constant && binding.kind !== 'param' && decl?.type === 'VariableDeclarator' && decl.init?.type === 'ObjectExpression') {
-      const read = readObject(decl.init);
-      if (read.kind === 'object') return { kind: 'ref', node: arg, literal: decl.init, props: read.props };
-      return read;
-    }
-    return { kind: 'unknown', node: arg, reason: `held in \`${arg.name}\`, not an object literal pushdown can read` };
-  }
-  return { kind: 'unknown', node: arg, reason: 'not an object literal' };
-}
-
-function readObject(obj: ObjectExpression): LoadArgs {
-  const props = new Map<string, ObjectProperty>();
-  for (const p of obj.properties) {
-    if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };
-    const name = propertyName(p);
-    if (name === undefined) return { kind: 'unknown', node: p, reason: 'built with a computed key' };
-    if (props.has(name)) return { kind: 'unknown', node: p, reason: `given \`${name}\` twice` };
-    props.set(name, p);
-  }
-  return { kind: 'object', node: obj, props };
+  return { kind: 'expr', node: arg as Expression };
 }
