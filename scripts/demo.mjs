@@ -1,5 +1,6 @@
 // npm run demo — pushdown on a small Prisma app (examples/prisma-app) and a
 // MikroORM service (examples/mikro-orm-app):
+// NestJS-style TypeORM service layer (examples/typeorm-app):
 //   1. the dry runs: what pushdown would change, and what it only reports;
 //   2. the app as written vs the app as pushdown rewrites it, run against a
 //      SQLite database of 100k users, 100k orders and 100k jobs, measured
@@ -44,7 +45,7 @@ const TASKS = [
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const started = performance.now();
 
-// ------------------------------------------------------------ 1. dry run
+// ------------------------------------------------------------ 1. dry runs
 if (!existsSync(join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'))) {
   say('dist/ is missing: run `npm ci` (or `npm run build`) first.');
   process.exit(2);
@@ -63,9 +64,12 @@ for (const example of ['sequelize-app', 'mongoose-app']) {
   const other = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), `examples/${example}`], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (other.status !== 0 && other.status !== 1) process.exit(other.status ?? 2);
 }
+say('\n$ pushdown examples/typeorm-app       (dry run: a NestJS + TypeORM service layer)\n');
+const dryTypeorm = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/typeorm-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (dryTypeorm.status !== 0 && dryTypeorm.status !== 1) process.exit(dryTypeorm.status ?? 2);
 
 // ------------------------------------------------------------ 2. before / after
-say(`\nMeasuring the app as written and as rewritten, on ${int(N)} rows per table…`);
+say(`\nMeasuring the Prisma app as written and as rewritten, on ${int(N)} rows per table…`);
 generateClient();
 const db = await database();
 const changed = rewriteCopy();

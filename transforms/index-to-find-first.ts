@@ -100,7 +100,7 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   const use = result.shape === 'direct' ? result.use : result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1 ? result.uses[0] : undefined;
   if (!use || use.kind !== 'method' || use.name !== 'find' || use.path.node.arguments.length !== 1) return false;
   if (emptinessOf(use.path, 'element')) return false;
-  if (!load.dialect.first) return false;
+  if (!load.dialect.firstMatching) return false;
   const binding = result.shape === 'binding' && result.site.kind === 'declarator' ? result : undefined;
   const awaited = load.call.parentPath;
   if (binding && (!awaited?.isAwaitExpression() || (binding.site as { declarator: NodePath }).declarator.node !== awaited.parentPath?.node)) return false;
@@ -109,7 +109,7 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
     ctx.finding(load.call.node, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`);
     return true;
   }
-  const first = load.dialect.first(load, ctx, read.tests);
+  const first = load.dialect.firstMatching(load, ctx, read.tests);
   if (!first.ok) {
     ctx.finding(load.call.node, `\`.find(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`);
     return true;

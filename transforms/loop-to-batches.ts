@@ -70,7 +70,8 @@ function apply(ctx: RuleContext): void {
     const found = findLoop(ctx, result);
     if (!found) continue;
     if (!found.ok) {
-      ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${found.reason}. Fix: ${found.suggestion}.`);
+      // A capped load (a page, or a batch of pushdown's own loop) is already bounded: no finding.
+      if (!load.dialect.loadShape(load).limited) ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${found.reason}. Fix: ${found.suggestion}.`);
       continue;
     }
     const plan = load.dialect.keysetBatches?.(load, ctx, ctx.options.batchSize);

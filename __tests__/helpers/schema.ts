@@ -2,6 +2,8 @@
  * The facts fixtures are checked against: for Prisma, test/prisma/schema.prisma
  * read by pushdown's own schema reader (once per test process); for MikroORM,
  * the @Entity classes of test/mikro-orm/entities.ts; and rule
+ * read by pushdown's own schema reader (once per test process); for TypeORM,
+ * the entity classes of test/typeorm/entities.ts; and rule
  * options that switch on one ORM plugin with its facts, as the runner would.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { modelsFrom, readEntityClasses } from '../../lib/orm/mikro-orm/entities.
 import { readPrismaSchema } from '../../lib/orm/prisma/schema.js';
 import * as sequelizeFacts from '../../lib/orm/sequelize/facts.js';
 import * as mongooseFacts from '../../lib/orm/mongoose/facts.js';
+import { FACTS_KEY, TypeormProject } from '../../lib/orm/typeorm/project.js';
 import { defaultRuleOptions, type RuleOptions } from '../../lib/rule.js';
 
 let cached: OrmFacts | undefined;
@@ -21,6 +24,18 @@ export function fixtureSchema(): OrmFacts | undefined {
 }
 
 const testFile = (rel: string): string => readFileSync(join(import.meta.dirname, '..', '..', 'test', rel), 'utf8');
+let typeormCached: OrmFacts | undefined;
+
+/** For TypeORM, the entity classes of test/typeorm/entities.ts, read as the runner reads a project's. */
+export function typeormEntities(): OrmFacts | undefined {
+  if (!typeormCached) {
+    const root = join(import.meta.dirname, '..', '..');
+    const project = new TypeormProject({ cwd: root });
+    project.observe(readFileSync(join(root, 'test', 'typeorm', 'entities.ts'), 'utf8'));
+    typeormCached = project.facts()[FACTS_KEY];
+  }
+  return typeormCached;
+}
 
 /** Facts for an ORM's fixtures, by plugin id; other plugins register theirs here. */
 let mikro: OrmFacts | undefined;
@@ -38,6 +53,7 @@ const fixtureFacts: Record<string, () => OrmFacts | undefined> = {
   sequelize: () => sequelizeFacts.factsOf(sequelizeFacts.readModels(testFile('sequelize/models.ts')), 'test/sequelize/models.ts'),
   mongoose: () => mongooseFacts.factsOf(mongooseFacts.readModels(testFile('mongoose/models.ts')), 'test/mongoose/models.ts'),
   'mikro-orm': mikroOrmFixtureFacts,
+  typeorm: typeormEntities,
 };
 
 export interface OrmTestOptions {

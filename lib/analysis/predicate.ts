@@ -339,7 +339,7 @@ function proofOf(binding: Binding): { proof: ValueProof; valueType?: ValueType; 
 }
 
 /** `number`, `string`, `boolean`, `bigint`, or a literal type of one: types that exclude undefined and null. */
-function keywordType(t: TSType | undefined): ValueType | undefined {
+export function keywordType(t: TSType | undefined): ValueType | undefined {
   if (!t) return undefined;
   switch (t.type) {
     case 'TSNumberKeyword':

@@ -4,7 +4,7 @@
 //                         SQLite client the fixtures are typechecked against, and one
 //                         per server provider (generated-postgresql, generated-mysql)
 //   buildTemplate(path)   a SQLite file with the tables Prisma expects, seeded
-//   freshCopy(template)   a private copy per run, so a fixture may write
+//   (per-run copies and dumps: ../shared/sqlite.ts)
 //
 // The tables come from hand-written SQL because `prisma db push` needs the
 // schema engine, which is not available offline. SCHEMA_SQL is what Prisma
@@ -14,21 +14,24 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { seedPosts, seedUsers } from '../shared/seed.js';
 import { copyDatabase } from '../shared/sqlite.js';
+import { REPO_ROOT } from '../fixtures.js';
+
+export { REPO_ROOT };
+const TMP_DIR = join(REPO_ROOT, '.tmp', 'realdb');
 
 export const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(PRISMA_DIR, '../..');
 export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 export const CONFIG_PATH = join(PRISMA_DIR, 'prisma.config.ts');
 export const GENERATED_DIR = join(PRISMA_DIR, 'generated');
 /** What fixtures import: `../../../test/prisma/generated/client.js` from `__testfixtures__/<rule>/prisma/`. */
 export const GENERATED_CLIENT = join(GENERATED_DIR, 'client.ts');
 /** Rebuilt by the vitest globalSetup on every run (`.tmp/` is gitignored). */
-export const TEMPLATE_DB = join(REPO_ROOT, '.tmp', 'realdb', 'template.db');
+export const TEMPLATE_DB = join(TMP_DIR, 'template.db');
 
 const require = createRequire(import.meta.url);
 

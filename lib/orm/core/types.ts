@@ -160,12 +160,14 @@ export interface Dialect {
   model?(load: Load, ctx: RuleContext): ModelFacts | undefined;
   /** An expression (without `await`) that resolves to the number of rows the load would return. */
   count(load: Load, ctx: RuleContext): Emit;
+  /** An expression (without `await`) that resolves to the first row the load would return, or null when it returns none. */
+  first?(load: Load, ctx: RuleContext): Emit;
   /**
-   * An expression (without `await`) that resolves to the first row the load
-   * would return, or null when it returns none; with `tests`, the first of its
-   * rows that pass them (a `.find(pred)`).
+   * An expression (without `await`) that resolves to the first of the load's
+   * rows that pass `tests` (a `.find(pred)`), or null when none does. A
+   * dialect without it leaves `.find(pred)` alone: `first` ignores tests.
    */
-  first?(load: Load, ctx: RuleContext, tests?: readonly FieldTest[]): Emit;
+  firstMatching?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
   /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
   keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
   /** Does the load's filter pin its key or a unique field to a list of values (or one value), so it returns at most that many rows? */

@@ -87,7 +87,8 @@ export const prismaDialect: Dialect = {
     return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})`, why: COUNT_WHY };
   },
 
-  first: (load, ctx, tests) => (tests && tests.length > 0 ? prismaFindFirstWhere(own(load), ctx, tests) : prismaFindFirst(own(load), ctx)),
+  first: (load, ctx) => prismaFindFirst(own(load), ctx),
+  firstMatching: (load, ctx, tests) => prismaFindFirstWhere(own(load), ctx, tests),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
   select: (load, ctx, fields) => prismaSelect(own(load), ctx, fields),
