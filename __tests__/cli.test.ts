@@ -237,7 +237,17 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['--schema that does not exist', ['--schema', 'missing.prisma'], /missing\.prisma/],
     ['--extensions with an empty entry', ['--extensions', 'ts,,js'], /--extensions/],
     ['--client-names that is not an identifier', ['--client-names', 'a-b'], /a-b/],
-    ['a boolean flag given a value', ['--write=yes'], /--write/],
+    ['a boolean flag given a value', ['--write=yes'], /^pushdown: --write takes no value \(got '--write=yes'\)$/],
+    ['a typo of a flag gets a suggestion', ['--writ'], /^pushdown: unknown option '--writ' \(did you mean '--write'\?\)/],
+    ['a typo of --format', ['--formt', 'json'], /unknown option '--formt' \(did you mean '--format'\?\)/],
+    ['a negated flag is not a flag', ['--no-write'], /unknown option '--no-write' \(did you mean '--write'\?\)/],
+    ['a typo of a rule id gets a suggestion', ['-t', 'length-to-cont'], /unknown transform 'length-to-cont' \(did you mean 'length-to-count'\?\); valid transforms: .*length-to-count/],
+    ['a typo of a format gets a suggestion', ['--format', 'jsno'], /unknown format 'jsno' \(did you mean 'json'\?\)/],
+    ['--jobs -1', ['--jobs', '-1'], /^pushdown: --jobs must be a non-negative integer, got '-1'$/],
+    ['--jobs=-1', ['--jobs=-1'], /^pushdown: --jobs must be a non-negative integer, got '-1'$/],
+    ['--unsafe without --write', ['--unsafe'], /^pushdown: --unsafe only applies with --write or --format patch/],
+    ['--force without --write', ['--force'], /^pushdown: --force only applies with --write/],
+    ['--force with --check', ['--check', '--force'], /--force only applies with --write/],
   ];
 
   it.each(cases)('%s', (_name, args, mentions) => {
@@ -282,6 +292,7 @@ describe('--help, --version, --list exit 0', () => {
     '--client-names',
     '--batch-size',
     '--jobs',
+    '-q, --quiet',
     '-h, --help',
     '--version',
   ];
@@ -319,6 +330,14 @@ describe('--help, --version, --list exit 0', () => {
       expect(lines[i]!.endsWith(meta.description)).toBe(true);
     });
     expect(r.stdout).toMatch(/^length-to-count\s+safe\s+\S/m);
+  }, SLOW);
+
+  it('--list --format json is one JSON document with a version and every rule', () => {
+    const r = pushdown(['--list', '--format', 'json'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as { version: number; rules: Array<{ id: string; tier: string; description: string }> };
+    expect(list.version).toBe(1);
+    expect(list.rules).toEqual(registry.map(({ id, tier, description }) => ({ id, tier, description })));
   }, SLOW);
 
   it('--list -t shows only the named rules', () => {
@@ -495,8 +514,10 @@ export async function adults(minAge: number) {
     expect(read(dir, 'src/adults.ts')).toBe(FILTER);
   }, SLOW);
 
-  it('--check exits 1 on a review edit', () => {
-    expect(pushdown(['--check', ...withSchema], { cwd: tree() }).status).toBe(1);
+  it('--check exits 1 on a review edit, and the hint names --unsafe', () => {
+    const r = pushdown(['--check', ...withSchema], { cwd: tree() });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/check: 1 edit and 0 findings reported; rerun with --write --unsafe to apply the review edit \(check each first\)$/m);
   }, SLOW);
 
   it('a patch holds what --write would write: review edits only with --unsafe, and says so on stderr', () => {
@@ -556,7 +577,7 @@ describe('--check', () => {
     const r = pushdown(['--check'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`+  ${COUNT}`);
-    expect(r.stdout).toMatch(/check: 1 edit and 0 findings reported/);
+    expect(r.stdout).toMatch(/check: 1 edit and 0 findings reported; rerun with --write to apply them$/m);
     expect(read(dir, 'src/app.ts')).toBe(APP);
   }, SLOW);
 
@@ -565,6 +586,9 @@ describe('--check', () => {
     const r = pushdown(['--check'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^src\/finding\.ts:4:\d+ {2}length-to-count {2}\S/m);
+    // Nothing --write could fix: the hint does not send the user to --write.
+    expect(r.stdout).toMatch(/check: 0 edits and 1 finding reported; the finding needs a manual fix \(see each message\)$/m);
+    expect(r.stdout).not.toMatch(/check:.*--write/);
   }, SLOW);
 
   it('exits 0 on a clean tree', () => {
@@ -636,7 +660,7 @@ describe('files that cannot be processed', () => {
     expect(r.stdout).not.toContain('bad.ts');
   }, SLOW);
 
-  it('an unreadable file: exit 2, one clear line naming it, the others still processed', () => {
+  it('an unreadable file: exit 2, one clear line naming it, the others still processed', (ctx) => {
     const dir = tempDir({ 'src/app.ts': APP, 'src/secret.ts': APP });
     chmodSync(dir, 0o777);
     for (const d of ['src']) chmodSync(join(dir, d), 0o777);
@@ -644,6 +668,11 @@ describe('files that cannot be processed', () => {
     chmodSync(join(dir, 'src/secret.ts'), 0o000);
     // root reads anything: run as nobody so the permission bits count.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if (process.getuid?.() === 0) {
+      // The checkout may sit where nobody cannot reach it (a mode-700 mktemp folder): then this cannot be tested here.
+      const probe = pushdown(['--version'], { cwd: dir, ...asNobody });
+      if (probe.status !== 0) ctx.skip(`user nobody cannot run ${CLI} from here (${probe.stderr.split('\n')[0] || `exit ${probe.status}`})`);
+    }
     const r = pushdown(['--format', 'json'], { cwd: dir, ...asNobody });
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -1116,4 +1145,88 @@ describe('reporters (pure functions)', () => {
     expect(report.files[0]!.edits[2]).toEqual(file.edits[2]);
     expect(report.totals).toEqual(totals());
   });
+});
+
+// --------------------------------------------------------------------------- config files and environment
+
+describe('config: package.json#pushdown, pushdown.config.{json,mjs}, PUSHDOWN_*; flags win', () => {
+  const TWO = `import { prisma } from './db';
+
+export async function two() {
+  ${LOAD}
+  const [first] = await prisma.user.findMany({ orderBy: { id: 'asc' } });
+  return [n, first];
+}
+`;
+  const rulesOf = (r: Run) => [...new Set(json(r).files.flatMap((f) => f.edits.map((e) => e.rule)))].sort();
+
+  it('package.json#pushdown selects rules, found from a subfolder upwards; a flag overrides it', () => {
+    const dir = tempDir({ 'package.json': JSON.stringify({ name: 'app', pushdown: { rules: ['index-to-find-first'] } }), 'src/two.ts': TWO });
+    const sub = join(dir, 'src');
+    expect(rulesOf(pushdown(['--format', 'json'], { cwd: sub }))).toEqual(['index-to-find-first']);
+    expect(rulesOf(pushdown(['--format', 'json', '-t', 'length-to-count'], { cwd: sub }))).toEqual(['length-to-count']);
+  }, SLOW);
+
+  it('pushdown.config.json: ignore globs relative to its folder, batch size; the config file is never scanned', () => {
+    const dir = tempDir({
+      'pushdown.config.json': JSON.stringify({ ignore: ['src/legacy/**'], rules: 'length-to-count' }),
+      'pushdown.config.ts': `export default { x: (await prisma.user.findMany()).length };\n`,
+      'src/app.ts': APP,
+      'src/legacy/old.ts': APP,
+    });
+    const r = pushdown(['--format', 'json'], { cwd: join(dir, 'src') });
+    expect(r.status, r.stderr).toBe(0);
+    expect(json(r).files.map((f) => f.path)).toEqual(['app.ts']);
+    // pushdown.config.ts is named as not read, and is not scanned from the root either.
+    expect(r.stderr).toMatch(/pushdown\.config\.ts is not read/);
+    const root = pushdown(['--format', 'json'], { cwd: dir });
+    expect(json(root).files.map((f) => f.path)).toEqual(['src/app.ts']);
+  }, SLOW);
+
+  it('pushdown.config.mjs (default export) beats pushdown.config.json in the same folder; env beats config; flags beat env', () => {
+    const dir = tempDir({
+      'pushdown.config.mjs': `export default { rules: ['index-to-find-first'] };\n`,
+      'pushdown.config.json': JSON.stringify({ rules: ['length-to-count'] }),
+      'src/two.ts': TWO,
+    });
+    expect(rulesOf(pushdown(['--format', 'json'], { cwd: dir }))).toEqual(['index-to-find-first']);
+    expect(rulesOf(pushdown(['--format', 'json'], { cwd: dir, env: { PUSHDOWN_TRANSFORM: 'length-to-count' } }))).toEqual(['length-to-count']);
+    expect(
+      rulesOf(pushdown(['--format', 'json', '-t', 'index-to-find-first,length-to-count'], { cwd: dir, env: { PUSHDOWN_TRANSFORM: 'length-to-count' } })),
+    ).toEqual(['index-to-find-first', 'length-to-count']);
+  }, SLOW);
+
+  const SCHEMA = `datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id  Int @id\n  age Int\n}\n`;
+  const FILTER = `import { prisma } from './db';\nexport async function f() {\n  const users = (await prisma.user.findMany({ orderBy: { id: 'asc' } })).filter((u) => u.age >= 18);\n  return users.map((u) => u.id);\n}\n`;
+
+  it('tiers: ["safe", "review"] and a schema path in a config: review edits applied under --write only', () => {
+    const config = (tiers: string[]) => JSON.stringify({ tiers, rules: ['filter-to-where'], schema: 'c/app.prisma' });
+    const safeOnly = gitRepo({ 'pushdown.config.json': config(['safe']), 'src/f.ts': FILTER, 'c/app.prisma': SCHEMA });
+    expect(pushdown(['--write'], { cwd: join(safeOnly, 'src') }).status).toBe(0);
+    expect(read(safeOnly, 'src/f.ts')).toBe(FILTER);
+    const dir = gitRepo({ 'pushdown.config.json': config(['safe', 'review']), 'src/f.ts': FILTER, 'c/app.prisma': SCHEMA });
+    expect(pushdown([], { cwd: join(dir, 'src') }).status).toBe(0); // a config's unsafe is no error in a dry run
+    expect(read(dir, 'src/f.ts')).toBe(FILTER);
+    const r = pushdown(['--write'], { cwd: join(dir, 'src') });
+    expect(r.status, r.stderr).toBe(0);
+    expect(read(dir, 'src/f.ts')).toContain('where: { age: { gte: 18 } }');
+  }, SLOW);
+
+  it('bad config values and unknown keys are one line naming the file and key', () => {
+    const bad = tempDir({ 'pushdown.config.json': JSON.stringify({ batchSize: 0 }), 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: bad }), /batchSize in .*pushdown\.config\.json must be a positive integer, got '0'/);
+    const typo = tempDir({ 'pushdown.config.json': JSON.stringify({ clientName: ['db'] }), 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: typo }), /pushdown\.config\.json: unknown key 'clientName' \(did you mean 'clientNames'\?\)/);
+    const env = tempDir({ 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: env, env: { PUSHDOWN_JOBS: 'many' } }), /^pushdown: PUSHDOWN_JOBS must be a non-negative integer, got 'many'$/);
+    const broken = tempDir({ 'pushdown.config.json': '{ nope', 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: broken }), /pushdown\.config\.json: cannot read it/);
+  }, SLOW);
+
+  it('--quiet silences notes on stderr', () => {
+    const dir = tempDir({ 'src/f.ts': FILTER, 'c/app.prisma': SCHEMA });
+    const args = ['--format', 'patch', '-t', 'filter-to-where', '--schema', 'c/app.prisma'];
+    expect(pushdown(args, { cwd: dir }).stderr).toMatch(/note: 1 review-tier edit/);
+    expect(pushdown([...args, '--quiet'], { cwd: dir }).stderr).toBe('');
+  }, SLOW);
 });

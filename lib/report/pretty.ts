@@ -120,11 +120,7 @@ function renderSummary(c: Colors, result: RunResult, opts: PrettyOptions): strin
     out.push(c.dim(DRY_RUN_HINT));
   } else if (opts.mode === 'check') {
     const pending = t.edits + t.findings;
-    out.push(
-      pending === 0
-        ? c.green('check: nothing to rewrite')
-        : c.red(`check: ${plural(t.edits, 'edit')} and ${plural(t.findings, 'finding')} reported; rerun with --write to apply safe edits`),
-    );
+    out.push(pending === 0 ? c.green('check: nothing to rewrite') : c.red(`check: ${plural(t.edits, 'edit')} and ${plural(t.findings, 'finding')} reported${checkAdvice(result)}`));
   } else {
     if (withheld > 0) {
       out.push(c.yellow(`${plural(withheld, 'review edit')} withheld; rerun with --write --unsafe to apply them too`));
@@ -134,6 +130,19 @@ function renderSummary(c: Colors, result: RunResult, opts: PrettyOptions): strin
     }
   }
   return out;
+}
+
+/** What would clear a --check: --write for safe edits, --unsafe for review ones, a person for findings. */
+export function checkAdvice(result: RunResult): string {
+  const edits = result.files.flatMap((f) => f.edits);
+  const safe = edits.filter((e) => e.tier === 'safe').length;
+  const review = edits.length - safe;
+  const advice: string[] = [];
+  if (safe > 0 && review > 0) advice.push('rerun with --write to apply the safe edits, --write --unsafe to apply the review edits too');
+  else if (safe > 0) advice.push('rerun with --write to apply them');
+  else if (review > 0) advice.push(`rerun with --write --unsafe to apply ${review === 1 ? 'the review edit' : 'the review edits'} (check each first)`);
+  if (result.totals.findings > 0) advice.push(`${result.totals.findings === 1 ? 'the finding needs' : 'findings need'} a manual fix (see each message)`);
+  return advice.length > 0 ? `; ${advice.join('; ')}` : '';
 }
 
 export function renderPretty(result: RunResult, opts: PrettyOptions): string {

@@ -16,6 +16,9 @@ const IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', '.next', 'coverag
 /** Generated Prisma clients: whatever their output folder is called, these are where they usually live. */
 const GENERATED = picomatch(['**/.prisma/**', '**/generated/prisma/**', '**/prisma/generated/**', '**/generated/client/**', '**/@prisma/client/**'], { dot: true });
 
+/** pushdown's own config is never scanned as source. */
+const CONFIG_FILE = /^pushdown\.config\.[cm]?[jt]s$/;
+
 export interface DiscoverOptions {
   cwd: string;
   paths: string[];
@@ -37,7 +40,8 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
   const isUserIgnored = (abs: string, isDir: boolean) => {
     const rel = toPosix(relative(opts.cwd, abs));
     const base = abs.slice(abs.lastIndexOf(sep) + 1);
-    return userIgnore(rel) || (isDir && userIgnore(`${rel}/`)) || userIgnoreBase(base);
+    // Globs from a config file come absolute (relative to its folder): match those on the absolute path.
+    return userIgnore(rel) || (isDir && userIgnore(`${rel}/`)) || userIgnoreBase(base) || userIgnore(toPosix(abs));
   };
   const out = new Set<string>();
 
@@ -75,7 +79,7 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
         if (GENERATED(toPosix(abs) + '/x')) continue;
         walk(abs, here);
       } else if (e.isFile()) {
-        if (!exts.has(extOf(e.name))) continue;
+        if (!exts.has(extOf(e.name)) || CONFIG_FILE.test(e.name)) continue;
         if (isGitIgnored(here, abs, false) || isUserIgnored(abs, false)) continue;
         if (GENERATED(toPosix(abs))) continue;
         out.add(abs);
