@@ -65,7 +65,9 @@ function renderFileDiff(c: Colors, file: FileResult, opts: PrettyOptions): strin
   const parsed = parseDiff(file.diff, file.edits);
   for (const line of parsed.headerLines) out.push(c.bold(line));
   for (const hunk of parsed.hunks) {
-    for (const edit of hunk.edits) out.push(`  ${editLabel(c, edit, opts)}: ${edit.message}`);
+    // Several edits in one hunk: each says which line it is on.
+    const several = hunk.edits.length > 1;
+    for (const edit of hunk.edits) out.push(`  ${several ? c.dim(`line ${edit.line}: `) : ''}${editLabel(c, edit, opts)}: ${edit.message}`);
     out.push(c.cyan(hunk.header));
     for (const line of hunk.lines) out.push(diffLine(c, line));
   }

@@ -3,7 +3,7 @@
  * rules on the one AST, diff. Returns a record; never prints, never writes.
  */
 import { readFileSync } from 'node:fs';
-import { transformSource, InvalidOutputError } from '../engine.js';
+import { detectEol, transformSource, InvalidOutputError } from '../engine.js';
 import { parseSource, SourceParseError } from '../parse.js';
 import type { RuleOptions } from '../rule.js';
 import type { SchemaInfo } from '../schema.js';
@@ -59,13 +59,15 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
     const result = transformSource(source, job.absPath, { rules, ruleOptions, applyTiers: new Set(config.applyTiers) }, ast);
     const changed = result.output !== source;
     const after = bom + result.output;
+    const eol = detectEol(source);
+    const batches = eol === '\n' ? result.batches : result.batches.map((b) => b.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, eol) })));
     return {
       ...base,
       parsed: true,
       status: changed ? 'changed' : 'unchanged',
       edits: result.edits,
       findings: result.findings,
-      diff: changed ? unifiedDiff(job.relPath, raw, after) : '',
+      diff: changed ? unifiedDiff(job.relPath, raw, after, batches) : '',
       ...(changed ? { before: raw, after } : {}),
     };
   } catch (err) {
