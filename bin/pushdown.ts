@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FORMATS, getReporter, isFormat, type Format } from '../lib/report/index.js';
-import type { Mode, RuleMeta, RunOptions, RunResult } from '../lib/types.js';
+import type { Mode, Progress, RuleMeta, RunOptions, RunResult } from '../lib/types.js';
 import { CliUsageError, loadConfig, parseArgv, resolveOptions, type ResolvedOptions } from './args.js';
 import { helpText, OPTIONS } from './options.js';
 import { didYouMean } from './suggest.js';
@@ -175,7 +175,19 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (transforms !== undefined) request.options.transforms = transforms;
   const { runPushdown } = await import('../lib/runner/index.js');
+  // Ctrl-C / SIGTERM: stop between two files (each is written whole or not at all), then report; twice: leave now.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  request.options.signal = stop.signal;
+  const progress = !request.quiet && process.stderr.isTTY === true ? progressLine(process.stderr) : undefined;
+  if (progress) request.options.onProgress = progress.update;
   const result = await runPushdown(request.options);
+  progress?.clear();
   const color = colourEnabled(process.env, process.stdout.isTTY === true);
   const output = getReporter(request.format)(result, {
     color,
@@ -193,7 +205,42 @@ async function main(argv: readonly string[]): Promise<number> {
     const review = result.files.flatMap((f) => f.edits).filter((e) => e.tier === 'review' && !e.applied).length;
     if (review > 0) note(request.quiet, `${review} review-tier edit(s) are not in this patch; add --unsafe to include them`);
   }
+  if (result.interrupted) {
+    const written = result.files.filter((f) => f.written).length;
+    const pending = result.files.filter((f) => f.status === 'changed' && !f.written).length;
+    const what = mode === 'write' ? `${written} file(s) written before the signal, ${pending} left unchanged` : 'nothing was written';
+    process.stderr.write(`pushdown: interrupted after ${result.files.length} of ${result.filesDiscovered ?? '?'} files; ${what}\n`);
+    return 130;
+  }
   return exitCodeFor(result, mode);
+}
+
+/** `pushdown: 120/3000 files analysed, about 12 s left`, redrawn in place on a terminal, at most 10 times a second. */
+function progressLine(stream: NodeJS.WriteStream): { update: (p: Progress) => void; clear: () => void } {
+  const started = Date.now();
+  let phaseStarted = started;
+  let phase = '';
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (p.phase !== phase) {
+        phase = p.phase;
+        phaseStarted = now;
+      }
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      const rate = (now - phaseStarted) / Math.max(p.done, 1);
+      const left = Math.round((rate * (p.total - p.done)) / 1000);
+      const eta = p.done > 0 && p.done < p.total ? `, about ${left} s left` : '';
+      stream.write(`\r\x1b[2Kpushdown: ${p.done}/${p.total} files ${p.phase === 'write' ? 'written' : 'analysed'}${eta}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
 }
 
 // `pushdown ... | head` closes stdout early: not an error.

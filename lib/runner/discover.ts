@@ -18,12 +18,16 @@ const GENERATED = picomatch(['**/.prisma/**', '**/generated/prisma/**', '**/pris
 
 /** pushdown's own config is never scanned as source. */
 const CONFIG_FILE = /^pushdown\.config\.[cm]?[jt]s$/;
+/** The temp file of an atomic write (lib/runner/write.ts); group 1 is the writer's pid. */
+export const TEMP_FILE = /^\..+\.pushdown-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 export interface DiscoverOptions {
   cwd: string;
   paths: string[];
   ignore: string[];
   extensions: string[];
+  /** Called with each temp file an interrupted --write left behind (`.name.pushdown-<pid>-<hex>.tmp`). */
+  onTempFile?: (absPath: string) => void;
 }
 
 interface Scoped {
@@ -79,6 +83,7 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
         if (GENERATED(toPosix(abs) + '/x')) continue;
         walk(abs, here);
       } else if (e.isFile()) {
+        if (TEMP_FILE.test(e.name)) opts.onTempFile?.(abs);
         if (!exts.has(extOf(e.name)) || CONFIG_FILE.test(e.name)) continue;
         if (isGitIgnored(here, abs, false) || isUserIgnored(abs, false)) continue;
         if (GENERATED(toPosix(abs))) continue;
