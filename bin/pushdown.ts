@@ -13,14 +13,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FORMATS, getReporter, isFormat, type Format } from '../lib/report/index.js';
+import { JSON_REPORT_VERSION } from '../lib/report/json.js';
 import type { Mode, Progress, RuleMeta, RunOptions, RunResult } from '../lib/types.js';
 import { CliUsageError, loadConfig, parseArgv, resolveOptions, type ResolvedOptions } from './args.js';
 import { helpText, OPTIONS } from './options.js';
 import { didYouMean } from './suggest.js';
 
 const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
-/** The version of the JSON documents pushdown prints (--format json, --list --format json). */
-export const JSON_SCHEMA_VERSION = 1;
 
 interface CliRequest {
   action: 'help' | 'version' | 'list' | 'run';
@@ -120,7 +119,7 @@ function listRules(rules: readonly RuleMeta[], only: string[] | undefined, forma
   const shown = rules.filter((r) => only === undefined || only.includes(r.id));
   if (format === 'json') {
     const list = shown.map(({ id, tier, description }) => ({ id, tier, description }));
-    return JSON.stringify({ version: JSON_SCHEMA_VERSION, rules: list }, null, 2) + '\n';
+    return JSON.stringify({ version: JSON_REPORT_VERSION, rules: list }, null, 2) + '\n';
   }
   const idWidth = Math.max(...shown.map((r) => r.id.length), 0);
   return shown.map((r) => `${r.id.padEnd(idWidth)}  ${r.tier.padEnd(6)}  ${r.description}\n`).join('');
@@ -193,6 +192,8 @@ async function main(argv: readonly string[]): Promise<number> {
     color,
     mode: request.options.mode,
     unsafe: request.options.unsafe,
+    rules: rules.filter((r) => transforms === undefined || transforms.includes(r.id)),
+    toolVersion: readVersion(),
   });
   process.stdout.write(output);
   const { mode, unsafe } = request.options;
