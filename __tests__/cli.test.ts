@@ -8,12 +8,15 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -1307,5 +1310,83 @@ describe('SIGINT during --write, and temp files an interrupted run left', () => 
     expect(w.stdout).toContain(`${stale}: removed a temp file an interrupted run left behind`);
     expect(existsSync(join(dir, stale))).toBe(false);
     expect(read(dir, 'src/app.ts')).toBe(APP_AFTER);
+  }, SLOW);
+});
+
+// --------------------------------------------------------------------------- exact reasons
+
+describe('discovery and reading say what they skipped and why', () => {
+  it('a symlinked file is scanned once, under its own path; links to folders, outside the tree and loops are named', () => {
+    const dir = tempDir({ 'src/app.ts': APP, 'src/sub/clean.ts': CLEAN, 'other/out.ts': APP });
+    symlinkSync('app.ts', join(dir, 'src/link.ts'));
+    symlinkSync('../other/out.ts', join(dir, 'src/outlink.ts'));
+    symlinkSync('sub', join(dir, 'src/dirlink'));
+    symlinkSync('loop1.ts', join(dir, 'src/loop2.ts'));
+    symlinkSync('loop2.ts', join(dir, 'src/loop1.ts'));
+    const r = pushdown(['src', '--format', 'json'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const report = json(r);
+    expect(report.files.map((f) => f.path)).toEqual(['src/app.ts']);
+    expect(report.totals.filesScanned).toBe(2);
+    expect(report.warnings).toEqual([
+      'src/dirlink: a symbolic link to a folder; not followed (scan src/sub to include it)',
+      'src/loop1.ts: a symbolic link that loops; skipped',
+      'src/loop2.ts: a symbolic link that loops; skipped',
+      `src/outlink.ts: a symbolic link to a file outside the scanned folder (${realpathSync(join(dir, 'other/out.ts'))}); skipped`,
+    ]);
+    // --write writes the file, not through the link (the link stays a link).
+    expect(pushdown(['src', '--write'], { cwd: dir }).status).toBe(0);
+    expect(read(dir, 'src/app.ts')).toBe(APP_AFTER);
+    expect(lstatSync(join(dir, 'src/link.ts')).isSymbolicLink()).toBe(true);
+  }, SLOW);
+
+  it('a file that is not UTF-8 is reported as such, not as a read error', () => {
+    const dir = tempDir({ 'src/app.ts': APP });
+    writeFileSync(join(dir, 'src/latin1.ts'), Buffer.from('const s = "caf\xe9";\nconst n = (await prisma.user.findMany()).length;\n', 'latin1'));
+    const r = pushdown(['--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(json(r).files.find((f) => f.path === 'src/latin1.ts')?.error?.message).toBe('not valid UTF-8; pushdown only edits UTF-8 files, so it was left alone');
+  }, SLOW);
+
+  it('an unreadable folder is named, the rest is scanned', (ctx) => {
+    const dir = tempDir({ 'src/app.ts': APP, 'src/locked/x.ts': APP });
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'src'), 0o777);
+    chmodSync(join(dir, 'src/locked'), 0o000);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if (process.getuid?.() === 0) {
+      const probe = pushdown(['--version'], { cwd: dir, ...asNobody });
+      if (probe.status !== 0) ctx.skip(`user nobody cannot run ${CLI} from here (${probe.stderr.split('\n')[0] || `exit ${probe.status}`})`);
+    }
+    const r = pushdown(['--format', 'json'], { cwd: dir, ...asNobody });
+    chmodSync(join(dir, 'src/locked'), 0o755);
+    expect(r.status, r.stderr).toBe(0);
+    expect(json(r).warnings).toEqual(['src/locked: cannot read the folder (EACCES); its files were not scanned']);
+    expect(json(r).files.map((f) => f.path)).toEqual(['src/app.ts']);
+  }, SLOW);
+});
+
+describe('progress', () => {
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+
+  it.skipIf(!hasScript)('on a terminal: files done / total on stderr; --quiet silences it; never in a pipe', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`src/f${i}.ts`] = APP;
+    const dir = tempDir(files);
+    // script(1) gives the CLI a terminal; its output is what the terminal showed.
+    const onTty = (extra: string) =>
+      spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" --format json ${extra} > out.json`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: SLOW,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const shown = onTty('');
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/pushdown: \d+\/30 files analysed/);
+    expect(shown.stdout).toMatch(/pushdown: 30\/30 files analysed/);
+    expect(JSON.parse(read(dir, 'out.json')).files).toHaveLength(30);
+    expect(onTty('--quiet').stdout).not.toMatch(/files analysed/);
+    expect(pushdown(['--format', 'json'], { cwd: dir }).stderr).toBe('');
   }, SLOW);
 });

@@ -3,8 +3,8 @@
  * default-ignored folders (dependencies, build output, generated clients) and
  * --ignore globs. Sorted, so output order never depends on the file system.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { UsageError } from './errors.js';
@@ -28,6 +28,8 @@ export interface DiscoverOptions {
   extensions: string[];
   /** Called with each temp file an interrupted --write left behind (`.name.pushdown-<pid>-<hex>.tmp`). */
   onTempFile?: (absPath: string) => void;
+  /** Called with what was skipped and why: unreadable folders, symbolic links not followed. */
+  onWarning?: (message: string) => void;
 }
 
 interface Scoped {
@@ -48,6 +50,9 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
     return userIgnore(rel) || (isDir && userIgnore(`${rel}/`)) || userIgnoreBase(base) || userIgnore(toPosix(abs));
   };
   const out = new Set<string>();
+  const rel = (abs: string) => toPosix(relative(opts.cwd, abs)) || '.';
+  /** The scanned folder being walked, and its real path. */
+  let root = { path: '', real: '' };
 
   for (const p of opts.paths.length > 0 ? opts.paths : ['.']) {
     const abs = resolve(opts.cwd, p);
@@ -62,15 +67,45 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
     // A folder named explicitly is scanned even if an outer .gitignore lists it (as a named file is);
     // the .gitignore files inside it, and outer rules for its contents, still apply.
     const outer = ancestorGitignores(abs);
+    root = { path: abs, real: realpathSync(abs) };
     walk(abs, isGitIgnored(outer, abs, true) ? [] : outer);
+  }
+
+  /**
+   * A symbolic link to a file inside the scanned folder: its target is scanned
+   * once, under its own path (writing through the link would replace the link).
+   * Links to folders are not followed; links that loop or point nowhere are named.
+   */
+  function followLink(abs: string): void {
+    let target: string;
+    try {
+      target = realpathSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      opts.onWarning?.(`${rel(abs)}: a symbolic link that ${code === 'ELOOP' ? 'loops' : 'points nowhere'}; skipped`);
+      return;
+    }
+    if (statSync(target).isDirectory()) {
+      opts.onWarning?.(`${rel(abs)}: a symbolic link to a folder; not followed (scan ${rel(target)} to include it)`);
+      return;
+    }
+    if (!exts.has(extOf(target)) || !exts.has(extOf(abs))) return;
+    const inside = relative(root.real, target);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      opts.onWarning?.(`${rel(abs)}: a symbolic link to a file outside the scanned folder (${target}); skipped`);
+      return;
+    }
+    const own = join(root.path, inside);
+    if (!isUserIgnored(own, false) && !GENERATED(toPosix(own))) out.add(own);
   }
 
   function walk(dir: string, scopes: Scoped[]): void {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folders are skipped like ignored ones
+    } catch (err) {
+      opts.onWarning?.(`${rel(dir)}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? err}); its files were not scanned`);
+      return;
     }
     const own = readGitignore(dir);
     const here = own ? [...scopes, own] : scopes;
@@ -82,6 +117,9 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
         if (isGitIgnored(here, abs, true) || isUserIgnored(abs, true)) continue;
         if (GENERATED(toPosix(abs) + '/x')) continue;
         walk(abs, here);
+      } else if (e.isSymbolicLink()) {
+        if (isGitIgnored(here, abs, false) || isUserIgnored(abs, false)) continue;
+        followLink(abs);
       } else if (e.isFile()) {
         if (TEMP_FILE.test(e.name)) opts.onTempFile?.(abs);
         if (!exts.has(extOf(e.name)) || CONFIG_FILE.test(e.name)) continue;

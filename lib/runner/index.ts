@@ -37,7 +37,15 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     throw new UsageError(`--batch-size must be a positive whole number, not ${opts.batchSize}`);
   }
   const temps: string[] = [];
-  const files = discoverFiles({ cwd: opts.cwd, paths: opts.paths, ignore: opts.ignore, extensions: opts.extensions, onTempFile: (t) => temps.push(t) });
+  const discoveryWarnings: string[] = [];
+  const files = discoverFiles({
+    cwd: opts.cwd,
+    paths: opts.paths,
+    ignore: opts.ignore,
+    extensions: opts.extensions,
+    onTempFile: (t) => temps.push(t),
+    onWarning: (w) => discoveryWarnings.push(w),
+  });
   const tempWarnings = staleTempFiles(temps, opts);
 
   const asWritten = opts.mode === 'write' || opts.previewAsWritten === true;
@@ -78,7 +86,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
 
   if (opts.mode === 'write' && !opts.signal?.aborted) await writeAll(results, opts);
 
-  const warnings = [...tempWarnings, ...project.warnings];
+  const warnings = [...discoveryWarnings, ...tempWarnings, ...project.warnings];
   return {
     files: results,
     totals: totalsOf(results, performance.now() - started),
