@@ -139,6 +139,19 @@ function pushdown(args: string[], opts: RunOpts): Run {
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
+/**
+ * root reads anything: as root, run as nobody so permission bits count. The
+ * checkout may sit where nobody cannot reach it (a mode-700 mktemp folder):
+ * then the test is skipped, saying so.
+ */
+function unprivileged(cwd: string, ctx: { skip: (note?: string) => never }): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const nobody = { uid: 65534, gid: 65534 };
+  const probe = pushdown(['--version'], { cwd, ...nobody });
+  if (probe.status !== 0) ctx.skip(`user nobody cannot run ${CLI} from here (${probe.stderr.split('\n')[0] || `exit ${probe.status}`})`);
+  return nobody;
+}
+
 function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
@@ -669,13 +682,7 @@ describe('files that cannot be processed', () => {
     for (const d of ['src']) chmodSync(join(dir, d), 0o777);
     chmodSync(join(dir, 'src/app.ts'), 0o666);
     chmodSync(join(dir, 'src/secret.ts'), 0o000);
-    // root reads anything: run as nobody so the permission bits count.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    if (process.getuid?.() === 0) {
-      // The checkout may sit where nobody cannot reach it (a mode-700 mktemp folder): then this cannot be tested here.
-      const probe = pushdown(['--version'], { cwd: dir, ...asNobody });
-      if (probe.status !== 0) ctx.skip(`user nobody cannot run ${CLI} from here (${probe.stderr.split('\n')[0] || `exit ${probe.status}`})`);
-    }
+    const asNobody = unprivileged(dir, ctx);
     const r = pushdown(['--format', 'json'], { cwd: dir, ...asNobody });
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -1353,11 +1360,7 @@ describe('discovery and reading say what they skipped and why', () => {
     chmodSync(dir, 0o777);
     chmodSync(join(dir, 'src'), 0o777);
     chmodSync(join(dir, 'src/locked'), 0o000);
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    if (process.getuid?.() === 0) {
-      const probe = pushdown(['--version'], { cwd: dir, ...asNobody });
-      if (probe.status !== 0) ctx.skip(`user nobody cannot run ${CLI} from here (${probe.stderr.split('\n')[0] || `exit ${probe.status}`})`);
-    }
+    const asNobody = unprivileged(dir, ctx);
     const r = pushdown(['--format', 'json'], { cwd: dir, ...asNobody });
     chmodSync(join(dir, 'src/locked'), 0o755);
     expect(r.status, r.stderr).toBe(0);
