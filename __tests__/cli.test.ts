@@ -854,7 +854,8 @@ describe('--format json', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain(ESC);
     const report = json(r);
-    expect(Object.keys(report).sort()).toEqual(['files', 'totals']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'totals', 'version']);
+    expect(report.version).toBe(1);
     expect(report.files.map((f) => f.path)).toEqual(['src/app.ts', 'src/finding.ts']);
 
     const app = report.files[0]!;
@@ -1173,7 +1174,7 @@ describe('reporters (pure functions)', () => {
   it('json omits contents and absolute paths, and files with nothing to report', () => {
     const quiet: FileResult = { ...file, path: 'src/q.ts', status: 'unchanged', diff: '', edits: [], findings: [] };
     const report = JSON.parse(renderJson({ files: [file, quiet], totals: totals(), warnings: [] })) as JsonReport;
-    expect(Object.keys(report).sort()).toEqual(['files', 'totals']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'totals', 'version']);
     expect(report.files).toHaveLength(1);
     expect(Object.keys(report.files[0]!).sort()).toEqual(['diff', 'edits', 'findings', 'path', 'status']);
     expect(report.files[0]!.edits[2]).toEqual(file.edits[2]);
