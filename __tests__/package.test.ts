@@ -40,7 +40,8 @@ describe('the published package', () => {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
         else if (name.endsWith('.js')) {
-          for (const m of readFileSync(path, 'utf8').matchAll(/(?:from|import\()\s*'([^'.][^']*)'/g)) {
+          const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+          for (const m of code.matchAll(/(?:\bfrom|\bimport\()\s*'([^'.][^']*)'/g)) {
             const spec = m[1]!;
             if (spec.startsWith('node:')) continue;
             imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);

@@ -75,7 +75,9 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
       continue;
     }
     const list = (Array.isArray(v) ? v : [v]).map(String);
-    if (list.some((x) => x === '')) throw new CliUsageError(`--${spec.name} needs a value (see --help)`);
+    if (list.some((x) => x === '')) {
+      throw new CliUsageError(`--${spec.name} needs ${spec.kind === 'list' ? 'a comma-separated list with no empty entries' : 'a value'} (see --help)`);
+    }
     // A repeated single-value flag: the last one wins, as in most CLIs.
     values.set(spec.name, spec.kind === 'list' ? list : list[list.length - 1]!);
   }

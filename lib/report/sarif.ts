@@ -1,6 +1,6 @@
 /**
  * SARIF 2.1.0 for code scanning: one run, one reportingDescriptor per rule
- * (with its description, what it declines and an example as help), a result
+ * (with its description and what it declines as help), a result
  * per edit (its diff as a SARIF fix: replacements of whole lines, by character
  * offset in the original file) and per finding, and parse/processing failures
  * as tool notifications. partialFingerprints do not contain line numbers, so a
@@ -29,7 +29,6 @@ function ruleHelp(meta: RuleMeta): { text: string; markdown: string } {
   const text = [meta.description, ...(declines.length > 0 ? ['Declines:', ...declines.map((d) => `- ${d}`)] : [])].join('\n');
   const markdown = [
     meta.description,
-    ...(meta.example ? ['', '```ts', '// before', meta.example.before, '// after', meta.example.after, '```'] : []),
     ...(declines.length > 0 ? ['', 'Declines:', '', ...declines.map((d) => `- ${d}`)] : []),
   ].join('\n');
   return { text, markdown };

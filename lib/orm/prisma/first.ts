@@ -11,21 +11,37 @@
  * findMany } } })`, the usual soft-delete recipe), so a findMany hook does not
  * run for findFirst: on a client this file builds with `$extends`, the
  * rewrite is downgraded to review.
+ *
+ * Rows that tie on the orderBy come back in no fixed order, and PostgreSQL
+ * and MySQL/MariaDB pick another tied row under findFirst's LIMIT 1 (a top-N
+ * sort) than first in findMany's full sort (shown on both engines by the
+ * real-database proof; SQLite keeps ties in scan order either way). So on
+ * any provider but SQLite, an orderBy that can tie (its last key is not a
+ * required unique field) makes the rewrite review (providers.ts says why).
  */
-import type { Expression, Node } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import { objectTextKeeping, propertyName, textOf } from '../text.js';
-import type { Emit, Load } from './types.js';
+import type { Expression, Node, ObjectProperty } from '@babel/types';
+import type { RuleContext } from '../../rule.js';
+import { objectTextKeeping, propertyName, textOf } from '../../text.js';
+import type { Emit } from '../core/types.js';
+import type { PrismaLoad } from './load.js';
+import { prismaFacts } from './load.js';
+import { FIRST_WHY } from './messages.js';
+import { orderTiesNote } from './providers.js';
 
 /** findMany arguments findFirst takes with the same meaning. */
 const FIRST_KEEPS = new Set(['where', 'orderBy', 'cursor', 'skip', 'distinct', 'select', 'include', 'omit', 'relationLoadStrategy']);
 
-export function prismaFindFirst(load: Load, ctx: RuleContext): Emit {
+export function prismaFindFirst(load: PrismaLoad, ctx: RuleContext): Emit {
   const receiver = textOf(ctx.source, load.receiver);
   const args = load.args;
-  const tier = extendedHere(load) ? ('review' as const) : undefined;
-  const note = tier ? 'the client is built with `$extends`: check that no query extension hooks findMany only (it would not run for findFirst)' : undefined;
-  if (args.kind === 'none') return { ok: true, code: `${receiver}.findFirst()`, tier, note };
+  const notes: string[] = [];
+  if (extendedHere(load)) notes.push('the client is built with `$extends`: check that no query extension hooks findMany only (it would not run for findFirst)');
+  const ties = args.kind === 'object' || args.kind === 'ref' ? orderThatCanTie(args.props.get('orderBy'), load, ctx) : undefined;
+  const tiesNote = ties === undefined ? undefined : orderTiesNote(prismaFacts(ctx)?.provider, ties);
+  if (tiesNote) notes.push(tiesNote);
+  const tier = notes.length > 0 ? ('review' as const) : undefined;
+  const note = notes.join('; ') || undefined;
+  if (args.kind === 'none') return { ok: true, code: `${receiver}.findFirst()`, tier, note, why: FIRST_WHY };
   if (args.kind === 'unknown') {
     return {
       ok: false,
@@ -68,10 +84,29 @@ export function prismaFindFirst(load: Load, ctx: RuleContext): Emit {
         suggestion: `use \`await ${receiver}.findFirst(...)\` with the same arguments minus \`take\``,
       };
     }
-    return { ok: true, code: `${receiver}.findFirst(${textOf(ctx.source, args.node)})`, tier, note };
+    return { ok: true, code: `${receiver}.findFirst(${textOf(ctx.source, args.node)})`, tier, note, why: FIRST_WHY };
   }
   const text = objectTextKeeping(ctx.source, args.node, (p) => FIRST_KEEPS.has(propertyName(p) ?? ''));
-  return { ok: true, code: `${receiver}.findFirst(${text ?? ''})`, tier, note };
+  return { ok: true, code: `${receiver}.findFirst(${text ?? ''})`, tier, note, why: FIRST_WHY };
+}
+
+/**
+ * The orderBy, as the message shows it, when rows can tie on it; undefined
+ * when there is none or its last key is a required unique field (the order
+ * is then total). Without the model's facts, every orderBy can tie.
+ */
+function orderThatCanTie(orderBy: ObjectProperty | undefined, load: PrismaLoad, ctx: RuleContext): string | undefined {
+  if (!orderBy) return undefined;
+  const shown = `\`${textOf(ctx.source, orderBy.value)}\``;
+  const value = orderBy.value;
+  const last = value.type === 'ArrayExpression' ? value.elements[value.elements.length - 1] : value;
+  if (!last || last.type !== 'ObjectExpression' || last.properties.length !== 1) return shown;
+  const key = last.properties[0]!;
+  if (key.type !== 'ObjectProperty' || key.value.type !== 'StringLiteral' || !['asc', 'desc'].includes(key.value.value)) return shown;
+  const model = prismaFacts(ctx)?.models.get(load.model);
+  const field = model?.fields.get(propertyName(key) ?? '');
+  const unique = field !== undefined && (field.isUnique || (model!.primaryKey.length === 1 && model!.primaryKey[0] === field.name));
+  return unique && !field.nullable ? undefined : shown;
 }
 
 function literalNumber(node: Node): number | undefined {
@@ -81,7 +116,7 @@ function literalNumber(node: Node): number | undefined {
 }
 
 /** Is the load's client bound, in this file, to `<client>.$extends(...)`? */
-function extendedHere(load: Load): boolean {
+function extendedHere(load: PrismaLoad): boolean {
   const receiver = load.receiver;
   const client: Expression | undefined = receiver.type === 'MemberExpression' && receiver.object.type !== 'Super' ? (receiver.object as Expression) : undefined;
   if (!client || client.type !== 'Identifier') return false;
