@@ -43,3 +43,20 @@ describe('README', () => {
     for (const r of rules) expect(Object.keys(r.meta)).not.toContain('example');
   });
 });
+
+describe('README options table and --help', () => {
+  it('the README holds the option table made from bin/options.ts (run `npm run docs` to update it)', async () => {
+    const { betweenMarkers, optionsMarkdown, OPTIONS_START, OPTIONS_END } = await import('../bin/options.js');
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    expect(readme).toBe(betweenMarkers(readme, OPTIONS_START, OPTIONS_END, optionsMarkdown()));
+  });
+
+  it('--help lists every option of the table with its text', async () => {
+    const { flagText, helpText, OPTIONS } = await import('../bin/options.js');
+    const help = helpText().replace(/\s+/g, ' ');
+    for (const spec of OPTIONS) {
+      expect(help).toContain(flagText(spec));
+      expect(help).toContain(spec.describe.replace(/`/g, '').replace(/\s+/g, ' '));
+    }
+  });
+});

@@ -34,6 +34,8 @@ export interface EngineResult {
   output: string;
   edits: EditRecord[];
   findings: FindingRecord[];
+  /** The accepted splices, batch by batch, each sorted and in offsets of the text before it (inserted text not yet given the file's line ending): the diff reads them instead of searching. */
+  batches: TextEdit[][];
 }
 
 /** The rewritten text did not parse: a bug in a rule. Never written. */
@@ -91,6 +93,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
     let retry = false;
     for (const rule of opts.rules) {
       const accepted: TextEdit[] = [];
+      const acceptedByStart: TextEdit[] = [];
       const acceptedReview = new Set<TextEdit>();
       const program = programPath(tree);
       const currentText = text;
@@ -119,7 +122,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
           }
           if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
           const apply = opts.applyTiers.has(rw.tier);
-          if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => accepted.some((a) => overlaps(a, e))))) {
+          if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => overlapsAny(acceptedByStart, e)))) {
             retry = true;
             return false;
           }
@@ -131,6 +134,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
           }
           if (apply) {
             accepted.push(...rw.edits);
+            for (const e of rw.edits) acceptedByStart.splice(firstStartingAtOrAfter(acceptedByStart, e.start + 1), 0, e);
             if (rw.tier === 'review') rw.edits.forEach((e) => acceptedReview.add(e));
           }
           return apply;
@@ -162,7 +166,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   }
   edits.sort(byPosition);
   findings.sort(byPosition);
-  return { output: text, edits, findings };
+  return { output: text, edits, findings, batches };
 }
 
 /** Per-operation hooks may not run for the operation a rewrite switches to: `caveat` says so, in the ORM's words. */
@@ -214,6 +218,26 @@ function byPosition(a: { line: number; column: number }, b: { line: number; colu
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
   return a.start < b.end && b.start < a.end;
+}
+
+/** Index of the first edit (sorted by start) starting at or after offset. */
+function firstStartingAtOrAfter(sorted: readonly TextEdit[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Does e overlap any of these non-overlapping edits (sorted by start)? Looks only at its neighbours, so a file with thousands of rewrites stays linear. */
+function overlapsAny(sorted: readonly TextEdit[], e: TextEdit): boolean {
+  const at = firstStartingAtOrAfter(sorted, e.start);
+  for (let k = at; k < sorted.length && (sorted[k].start < e.end || sorted[k].start === e.start); k++) if (overlaps(sorted[k], e)) return true;
+  for (let k = at - 1; k >= 0 && sorted[k].end > e.start; k--) if (overlaps(sorted[k], e)) return true;
+  return false;
 }
 
 function selfOverlaps(list: TextEdit[]): boolean {

@@ -83,6 +83,17 @@ export interface RunResult {
   warnings?: string[];
   /** Worker threads used; 0 when the files were processed in-process. */
   workers?: number;
+  /** The run was stopped by RunOptions.signal: files not reached are missing, files not yet written are unchanged. */
+  interrupted?: boolean;
+  /** Files discovered (the run's denominator when it was interrupted). */
+  filesDiscovered?: number;
+}
+
+/** Where a run is: files analysed, or files written, out of how many. */
+export interface Progress {
+  phase: 'analyse' | 'write';
+  done: number;
+  total: number;
 }
 
 export type Mode = 'dry-run' | 'write' | 'check';
@@ -118,4 +129,8 @@ export interface RunOptions {
   orms?: string[];
   /** Batch size for loop-to-batches. */
   batchSize?: number;
+  /** Stops the run between two files (SIGINT): a file is written whole or not at all. */
+  signal?: AbortSignal;
+  /** Called as files are analysed and written; the runner itself never prints. */
+  onProgress?: (progress: Progress) => void;
 }
