@@ -3,9 +3,11 @@
  * read by pushdown's own schema reader (once per test process); and rule
  * options that switch on one ORM plugin with its facts, as the runner would.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrmFacts } from '../../lib/orm/core/facts.js';
 import { readPrismaSchema } from '../../lib/orm/prisma/schema.js';
+import { readTables } from '../../lib/orm/drizzle/tables.js';
 import { defaultRuleOptions, type RuleOptions } from '../../lib/rule.js';
 
 let cached: OrmFacts | undefined;
@@ -15,9 +17,20 @@ export function fixtureSchema(): OrmFacts | undefined {
   return cached;
 }
 
+let drizzleCached: OrmFacts | undefined;
+
+/** test/drizzle/schema.ts, read by the Drizzle plugin's own table reader. */
+export function drizzleFixtureFacts(): OrmFacts {
+  const path = join(import.meta.dirname, '..', '..', 'test', 'drizzle', 'schema.ts');
+  const file = readTables(readFileSync(path, 'utf8'));
+  drizzleCached ??= { source: path, provider: file.provider, models: new Map(file.models.map((m) => [m.codeName, m])) };
+  return drizzleCached;
+}
+
 /** Facts for an ORM's fixtures, by plugin id; other plugins register theirs here. */
 const fixtureFacts: Record<string, () => OrmFacts | undefined> = {
   prisma: fixtureSchema,
+  drizzle: drizzleFixtureFacts,
 };
 
 export interface OrmTestOptions {

@@ -4,10 +4,11 @@
  * dialects. Adding an ORM adds one import and one entry here.
  */
 import type { RuleOptions } from '../../rule.js';
+import { drizzlePlugin } from '../drizzle/index.js';
 import { prismaPlugin } from '../prisma/index.js';
 import type { Dialect, OrmPlugin } from './types.js';
 
-export const plugins: readonly OrmPlugin[] = [prismaPlugin];
+export const plugins: readonly OrmPlugin[] = [prismaPlugin, drizzlePlugin];
 
 export function findPlugin(id: string): OrmPlugin | undefined {
   return plugins.find((p) => p.id === id);
