@@ -31,7 +31,7 @@ import { singleKey, type ModelFacts } from '../core/facts.js';
 import type { AggregateOp, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape } from '../core/types.js';
 import { addAfter, editedChain, removeCall, replaceArgs } from './chain.js';
 import { DRIZZLE_ID, drizzleFacts, readSelectChain, receiverVerdict, tableName, type DrizzleLoad } from './load.js';
-import { drizzleMessages } from './messages.js';
+import { an, drizzleMessages } from './messages.js';
 import { conditionsFor } from './where.js';
 
 const FROM = 'drizzle-orm';
@@ -87,7 +87,9 @@ export const drizzleDialect: Dialect = {
     const lastKept = load.calls.map((c) => c.call).filter((c) => c !== load.orderBy).pop() ?? load.call.node;
     edits.push(addAfter(ctx.source, lastKept, 'limit', '1'));
     const code = `(await ${editedChain(ctx.source, load, edits)}).length ${opts.empty ? '===' : '>'} 0`;
-    return { ok: true, code, imports: imports('sql', ...narrowed.names), ...(narrowed.notes.length > 0 ? { note: narrowed.notes.join('; ') } : {}) };
+    // A JavaScript predicate said in SQL is for review (collation); a plain emptiness test is not.
+    const tier = opts.tests && opts.tests.length > 0 ? 'review' : 'safe';
+    return { ok: true, code, tier, imports: imports('sql', ...narrowed.names), ...(narrowed.notes.length > 0 ? { note: narrowed.notes.join('; ') } : {}) };
   },
 
   narrow(any: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit {
@@ -128,9 +130,9 @@ export const drizzleDialect: Dialect = {
     if (!model) return { ok: false, reason: `no Drizzle table definition was found for \`${table}\`, so pushdown cannot tell whether \`${field}\` is an integer or real column (numeric, bigint and timestamp values add up differently in JS)`, suggestion: `${byHand}, or pass --schema` };
     const f = model.fields.get(field);
     if (!f) return { ok: false, reason: `\`${field}\` is not a column of ${model.name}`, suggestion: 'check the code: it does not add values stored in this table' };
-    if (f.type === 'decimal') return { ok: false, reason: `\`${field}\` is a ${f.typeName} column: each row holds a string, which \`+\` concatenates, while the database adds the numbers`, suggestion: `${byHand}; it is a string, so decide how to add exactly (a decimal library) before converting` };
-    if (f.type === 'bigint') return { ok: false, reason: `\`${field}\` is a ${f.typeName} column: each row holds a bigint, which cannot be mixed with a number literal`, suggestion: `${byHand}, starting from \`0n\`` };
-    if (f.type !== 'int' && f.type !== 'float') return { ok: false, reason: `\`${field}\` is a ${f.typeName} column, not an integer or real one`, suggestion: `check the code: \`+\` and Math.max on it do not add or compare numbers the way SQL does` };
+    if (f.type === 'decimal') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column: each row holds a string, which \`+\` concatenates, while the database adds the numbers`, suggestion: `${byHand}; it is a string, so decide how to add exactly (a decimal library) before converting` };
+    if (f.type === 'bigint') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column: each row holds a bigint, which cannot be mixed with a number literal`, suggestion: `${byHand}, starting from \`0n\`` };
+    if (f.type !== 'int' && f.type !== 'float') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column, not an integer or real one`, suggestion: `check the code: \`+\` and Math.max on it do not add or compare numbers the way SQL does` };
     const value = op === 'sum' ? `sum(${table}.${field}).mapWith(Number)` : `${op}(${table}.${field})`;
     const chain = editedChain(ctx.source, load, [replaceArgs(ctx.source, load.select, `{ ${op}: ${value} }`), ...(load.orderBy ? [removeCall(load.orderBy)] : [])]);
     const code = `(await ${chain})[0]?.${op}`;
@@ -247,7 +249,7 @@ function keyOf(model: ModelFacts | undefined, table: string): Key {
   const field = id ? model.fields.get(id) : undefined;
   if (!field) return { ok: false, reason: `${model.name} has no single-column primary key to batch on`, suggestion: `batch by hand on a unique, not-null column of \`${table}\`` };
   const type = KEY_TYPE[field.type];
-  if (!type) return { ok: false, reason: `the primary key \`${field.name}\` is a ${field.typeName} column, which pushdown does not batch on`, suggestion: 'batch by hand on the key' };
+  if (!type) return { ok: false, reason: `the primary key \`${field.name}\` is ${an(field.typeName)} column, which pushdown does not batch on`, suggestion: 'batch by hand on the key' };
   return { ok: true, field: field.name, type, assumed: false };
 }
 
@@ -276,9 +278,11 @@ function findPath(path: NodePath<CallExpression>, node: CallExpression): NodePat
   return p as NodePath<CallExpression>;
 }
 
-/** The table is a name bound in the file (imported, or declared), not a free guess. */
+/** The table is a name the file imports or declares at its top level, not a parameter or a local guess. */
 function tableBound(path: NodePath, table: Expression): boolean {
   let root: Node = table;
   while (root.type === 'MemberExpression') root = root.object;
-  return root.type === 'Identifier' && path.scope.getBinding(root.name) !== undefined;
+  if (root.type !== 'Identifier') return false;
+  const binding = path.scope.getBinding(root.name);
+  return binding !== undefined && (binding.kind === 'module' || (binding.scope.path.isProgram() && binding.kind === 'const'));
 }

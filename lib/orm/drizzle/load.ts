@@ -79,7 +79,11 @@ export function readSelectChain(path: NodePath<CallExpression>): Omit<DrizzleLoa
     else return null;
   }
   const selectCallee = select.call.callee as Extract<Node, { type: 'MemberExpression' }>;
-  return { db: selectCallee.object, select: select.call, selection: select.call.arguments[0], table, where, orderBy, calls };
+  // The receiver is reused as text in new calls: a name or `this.db`, never an expression needing parentheses.
+  const db = selectCallee.object;
+  const thisMember = db.type === 'MemberExpression' && !db.computed && db.object.type === 'ThisExpression';
+  if (!thisMember && !isTableName(db)) return null;
+  return { db, select: select.call, selection: select.call.arguments[0], table, where, orderBy, calls };
 }
 
 /** The model a table expression names: `users`, `schema.users` → `users`. */

@@ -12,3 +12,8 @@ export const drizzleMessages: OrmMessages = {
   // Drizzle has no per-operation query hooks; kept for the contract.
   queryHooks: 'review: this project hooks queries per operation; check that what ran for the original select also runs for the new query',
 };
+
+/** `a text`, `an integer (mode 'boolean')`: a column type with its article, for messages. */
+export function an(typeName: string): string {
+  return `${/^[aeiou]/i.test(typeName) ? 'an' : 'a'} ${typeName}`;
+}

@@ -136,7 +136,7 @@ function readColumn(name: string, value: Expression): FieldFacts {
   return {
     name,
     type,
-    typeName: mode ? `${builder} (mode: '${mode}')` : builder || 'unknown',
+    typeName: mode ? `${builder} (mode '${mode}')` : builder || 'unknown',
     isList: false,
     nullable: !notNull,
     isId,

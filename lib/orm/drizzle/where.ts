@@ -17,6 +17,7 @@
  */
 import type { FieldTest } from '../../analysis/predicate.js';
 import type { ModelFacts } from '../core/facts.js';
+import { an } from './messages.js';
 
 export type Conditions = { ok: true; conditions: string[]; names: string[]; notes: string[] } | { ok: false; reason: string; suggestion: string };
 
@@ -37,10 +38,10 @@ export function conditionsFor(tests: readonly FieldTest[], table: string, model:
     const col = `${table}.${t.field}`;
     if (!field) return decline(`\`${shown}\` reads \`${t.field}\`, which is not a column of ${model.name}`);
     if (!COMPARABLE.has(field.type)) {
-      return decline(`\`${shown}\` reads \`${t.field}\`, a ${field.typeName} column: JavaScript compares its values ${field.type === 'date' ? 'as objects (by identity)' : field.type === 'decimal' ? 'as strings' : 'by identity or type'}, while the database compares values`, 'compare in the database by hand, with a value of the exact column type');
+      return decline(`\`${shown}\` reads \`${t.field}\`, ${an(field.typeName)} column: JavaScript compares its values ${field.type === 'date' ? 'as objects (by identity)' : field.type === 'decimal' ? 'as strings' : 'by identity or type'}, while the database compares values`, 'compare in the database by hand, with a value of the exact column type');
     }
     if (t.kind === 'flag') {
-      if (field.type !== 'boolean') return decline(`\`${shown}\` tests the truthiness of \`${t.field}\`, a ${field.typeName} column (an empty string or 0 is falsy), which has no condition of its own`);
+      if (field.type !== 'boolean') return decline(`\`${shown}\` tests the truthiness of \`${t.field}\`, ${an(field.typeName)} column (an empty string or 0 is falsy), which has no condition of its own`);
       if (field.nullable) return decline(`\`${shown}\` tests a nullable boolean: NULL is falsy in JavaScript, so no single condition says it`);
       conditions.push(`eq(${col}, ${t.negated ? 'false' : 'true'})`);
       names.add('eq');
