@@ -57,7 +57,9 @@ export const drizzleDialect: Dialect = {
     if (verdict === 'other') return null;
     // Nothing says what the receiver is: a table the project defines, bound in this file, says it is Drizzle's.
     if (verdict === 'unknown' && !(drizzleFacts(ctx)?.models.has(model) && tableBound(path, chain.table))) return null;
-    return { dialect: drizzleDialect, call: path, model, ...chain };
+    const load: DrizzleLoad = { dialect: drizzleDialect, call: path, model, ...chain };
+    // `where(eq(t.id, id))`: at most one row, already (a lookup, not a whole-table load).
+    return pinsUnique(load, ctx, false) ? null : load;
   },
 
   loadShape(any: Load): LoadShape {
@@ -158,6 +160,9 @@ export const drizzleDialect: Dialect = {
     const key = keyOf(model, table);
     if (!key.ok) return key;
     const col = `${table}.${key.field}`;
+    if (load.selection && load.selection.type !== 'ObjectExpression') {
+      return { ok: false, reason: `the select's fields come from \`${textOf(ctx.source, load.selection)}\`, which pushdown does not read, so it cannot tell whether each batch has \`${key.field}\``, suggestion: `batch by hand on \`${col}\`` };
+    }
     if (load.selection && !selects(load.selection, key.field)) {
       return { ok: false, reason: `the select does not load \`${key.field}\`, which each batch needs to find the next one, and adding it would change the rows the loop sees`, suggestion: `add \`${key.field}: ${col}\` to the select and run pushdown again` };
     }
@@ -196,25 +201,31 @@ export const drizzleDialect: Dialect = {
     };
   },
 
-  keyBounded(any: Load, ctx: RuleContext): boolean {
-    const load = own(any);
-    const model = drizzleFacts(ctx)?.models.get(load.model);
-    const where = load.where?.arguments[0];
-    if (!where) return false;
-    const key = singleKey(model) ?? (model ? undefined : 'id');
-    const pinned = new Set([...(key ? [key] : []), ...(model?.uniqueFields ?? [])]);
-    const table = textOf(ctx.source, load.table);
-    const pins = (n: Node): boolean => {
-      if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
-      const fn = n.callee.name;
-      if (fn === 'and') return n.arguments.some((a) => pins(a));
-      if (fn !== 'eq' && fn !== 'inArray') return false;
-      const col = n.arguments[0];
-      return col?.type === 'MemberExpression' && col.property.type === 'Identifier' && textOf(ctx.source, col.object) === table && pinned.has(col.property.name);
-    };
-    return pins(where);
-  },
+  keyBounded: (load, ctx) => pinsUnique(own(load), ctx, true),
 };
+
+/**
+ * Does the where pin the key or a unique column (at its top level or in an `and`)
+ * to one value (`eq`), or with `lists` also to a list (`inArray`)? Without
+ * facts the key is taken to be `id`.
+ */
+function pinsUnique(load: DrizzleLoad, ctx: RuleContext, lists: boolean): boolean {
+  const model = drizzleFacts(ctx)?.models.get(load.model);
+  const where = load.where?.arguments[0];
+  if (!where) return false;
+  const key = singleKey(model) ?? (model ? undefined : 'id');
+  const pinned = new Set([...(key ? [key] : []), ...(model?.uniqueFields ?? [])]);
+  const table = textOf(ctx.source, load.table);
+  const pins = (n: Node): boolean => {
+    if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
+    const fn = n.callee.name;
+    if (fn === 'and') return n.arguments.some((a) => pins(a));
+    if (fn !== 'eq' && !(lists && fn === 'inArray')) return false;
+    const col = n.arguments[0];
+    return col?.type === 'MemberExpression' && col.property.type === 'Identifier' && textOf(ctx.source, col.object) === table && pinned.has(col.property.name);
+  };
+  return pins(where);
+}
 
 /** The chain's last call: where `.limit(1)` goes. */
 function last(load: DrizzleLoad): CallExpression {

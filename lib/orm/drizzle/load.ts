@@ -80,10 +80,29 @@ export function readSelectChain(path: NodePath<CallExpression>): Omit<DrizzleLoa
   }
   const selectCallee = select.call.callee as Extract<Node, { type: 'MemberExpression' }>;
   // The receiver is reused as text in new calls: a name or `this.db`, never an expression needing parentheses.
+  // `select({ total: count() })`, `select({ n: sql`count(*)` })`: one row of aggregates, not the table's rows.
+  if (select.call.arguments[0] && aggregates(select.call.arguments[0])) return null;
   const db = selectCallee.object;
   const thisMember = db.type === 'MemberExpression' && !db.computed && db.object.type === 'ThisExpression';
   if (!thisMember && !isTableName(db)) return null;
   return { db, select: select.call, selection: select.call.arguments[0], table, where, orderBy, calls };
+}
+
+const AGGREGATE_FN = /^(count|countDistinct|sum|sumDistinct|avg|avgDistinct|min|max)$/;
+const AGGREGATE_SQL = /\b(count|sum|avg|min|max|group_concat|string_agg|array_agg|json_agg)\s*\(/i;
+
+/** A selection object with an aggregate among its values (a call of `count()`..., or SQL text that aggregates). */
+function aggregates(selection: Node): boolean {
+  if (selection.type !== 'ObjectExpression') return false;
+  const isAggregate = (n: Node): boolean => {
+    if (n.type === 'CallExpression') {
+      if (n.callee.type === 'Identifier' && AGGREGATE_FN.test(n.callee.name)) return true;
+      return n.callee.type === 'MemberExpression' ? isAggregate(n.callee.object) : false; // `sql`...`.mapWith(Number).as('n')`
+    }
+    if (n.type === 'TaggedTemplateExpression') return n.quasi.quasis.some((q) => AGGREGATE_SQL.test(q.value.raw));
+    return false;
+  };
+  return selection.properties.some((p) => p.type === 'ObjectProperty' && isAggregate(p.value));
 }
 
 /** The model a table expression names: `users`, `schema.users` → `users`. */

@@ -88,6 +88,20 @@ function readTable(codeName: string, call: CallExpression): ModelFacts | undefin
     if (field.isId) primaryKey.push(name);
     if (field.isUnique) uniqueFields.push(name);
   }
+  // `(t) => [uniqueIndex('x').on(t.email), primaryKey({ columns: [t.id] })]` (or an object of them): single-column ones count.
+  for (const extra of extraConfig(call.arguments[2] as Node | undefined)) {
+    const column = singleColumn(extra);
+    const field = column ? fields.get(column.name) : undefined;
+    if (!field || !column) continue;
+    if (column.kind === 'primaryKey' && primaryKey.length === 0) {
+      fields.set(field.name, { ...field, isId: true, isUnique: true, nullable: false });
+      primaryKey.push(field.name);
+    }
+    if (!uniqueFields.includes(field.name)) {
+      fields.set(field.name, { ...fields.get(field.name)!, isUnique: true });
+      uniqueFields.push(field.name);
+    }
+  }
   return {
     codeName,
     name: nameArg?.type === 'StringLiteral' ? nameArg.value : codeName,
@@ -96,6 +110,41 @@ function readTable(codeName: string, call: CallExpression): ModelFacts | undefin
     primaryKey: primaryKey.length === 1 ? primaryKey : [],
     uniqueFields,
   };
+}
+
+/** The entries of an extra-config callback's array or object. */
+function extraConfig(node: Node | undefined): Node[] {
+  if (!node || (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression')) return [];
+  let body: Node = node.body;
+  if (body.type === 'BlockStatement') {
+    const ret = body.body.find((s) => s.type === 'ReturnStatement');
+    if (ret?.type !== 'ReturnStatement' || !ret.argument) return [];
+    body = ret.argument;
+  }
+  if (body.type === 'ArrayExpression') return body.elements.filter((e): e is Expression => e !== null && e.type !== 'SpreadElement');
+  if (body.type === 'ObjectExpression') return body.properties.flatMap((p) => (p.type === 'ObjectProperty' ? [p.value] : []));
+  return [];
+}
+
+/** `uniqueIndex('x').on(t.email)`, `unique().on(t.email)`, `primaryKey({ columns: [t.id] })`: the one column, or none. */
+function singleColumn(node: Node): { kind: 'unique' | 'primaryKey'; name: string } | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const column = (n: Node | undefined) => (n?.type === 'MemberExpression' && n.property.type === 'Identifier' ? n.property.name : undefined);
+  const callee = node.callee;
+  if (callee.type === 'Identifier' && callee.name === 'primaryKey') {
+    const arg = node.arguments[0];
+    const cols = arg?.type === 'ObjectExpression' ? arg.properties.find((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'columns') : undefined;
+    const list = cols?.type === 'ObjectProperty' && cols.value.type === 'ArrayExpression' ? cols.value.elements : undefined;
+    const name = list && list.length === 1 ? column(list[0] ?? undefined) : undefined;
+    return name ? { kind: 'primaryKey', name } : undefined;
+  }
+  // `.on(t.email)` on a unique index or constraint; `.where(...)` after it makes it partial: not unique for every row.
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || callee.property.name !== 'on' || node.arguments.length !== 1) return undefined;
+  const maker = callee.object;
+  const makerName = maker.type === 'CallExpression' && maker.callee.type === 'Identifier' ? maker.callee.name : '';
+  if (makerName !== 'uniqueIndex' && makerName !== 'unique') return undefined;
+  const name = column(node.arguments[0]);
+  return name ? { kind: 'unique', name } : undefined;
 }
 
 /** `{ ... }`, or the object a `(t) => ({ ... })` columns callback returns. */
