@@ -19,6 +19,7 @@ import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import type { OrmFacts } from '../core/facts.js';
 import type { Load } from '../core/types.js';
+import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
 
 export const DRIZZLE_ID = 'drizzle';
 
@@ -153,7 +154,7 @@ export function receiverVerdict(path: NodePath<Expression>, clientNames: readonl
   const binding = path.scope.getBinding(node.name);
   if (!binding) return conventional;
   if (binding.kind === 'param') {
-    if (isTransactionCallbackParam(binding.path)) return 'drizzle';
+    if (isCallbackParamOf(binding.path, 'transaction')) return 'drizzle';
     const ann = annotationOf(binding.identifier);
     return ann === null ? conventional : verdictOfType(ann);
   }
@@ -166,7 +167,7 @@ export function receiverVerdict(path: NodePath<Expression>, clientNames: readonl
   if (decl.type !== 'VariableDeclarator') return 'unknown';
   const ann = annotationOf(decl.id);
   if (ann !== null) return verdictOfType(ann);
-  const init = unwrap(decl.init);
+  const init = unwrapExpression(decl.init);
   if (!init) return conventional;
   if (init.type === 'NewExpression') return 'other';
   if (init.type === 'CallExpression') {
@@ -197,24 +198,6 @@ function annotationOf(node: Node): string | undefined | null {
   const ann = (node as { typeAnnotation?: Node | null }).typeAnnotation;
   if (!ann || ann.type !== 'TSTypeAnnotation') return null;
   return typeName(ann.typeAnnotation);
-}
-
-function unwrap(node: Expression | null | undefined): Expression | null | undefined {
-  let n = node;
-  while (n && (n.type === 'AwaitExpression' || n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression')) {
-    n = n.type === 'AwaitExpression' ? n.argument : n.expression;
-  }
-  return n;
-}
-
-/** `db.transaction(async (tx) => ...)`: tx is a transaction of the same database. */
-function isTransactionCallbackParam(paramPath: NodePath): boolean {
-  const fn = paramPath.parentPath;
-  if (!fn || !(fn.isArrowFunctionExpression() || fn.isFunctionExpression())) return false;
-  const call = fn.parentPath;
-  if (!call || !call.isCallExpression() || call.node.arguments[0] !== fn.node) return false;
-  const callee = call.node.callee;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'transaction';
 }
 
 /** What a class field or constructor parameter property named `name` is declared as. */
