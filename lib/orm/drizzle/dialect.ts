@@ -33,9 +33,12 @@ import { addAfter, editedChain, removeCall, replaceArgs } from './chain.js';
 import { DRIZZLE_ID, drizzleFacts, readSelectChain, receiverVerdict, tableName, type DrizzleLoad } from './load.js';
 import { an, drizzleMessages } from './messages.js';
 import { conditionsFor } from './where.js';
+import { bySelectApi, queryExists, queryFirst, querySelect, readQueryCall, type DrizzleQueryLoad } from './relational.js';
 
 const FROM = 'drizzle-orm';
 const own = (load: Load) => load as DrizzleLoad;
+/** A relational-API load (`db.query.t.findMany`), not a select chain. */
+const relational = (load: Load): load is DrizzleQueryLoad => (load as Partial<DrizzleQueryLoad>).kind === 'query';
 const imports = (...names: string[]): ImportSpec[] => [{ from: FROM, names }];
 
 const COUNT_WHY = 'the database counts the same rows the select would have loaded (same table and where); nothing is loaded';
@@ -45,9 +48,14 @@ const SELECT_WHY = 'only the columns the map callback reads are loaded, under th
 export const drizzleDialect: Dialect = {
   name: DRIZZLE_ID,
   messages: drizzleMessages,
-  loadCallNames: ['from', 'where', 'orderBy'],
+  loadCallNames: ['from', 'where', 'orderBy', 'findMany'],
 
-  matchLoad(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): DrizzleLoad | null {
+  matchLoad(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): DrizzleLoad | DrizzleQueryLoad | null {
+    const query = readQueryCall(path);
+    if (query) {
+      const verdict = receiverVerdict((path.get('callee.object.object.object') as NodePath<Expression>), clientNames);
+      return verdict === 'drizzle' || (verdict === 'unknown' && drizzleFacts(ctx)?.models.has(query.model)) ? { dialect: drizzleDialect, call: path, ...query } : null;
+    }
     const chain = readSelectChain(path);
     if (!chain) return null;
     const model = tableName(chain.table);
@@ -63,6 +71,7 @@ export const drizzleDialect: Dialect = {
   },
 
   loadShape(any: Load): LoadShape {
+    if (relational(any)) return { ordered: any.props.has('orderBy'), filtered: any.props.has('where'), limited: false };
     const load = own(any);
     return { ordered: load.orderBy !== undefined, filtered: load.where !== undefined, limited: false };
   },
@@ -70,17 +79,20 @@ export const drizzleDialect: Dialect = {
   model: (load, ctx) => drizzleFacts(ctx)?.models.get(load.model),
 
   count(any: Load, ctx: RuleContext): Emit {
+    if (relational(any)) return bySelectApi('a count', `\`await db.$count(${any.model}, w)\` with the where as SQL`);
     const load = own(any);
     const where = load.where ? `, ${textOf(ctx.source, load.where.arguments[0])}` : '';
     return { ok: true, code: `${textOf(ctx.source, load.db)}.$count(${textOf(ctx.source, load.table)}${where})`, why: COUNT_WHY };
   },
 
   first(any: Load, ctx: RuleContext) {
+    if (relational(any)) return queryFirst(any, ctx);
     const load = own(any);
     return { ok: true, code: editedChain(ctx.source, load, [addAfter(ctx.source, last(load), 'limit', '1')]), why: FIRST_WHY, keepsRows: true };
   },
 
   exists(any: Load, ctx: RuleContext, opts: { empty: boolean; tests?: readonly FieldTest[] }): Emit {
+    if (relational(any)) return queryExists(any, ctx, opts.empty, (opts.tests?.length ?? 0) > 0);
     const load = own(any);
     const narrowed = narrowEdits(load, ctx, opts.tests ?? []);
     if (!narrowed.ok) return narrowed;
@@ -95,6 +107,7 @@ export const drizzleDialect: Dialect = {
   },
 
   narrow(any: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit {
+    if (relational(any)) return bySelectApi('a filter', `\`db.select().from(${any.model}).where(and(w, ...))\`, or the condition in the config's where by hand`);
     const load = own(any);
     const narrowed = narrowEdits(load, ctx, tests);
     if (!narrowed.ok) return narrowed;
@@ -102,6 +115,7 @@ export const drizzleDialect: Dialect = {
   },
 
   select(any: Load, ctx: RuleContext, fields: readonly string[]): Emit {
+    if (relational(any)) return querySelect(any, ctx, fields);
     const load = own(any);
     const table = textOf(ctx.source, load.table);
     const model = drizzleFacts(ctx)?.models.get(load.model);
@@ -123,6 +137,7 @@ export const drizzleDialect: Dialect = {
   },
 
   aggregate(any: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit {
+    if (relational(any)) return bySelectApi(`a ${op}`, `\`(await db.select({ v: ${op}(${any.model}.${field}) }).from(${any.model}).where(w))[0]?.v\``);
     const load = own(any);
     const table = textOf(ctx.source, load.table);
     const facts = drizzleFacts(ctx);
@@ -154,6 +169,7 @@ export const drizzleDialect: Dialect = {
   },
 
   keysetBatches(any: Load, ctx: RuleContext, batchSize: number): KeysetEmit {
+    if (relational(any)) return bySelectApi('a walk in batches', `\`limit: ${batchSize}\` and a where past the last key seen, ordered by the key, until a batch comes back short`);
     const load = own(any);
     const table = textOf(ctx.source, load.table);
     const model = drizzleFacts(ctx)?.models.get(load.model);
@@ -201,7 +217,7 @@ export const drizzleDialect: Dialect = {
     };
   },
 
-  keyBounded: (load, ctx) => pinsUnique(own(load), ctx, true),
+  keyBounded: (load, ctx) => !relational(load) && pinsUnique(own(load), ctx, true),
 };
 
 /**

@@ -21,19 +21,22 @@ export const drizzleDocs: Readonly<Record<string, RuleDoc>> = {
     tier: 'safe',
     before: 'const n = (await db.select().from(users).where(eq(users.active, true))).length;',
     after: 'const n = await db.$count(users, eq(users.active, true));',
-    declines: ['selects with limit, offset, joins, groupBy or selectDistinct are not whole-table loads: left alone'],
+    declines: [
+      'selects with limit, offset, joins, groupBy, selectDistinct or aggregates, and lookups by key or unique column, are not whole-table loads: left alone',
+      'the relational API (`db.query.t.findMany`) has no count: finding suggesting `db.$count(t, w)`',
+    ],
   },
   'index-to-find-first': {
     tier: 'safe',
     before: 'const newest = (await db.select().from(posts).orderBy(desc(posts.id)))[0];',
     after: 'const newest = (await db.select().from(posts).orderBy(desc(posts.id)).limit(1))[0];',
-    declines: ['`.at(-1)`: finding suggesting the reversed order with `.limit(1)`'],
+    declines: ['`.at(-1)`: finding suggesting the reversed order with `.limit(1)`', 'the relational API: `limit: 1` added to the config'],
   },
   'map-to-select': {
     tier: 'safe',
     before: 'const emails = (await db.select().from(users).where(eq(users.active, true))).map((u) => u.email);',
     after: 'const emails = (await db.select({ email: users.email }).from(users).where(eq(users.active, true))).map((u) => u.email);',
-    declines: ['a field that is not a column of the table definition: finding', 'no table definition: review'],
+    declines: ['a field that is not a column of the table definition: finding', 'no table definition: review', 'the relational API: `columns: { f: true }`, unless the config has columns, with or extras'],
   },
   'reduce-to-aggregate': {
     tier: 'review',

@@ -12,8 +12,8 @@ export const drizzlePlugin: OrmPlugin = {
   id: DRIZZLE_ID,
   displayName: 'Drizzle',
   packages: ['drizzle-orm'],
-  // Every load starts with `.select(` (or `.select<T>(`): a file without one is never parsed.
-  prefilter: /\.\s*select\s*(?:\(|<)/,
+  // Every load starts with `.select(` (or `.select<T>(`) or is `.query.<table>.findMany`: a file without one is never parsed.
+  prefilter: /\.\s*select\s*(?:\(|<)|\.query\s*\.\s*\w+\s*\.\s*findMany\b/,
   clientNames: ['db', 'tx', 'drizzle', 'database'],
   generated: ['**/drizzle/meta/**'],
   // Loaded on demand: the table reader is not needed to run a rule.
