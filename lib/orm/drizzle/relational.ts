@@ -93,7 +93,7 @@ export function querySelect(load: DrizzleQueryLoad, ctx: RuleContext, fields: re
 export function bySelectApi(what: string, instead: string): { ok: false; reason: string; suggestion: string } {
   return {
     ok: false,
-    reason: `${what} over the relational API (\`db.query\`), whose where pushdown does not translate`,
+    reason: `pushdown does not translate the where of the relational API (\`db.query\`) into ${what}`,
     suggestion: `ask the database with the select API: ${instead}`,
   };
 }
