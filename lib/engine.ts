@@ -109,6 +109,8 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
         rewrite(proposed: Rewrite): boolean {
           const hooks = opts.ruleOptions.queryHooks;
           let rw = hooks && proposed.tier === 'safe' ? withHooksCaveat(proposed, hooks) : proposed;
+          // Only the rewrite's own code can rest on a review edit: an import merged into a line a review edit also extended does not.
+          if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
           if (rw.imports && rw.imports.length > 0) {
             const plan = importEdits(currentText, currentTree, filePath, rw.imports);
             if (plan.conflicts.length > 0) {
@@ -120,7 +122,6 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
             const fresh = plan.edits.filter((e) => !accepted.some((a) => a.start === e.start && a.end === e.end && a.text === e.text));
             rw = { ...rw, edits: [...rw.edits, ...fresh] };
           }
-          if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
           const apply = opts.applyTiers.has(rw.tier);
           if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => overlapsAny(acceptedByStart, e)))) {
             retry = true;

@@ -2,6 +2,9 @@
 // MikroORM service (examples/mikro-orm-app):
 // NestJS-style TypeORM service layer (examples/typeorm-app):
 //   1. the dry runs: what pushdown would change, and what it only reports;
+// npm run demo — pushdown on a small Prisma app (examples/prisma-app):
+//   1. the dry run: what pushdown would change, and what it only reports
+//      (then the same on a small Drizzle app, examples/drizzle-app);
 //   2. the app as written vs the app as pushdown rewrites it, run against a
 //      SQLite database of 100k users, 100k orders and 100k jobs, measured
 //      the way `npm run bench:queries` measures (bench/queries/measure.ts):
@@ -67,6 +70,11 @@ for (const example of ['sequelize-app', 'mongoose-app']) {
 say('\n$ pushdown examples/typeorm-app       (dry run: a NestJS + TypeORM service layer)\n');
 const dryTypeorm = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/typeorm-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
 if (dryTypeorm.status !== 0 && dryTypeorm.status !== 1) process.exit(dryTypeorm.status ?? 2);
+
+// The same anti-patterns in a Drizzle app (select chains, tables from sqliteTable): each ORM plugin says them its own way.
+say('\n$ pushdown examples/drizzle-app       (dry run)\n');
+const dryDrizzle = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/drizzle-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (dryDrizzle.status !== 0 && dryDrizzle.status !== 1) process.exit(dryDrizzle.status ?? 2);
 
 // ------------------------------------------------------------ 2. before / after
 say(`\nMeasuring the Prisma app as written and as rewritten, on ${int(N)} rows per table…`);

@@ -28,6 +28,8 @@
  * predicate as its filter: review, since rows that tie on the order (or an
  * unordered query) may put another matching row first. Its emptiness tests
  * are length-check-to-exists's; predicates it cannot read are findings.
+ * A dialect whose first-row query still returns rows (a chain cut with
+ * `.limit(1)`) replaces the load alone: `[0]` and every other use stay.
  *
  * Declines, with a finding, what the dialect cannot say the same way (a cap
  * of 0, a cap counted from the end, arguments it cannot read); and `.at(-1)`
@@ -84,6 +86,13 @@ function apply(ctx: RuleContext): void {
       continue;
     }
     const why = first.why ?? SAME_ROW;
+    if ('keepsRows' in first && first.keepsRows) {
+      // The rows stay an array of (at most) the first row: only the load changes.
+      const call = load.call.node;
+      const edits = [{ start: call.start ?? 0, end: call.end ?? 0, text: first.code }];
+      ctx.rewrite({ node: call, tier: first.tier ?? 'safe', message: why + (first.note ? `. Check: ${first.note}` : ''), edits, imports: first.imports });
+      continue;
+    }
     const message = (plan.keepUndefined ? (isTypeScript(ctx) ? keptType(why) : keptUndefined(why)) : nullAlike(why)) + (first.note ? `. Check: ${first.note}` : '');
     ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message, edits: plan.edits(first.code), imports: first.imports });
   }

@@ -14,6 +14,7 @@ import { readPrismaSchema } from '../../lib/orm/prisma/schema.js';
 import * as sequelizeFacts from '../../lib/orm/sequelize/facts.js';
 import * as mongooseFacts from '../../lib/orm/mongoose/facts.js';
 import { FACTS_KEY, TypeormProject } from '../../lib/orm/typeorm/project.js';
+import { readTables } from '../../lib/orm/drizzle/tables.js';
 import { defaultRuleOptions, type RuleOptions } from '../../lib/rule.js';
 
 let cached: OrmFacts | undefined;
@@ -37,6 +38,16 @@ export function typeormEntities(): OrmFacts | undefined {
   return typeormCached;
 }
 
+let drizzleCached: OrmFacts | undefined;
+
+/** test/drizzle/schema.ts, read by the Drizzle plugin's own table reader. */
+export function drizzleFixtureFacts(): OrmFacts {
+  const path = join(import.meta.dirname, '..', '..', 'test', 'drizzle', 'schema.ts');
+  const file = readTables(readFileSync(path, 'utf8'));
+  drizzleCached ??= { source: path, provider: file.provider, models: new Map(file.models.map((m) => [m.codeName, m])) };
+  return drizzleCached;
+}
+
 /** Facts for an ORM's fixtures, by plugin id; other plugins register theirs here. */
 let mikro: OrmFacts | undefined;
 
@@ -54,6 +65,7 @@ const fixtureFacts: Record<string, () => OrmFacts | undefined> = {
   mongoose: () => mongooseFacts.factsOf(mongooseFacts.readModels(testFile('mongoose/models.ts')), 'test/mongoose/models.ts'),
   'mikro-orm': mikroOrmFixtureFacts,
   typeorm: typeormEntities,
+  drizzle: drizzleFixtureFacts,
 };
 
 export interface OrmTestOptions {

@@ -1,5 +1,5 @@
 import type { Db } from '../../../test/drizzle/client.js';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { eq, and, asc, gt } from 'drizzle-orm';
 import { users } from '../../../test/drizzle/schema.js';
 
 export async function run(db: Db) {

@@ -3,7 +3,7 @@ import { eq, sum } from 'drizzle-orm';
 import { posts } from '../../../test/drizzle/schema.js';
 
 export async function run(db: Db, authorId: number) {
-  return Number((await db.select({ sum: sum(posts.views) }).from(posts).where(eq(posts.authorId, authorId)))[0]?.sum ?? 0);
+  return (await db.select({ sum: sum(posts.views).mapWith(Number) }).from(posts).where(eq(posts.authorId, authorId)))[0]?.sum ?? 0;
 }
 
 export const cases: unknown[][] = [[1], [7], [4], [999]];

@@ -114,6 +114,9 @@ export type Emit =
     }
   | { ok: false; reason: string; suggestion: string };
 
+/** A first-row answer: the row (null for none), or with `keepsRows` the rows cut to the first one. */
+export type FirstEmit = Emit | ({ ok: true; keepsRows: true } & Omit<Extract<Emit, { ok: true }>, 'ok'>);
+
 export interface LoadShape {
   /** The query fixes the order of its rows. */
   ordered: boolean;
@@ -160,8 +163,12 @@ export interface Dialect {
   model?(load: Load, ctx: RuleContext): ModelFacts | undefined;
   /** An expression (without `await`) that resolves to the number of rows the load would return. */
   count(load: Load, ctx: RuleContext): Emit;
-  /** An expression (without `await`) that resolves to the first row the load would return, or null when it returns none. */
-  first?(load: Load, ctx: RuleContext): Emit;
+  /**
+   * An expression (without `await`) that resolves to the first row the load would return, or null when it returns none;
+   * or, with `keepsRows`, to the load's rows cut to that first row (`.limit(1)`): then only the load is replaced and
+   * every use (`[0]`, destructuring, emptiness tests) stays as it was.
+   */
+  first?(load: Load, ctx: RuleContext): FirstEmit;
   /**
    * An expression (without `await`) that resolves to the first of the load's
    * rows that pass `tests` (a `.find(pred)`), or null when none does. A

@@ -19,6 +19,7 @@ import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
 import { readObject, readOptionsArg } from '../core/options-arg.js';
+import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
 import { PRISMA_ID, prismaFacts, type PrismaLoad } from './load.js';
 import { prismaMessages } from './messages.js';
 import { prismaFindFirst, prismaFindFirstWhere } from './first.js';
@@ -190,7 +191,7 @@ export function isPrismaClient(path: NodePath<Expression>, clientNames: readonly
   const id = binding.identifier;
 
   if (binding.kind === 'param') {
-    if (isTransactionCallbackParam(binding.path)) return true;
+    if (isCallbackParamOf(binding.path, '$transaction')) return true;
     const ann = annotationOf(id);
     if (ann === null) return conventional;
     return PRISMA_TYPE.test(ann ?? '');
@@ -205,7 +206,7 @@ export function isPrismaClient(path: NodePath<Expression>, clientNames: readonly
   if (decl.type === 'VariableDeclarator') {
     const ann = annotationOf(decl.id);
     if (ann !== null && ann !== undefined) return PRISMA_TYPE.test(ann);
-    const init = unwrap(decl.init);
+    const init = unwrapExpression(decl.init);
     if (!init) return conventional;
     if (init.type === 'NewExpression') return init.callee.type === 'Identifier' && /PrismaClient/.test(init.callee.name);
     if (init.type === 'CallExpression') {
@@ -222,28 +223,10 @@ export function isPrismaClient(path: NodePath<Expression>, clientNames: readonly
   return false;
 }
 
-function unwrap(node: Expression | null | undefined): Expression | null | undefined {
-  let n = node;
-  while (n && (n.type === 'AwaitExpression' || n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression')) {
-    n = n.type === 'AwaitExpression' ? n.argument : n.expression;
-  }
-  return n;
-}
-
 function textOfSimple(n: Node): string {
   if (n.type === 'Identifier') return n.name;
   if (n.type === 'MemberExpression' && n.property.type === 'Identifier') return `${textOfSimple(n.object)}.${n.property.name}`;
   return '';
-}
-
-/** `prisma.$transaction(async (tx) => ...)`: tx is a transaction client. */
-function isTransactionCallbackParam(paramPath: NodePath): boolean {
-  const fn = paramPath.parentPath;
-  if (!fn || !(fn.isArrowFunctionExpression() || fn.isFunctionExpression())) return false;
-  const call = fn.parentPath;
-  if (!call || !call.isCallExpression() || call.node.arguments[0] !== fn.node) return false;
-  const callee = call.node.callee;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === '$transaction';
 }
 
 /** A class field or constructor parameter property named `name` whose declared type is not Prisma's. */
