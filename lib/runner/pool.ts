@@ -1,7 +1,8 @@
 /**
- * Spreads file jobs over worker threads, a small batch at a time so a slow
- * file does not hold a whole share. Falls back to this thread when there is
- * too little work to pay for starting workers (each one loads the parser).
+ * Spreads file jobs over threads. Every thread (the workers, and by default
+ * this one too) claims the next job from one shared counter (Atomics on a
+ * SharedArrayBuffer), so no thread waits to be fed and a slow file holds up
+ * only the thread that drew it. Records come back in batches; the caller sorts.
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -11,50 +12,87 @@ import type { FileResult } from '../types.js';
 import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
 
 /**
- * A worker must have this many files to parse before starting it pays: each one
- * loads babel and crawls scopes on its own (~1.5 s CPU). Measured on the 2-core
- * bench corpus (220 files to parse), two workers cost 3–4 s more CPU than one
- * thread and finished later (bench/RESULTS-speed.md).
+ * By default, a helper worker starts per this many files to parse (at most one
+ * per other core): a worker loads babel on its own (~0.3 s of CPU) and holds a
+ * heap of its own (~60 MiB more peak RSS), which pays only on long runs. Below
+ * that, this thread does all the work (bench/RESULTS-speed.md).
  */
-export const FILES_PER_WORKER = 400;
-const BATCH = 8;
+export const FILES_FOR_HELPERS = 400;
+/** Records a thread sends back at a time. */
+const BATCH = 16;
 
 export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/** What a worker is started with. */
+export interface WorkerInput {
+  config: ProcessConfig;
+  jobs: FileJob[];
+  /** Int32Array over it: [0] is the index of the next unclaimed job. */
+  next: SharedArrayBuffer;
+}
+
+/** Claim jobs from the shared counter until none are left, handing records over in batches. */
+export function drain(input: WorkerInput, send: (batch: FileResult[]) => void): void {
+  const counter = new Int32Array(input.next);
+  const rules = resolveRules(input.config.ruleIds);
+  let batch: FileResult[] = [];
+  for (let i = Atomics.add(counter, 0, 1); i < input.jobs.length; i = Atomics.add(counter, 0, 1)) {
+    batch.push(processFile(input.jobs[i], input.config, rules));
+    if (batch.length >= BATCH) {
+      send(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) send(batch);
+}
+
+/**
+ * `requested` (--jobs N): N workers do the work (0 or 1: this thread alone).
+ * Default: this thread, plus one worker per other core once there are
+ * FILES_FOR_HELPERS files to parse.
+ */
 export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number): Promise<{ results: FileResult[]; workers: number }> {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  // --jobs N is obeyed as asked; by default, workers start only when there is enough to parse.
-  const threads = requested !== undefined ? Math.min(requested, jobs.length) : Math.min(defaultJobs(), Math.floor(jobs.length / FILES_PER_WORKER));
-  // Under a TypeScript test runner there is no compiled worker: run in-process.
-  if (threads <= 1 || !existsSync(workerFile)) {
-    const rules = resolveRules(config.ruleIds);
-    return { results: jobs.map((job) => processFile(job, config, rules)), workers: 0 };
-  }
+  const explicit = requested !== undefined;
+  const workers = explicit
+    ? requested <= 1
+      ? 0
+      : Math.min(requested, jobs.length)
+    : jobs.length >= FILES_FOR_HELPERS
+      ? Math.min(defaultJobs() - 1, Math.floor(jobs.length / FILES_FOR_HELPERS))
+      : 0;
   const results: FileResult[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: threads }, () =>
+  if (jobs.length === 0) return { results, workers: 0 };
+  const input: WorkerInput = { config, jobs, next: new SharedArrayBuffer(4) };
+  // Under a TypeScript test runner there is no compiled worker: run in-process.
+  if (workers <= 0 || !existsSync(workerFile)) {
+    drain(input, (batch) => results.push(...batch));
+    return { results, workers: 0 };
+  }
+  const done = Array.from(
+    { length: workers },
+    () =>
       new Promise<void>((resolvePromise, reject) => {
-        const worker = new Worker(workerFile, { workerData: config });
-        const feed = () => {
-          if (next >= jobs.length) {
-            void worker.terminate().then(() => resolvePromise());
-            return;
+        const worker = new Worker(workerFile, { workerData: input });
+        let finished = false;
+        // A batch of records, then `null` once the worker has drained the queue.
+        worker.on('message', (batch: FileResult[] | null) => {
+          if (batch) results.push(...batch);
+          else {
+            finished = true;
+            resolvePromise();
           }
-          const batch = jobs.slice(next, next + BATCH);
-          next += batch.length;
-          worker.postMessage(batch);
-        };
-        worker.on('message', (batch: FileResult[]) => {
-          results.push(...batch);
-          feed();
         });
         worker.on('error', reject);
-        feed();
+        worker.on('exit', (code) => {
+          if (!finished) reject(new Error(`a worker thread stopped early (exit code ${code})`));
+        });
       }),
-    ),
   );
-  return { results, workers: threads };
+  // By default this thread works too, while the workers load.
+  if (!explicit) drain(input, (batch) => results.push(...batch));
+  await Promise.all(done);
+  return { results, workers };
 }

@@ -1,10 +1,6 @@
-/** A worker thread: takes batches of file jobs, returns their records. */
+/** A worker thread: claims file jobs from the shared counter until none are left, posting their records. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
+import { drain, type WorkerInput } from './pool.js';
 
-const config = workerData as ProcessConfig;
-const rules = resolveRules(config.ruleIds);
-
-parentPort?.on('message', (jobs: FileJob[]) => {
-  parentPort?.postMessage(jobs.map((job) => processFile(job, config, rules)));
-});
+drain(workerData as WorkerInput, (batch) => parentPort?.postMessage(batch));
+parentPort?.postMessage(null);
