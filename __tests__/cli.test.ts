@@ -235,6 +235,7 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['--batch-size 1.5', ['--batch-size', '1.5'], /--batch-size/],
     ['--jobs abc', ['--jobs', 'abc'], /--jobs/],
     ['--schema that does not exist', ['--schema', 'missing.prisma'], /missing\.prisma/],
+    ['--schema that no ORM plugin reads', ['--schema', 'src/app.ts'], /src[\\/]app\.ts: no ORM plugin in use reads this kind/],
     ['--extensions with an empty entry', ['--extensions', 'ts,,js'], /--extensions/],
     ['--client-names that is not an identifier', ['--client-names', 'a-b'], /a-b/],
     ['a boolean flag given a value', ['--write=yes'], /--write/],
@@ -906,7 +907,7 @@ describe('rule selection and options', () => {
     expect(lengthOnly.totals.editsByRule['length-to-count']?.safe).toBe(1);
   }, SLOW);
 
-  it('--client-names decides which identifiers are a Prisma client', () => {
+  it('--client-names decides which identifiers are an ORM client', () => {
     const repo = APP.replaceAll('prisma', 'repo').replace("from './db'", "from './db'");
     const dir = tempDir({ 'src/repo.ts': repo, 'src/app.ts': APP });
     const byDefault = json(pushdown(['--format', 'json'], { cwd: dir }));
@@ -917,6 +918,18 @@ describe('rule selection and options', () => {
     expect(both.status).toBe(0);
     expect(read(dir, 'src/repo.ts')).toBe(APP_AFTER.replaceAll('prisma', 'repo'));
     expect(read(dir, 'src/app.ts')).toBe(APP_AFTER);
+  }, SLOW);
+
+  it('--orm chooses the ORM plugins for every file, over package.json detection', () => {
+    // The package depends on no ORM: by default every plugin stays active (the fallback).
+    const dir = tempDir({ 'package.json': JSON.stringify({ name: 'app', dependencies: { express: '4' } }), 'src/app.ts': APP });
+    const detected = json(pushdown(['--format', 'json'], { cwd: dir }));
+    expect(detected.files.map((f) => f.path)).toEqual(['src/app.ts']);
+    const r = pushdown(['--write', '--orm', 'prisma'], { cwd: dir });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(read(dir, 'src/app.ts')).toBe(APP_AFTER);
+    expectUsageError(pushdown(['--orm', 'prisma,nope'], { cwd: dir }), /unknown ORM 'nope'; known ORMs: .*prisma/);
+    expectUsageError(pushdown(['--orm', ''], { cwd: dir }), /--orm needs a comma-separated list/);
   }, SLOW);
 
   it('--schema accepts an existing schema file', () => {

@@ -5,24 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { transformSource } from '../lib/engine.js';
-import { defaultRuleOptions, type RuleOptions } from '../lib/rule.js';
 import { findRule, rules } from '../transforms/index.js';
-import { fixtureSchema } from './helpers/schema.js';
+import { ormRuleOptions, type OrmTestOptions } from './helpers/schema.js';
 
 const header = "import type { PrismaClient } from '../test/prisma/generated/client.js';\n\n";
 
-function runAll(body: string, options: Partial<RuleOptions> = {}) {
+function runAll(body: string, options: OrmTestOptions = {}) {
   const source = header + body;
-  const ruleOptions: RuleOptions = { ...defaultRuleOptions, schema: fixtureSchema(), ...options };
+  const ruleOptions = ormRuleOptions('prisma', options);
   const first = transformSource(source, 'x.ts', { rules, ruleOptions, applyTiers: new Set(['safe', 'review']) });
   const second = transformSource(first.output, 'x.ts', { rules, ruleOptions, applyTiers: new Set(['safe', 'review']) });
   expect(second.output, 'idempotent').toBe(first.output);
   return { ...first, output: first.output.slice(header.length) };
 }
 
-function runOne(id: string, body: string, options: Partial<RuleOptions> = {}) {
+function runOne(id: string, body: string, options: OrmTestOptions = {}) {
   const rule = findRule(id)!;
-  const ruleOptions: RuleOptions = { ...defaultRuleOptions, schema: fixtureSchema(), ...options };
+  const ruleOptions = ormRuleOptions('prisma', options);
   const r = transformSource(header + body, 'x.ts', { rules: [rule], ruleOptions, applyTiers: new Set(['safe', 'review']) });
   return { ...r, output: r.output.slice(header.length) };
 }
@@ -58,7 +57,7 @@ describe('the registry, in order', () => {
 });
 
 describe('without a schema', () => {
-  const none = { schema: undefined };
+  const none = { facts: null };
 
   it('asks count({ take: 1 }) instead of assuming an id field, still safe', () => {
     const r = runOne('length-check-to-exists', 'export async function run(prisma: PrismaClient) {\n  return (await prisma.user.findMany({ where: { active: true } })).length > 0;\n}\n', none);

@@ -5,16 +5,20 @@
  * output (idempotence), and the output must parse. An optional
  * <case>.findings.txt lists, one per line, text each expected finding contains;
  * without it a case must produce no finding. An optional <case>.options.json
- * sets rule options for that case (e.g. `{ "batchSize": 2 }`).
+ * sets rule options for that case (e.g. `{ "batchSize": 2 }`; `"facts": null`
+ * runs it with no facts, as when no schema is found).
+ * Each case runs with ONLY the plugin its <orm> folder names active, with that
+ * ORM's fixture facts (helpers/schema.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transformSource } from '../lib/engine.js';
 import { parseSource } from '../lib/parse.js';
-import { defaultRuleOptions, type RuleOptions } from '../lib/rule.js';
+import { findPlugin } from '../lib/orm/core/registry.js';
+import type { RuleOptions } from '../lib/rule.js';
 import { findRule } from '../transforms/index.js';
-import { fixtureSchema } from './helpers/schema.js';
+import { ormRuleOptions } from './helpers/schema.js';
 
 const root = join(import.meta.dirname, '..', '__testfixtures__');
 
@@ -59,8 +63,9 @@ function cases(): Case[] {
 function run(c: Case, source: string) {
   const rule = findRule(c.rule);
   if (!rule) throw new Error(`no rule named ${c.rule} (fixture folder ${c.rule})`);
-  const extra = c.options ? (JSON.parse(readFileSync(c.options, 'utf8')) as Partial<RuleOptions>) : {};
-  const options: RuleOptions = { ...defaultRuleOptions, schema: fixtureSchema(), ...extra };
+  if (!findPlugin(c.orm)) throw new Error(`no ORM plugin named ${c.orm} (fixture folder ${c.rule}/${c.orm})`);
+  const { facts, ...extra } = c.options ? (JSON.parse(readFileSync(c.options, 'utf8')) as Partial<RuleOptions> & { facts?: null }) : {};
+  const options: RuleOptions = ormRuleOptions(c.orm, { ...(facts === null ? { facts: null } : {}), rest: extra });
   return transformSource(source, c.input, { rules: [rule], ruleOptions: options, applyTiers: new Set(['safe', 'review']) });
 }
 

@@ -1,9 +1,8 @@
 /** map-to-select tiers that fixtures cannot set: result extensions, and no schema. */
 import { describe, expect, it } from 'vitest';
 import { transformSource } from '../lib/engine.js';
-import { defaultRuleOptions, type RuleOptions } from '../lib/rule.js';
 import { rule } from '../transforms/map-to-select.js';
-import { fixtureSchema } from './helpers/schema.js';
+import { ormRuleOptions, type OrmTestOptions } from './helpers/schema.js';
 
 const source = `export async function emails(prisma: PrismaClient) {
   return (await prisma.user.findMany({ where: { active: true } })).map((u) => u.email);
@@ -11,47 +10,47 @@ const source = `export async function emails(prisma: PrismaClient) {
 `;
 const rewritten = source.replace('{ where: { active: true } }', '{ where: { active: true }, select: { email: true } }');
 
-function run(text: string, options: Partial<RuleOptions>, unsafe = true) {
-  return transformSource(text, 'x.ts', { rules: [rule], ruleOptions: { ...defaultRuleOptions, ...options }, applyTiers: new Set(unsafe ? ['safe', 'review'] : ['safe']) });
+function run(text: string, options: OrmTestOptions, unsafe = true) {
+  return transformSource(text, 'x.ts', { rules: [rule], ruleOptions: ormRuleOptions('prisma', options), applyTiers: new Set(unsafe ? ['safe', 'review'] : ['safe']) });
 }
 
 describe('map-to-select tiers', () => {
   it('is safe with a schema and no result extensions', () => {
-    const r = run(source, { schema: fixtureSchema() }, false);
+    const r = run(source, {}, false);
     expect(r.output).toBe(rewritten);
     expect(r.edits.map((e) => e.tier)).toEqual(['safe']);
   });
 
   it('is review when the repository defines result extensions', () => {
-    const r = run(source, { schema: fixtureSchema(), hasResultExtensions: true }, false);
+    const r = run(source, { flags: { resultExtensions: true } }, false);
     expect(r.output).toBe(source);
     expect(r.edits).toMatchObject([{ tier: 'review', applied: false }]);
     expect(r.edits[0].message).toMatch(/result extensions/);
   });
 
   it('is review with no schema, naming the assumption', () => {
-    const r = run(source, {});
+    const r = run(source, { facts: null });
     expect(r.output).toBe(rewritten);
     expect(r.edits).toMatchObject([{ tier: 'review', applied: true }]);
     expect(r.edits[0].message).toMatch(/no Prisma schema.*`email` is a stored scalar field/);
   });
 
   it('declines, with no schema, a read that cannot be a stored field', () => {
-    const r = run(source.replace('u.email', 'u._count'), {});
+    const r = run(source.replace('u.email', 'u._count'), { facts: null });
     expect(r.output).toBe(source.replace('u.email', 'u._count'));
     expect(r.findings.map((f) => f.message)).toEqual([expect.stringMatching(/`_count` is not a stored field/)]);
   });
 
   it('declines a model the schema does not have', () => {
     const text = source.replace('prisma.user', 'prisma.account');
-    const r = run(text, { schema: fixtureSchema() });
+    const r = run(text, {});
     expect(r.output).toBe(text);
     expect(r.findings[0].message).toMatch(/has no model `account`/);
   });
 
   it('turns an include into a select with no schema, as review naming the fields it assumes are scalars', () => {
     const text = source.replace('{ where: { active: true } }', '{ where: { active: true }, include: { posts: { select: { title: true } } } }').replace('u.email', '[u.email, u.posts]');
-    const r = run(text, {});
+    const r = run(text, { facts: null });
     expect(r.output).toBe(text.replace('include: { posts: { select: { title: true } } }', 'select: { email: true, posts: { select: { title: true } } }'));
     expect(r.edits).toMatchObject([{ tier: 'review' }]);
     expect(r.edits[0].message).toMatch(/assumes `email` is a stored scalar field/);
@@ -59,14 +58,14 @@ describe('map-to-select tiers', () => {
 
   it('narrows an existing select with no schema as safe: it assumes nothing about the fields', () => {
     const text = source.replace('{ where: { active: true } }', '{ where: { active: true }, select: { email: true, name: true } }');
-    const r = run(text, {}, false);
+    const r = run(text, { facts: null }, false);
     expect(r.output).toBe(text.replace('select: { email: true, name: true }', 'select: { email: true }'));
     expect(r.edits.map((e) => e.tier)).toEqual(['safe']);
   });
 
   it('says nothing, with no schema, about a select that already loads exactly what is read', () => {
     const text = source.replace('{ where: { active: true } }', '{ where: { active: true }, select: { email: true, _count: true } }').replace('u.email', '[u.email, u._count]');
-    const r = run(text, {});
+    const r = run(text, { facts: null });
     expect(r.output).toBe(text);
     expect(r.edits).toEqual([]);
     expect(r.findings).toEqual([]);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema } from '../lib/orm/prisma-schema.js';
+import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema } from '../lib/orm/prisma/schema.js';
 import { fixtureSchema } from './helpers/schema.js';
 
 const USER = `datasource db {
@@ -72,19 +72,19 @@ describe('readPrismaSchema', () => {
     expect([...s.models.keys()]).toEqual(['user', 'post', 'membership', 'uRLRecord']);
     const user = s.models.get('user')!;
     expect(user.name).toBe('User');
-    expect(user.idField).toBe('id');
-    expect(user.fields.get('id')).toMatchObject({ type: 'Int', isId: true, isUnique: true, isScalar: true, isRelation: false, isOptional: false });
-    expect(user.fields.get('email')).toMatchObject({ type: 'String', isUnique: true, isId: false });
-    expect(user.fields.get('name')).toMatchObject({ type: 'String', isOptional: true, isScalar: true });
-    expect(user.fields.get('role')).toMatchObject({ type: 'Role', isScalar: true, isRelation: false });
-    expect(user.fields.get('tags')).toMatchObject({ type: 'String', isList: true, isScalar: true });
-    expect(user.fields.get('balance')).toMatchObject({ type: 'Decimal', isScalar: true });
-    expect(user.fields.get('posts')).toMatchObject({ type: 'Post', isList: true, isRelation: true, isScalar: false });
+    expect(user.primaryKey).toEqual(['id']);
+    expect(user.fields.get('id')).toMatchObject({ type: 'int', typeName: 'Int', isId: true, isUnique: true, isScalar: true, isRelation: false, nullable: false });
+    expect(user.fields.get('email')).toMatchObject({ type: 'string', isUnique: true, isId: false });
+    expect(user.fields.get('name')).toMatchObject({ type: 'string', typeName: 'String', nullable: true, isScalar: true });
+    expect(user.fields.get('role')).toMatchObject({ type: 'enum', typeName: 'Role', isScalar: true, isRelation: false });
+    expect(user.fields.get('tags')).toMatchObject({ type: 'string', isList: true, isScalar: true });
+    expect(user.fields.get('balance')).toMatchObject({ type: 'decimal', typeName: 'Decimal', isScalar: true });
+    expect(user.fields.get('posts')).toMatchObject({ type: 'relation', typeName: 'Post', isList: true, isRelation: true, isScalar: false });
     expect(user.fields.has('secret')).toBe(false);
     const post = s.models.get('post')!;
     expect(post.fields.get('author')).toMatchObject({ isRelation: true, isScalar: false, isList: false });
-    expect(post.idField).toBe('id');
-    expect(s.models.get('membership')!.idField).toBeUndefined();
+    expect(post.primaryKey).toEqual(['id']);
+    expect(s.models.get('membership')!.primaryKey).toEqual([]);
   });
 
   it('reads every .prisma file of a multi-file folder', () => {
@@ -103,8 +103,8 @@ describe('readPrismaSchema', () => {
   it('reads the test schema', () => {
     const s = fixtureSchema()!;
     expect(s.provider).toBe('sqlite');
-    expect(s.models.get('user')!.fields.get('bonus')).toMatchObject({ type: 'Int', isOptional: true });
-    expect(s.models.get('post')!.fields.get('rating')).toMatchObject({ type: 'Float', isOptional: true });
+    expect(s.models.get('user')!.fields.get('bonus')).toMatchObject({ type: 'int', nullable: true });
+    expect(s.models.get('post')!.fields.get('rating')).toMatchObject({ type: 'float', nullable: true });
   });
 });
 

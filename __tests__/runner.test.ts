@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectQueryHooks } from '../lib/orm/prisma-schema.js';
+import { detectQueryHooks } from '../lib/orm/prisma/schema.js';
 import { runPushdown } from '../lib/runner/index.js';
 import type { RunOptions } from '../lib/types.js';
 

@@ -57,7 +57,7 @@ export function summarize(profile, top = 25) {
     'jscodeshift': (cf) => /\/jscodeshift\//.test(cf.url),
     'discovery (lib/runner/discover)': (cf) => /runner\/discover\.js/.test(cf.url),
     'diff (diff package / runner/diff)': (cf) => /\/diff\/|runner\/diff\.js/.test(cf.url),
-    'schema (lib/schema / prisma-ast)': (cf) => /lib\/schema\.js|prisma-ast|chevrotain/.test(cf.url),
+    'schema (lib/orm/prisma/schema / prisma-ast)': (cf) => /orm\/prisma\/schema\.js|prisma-ast|chevrotain/.test(cf.url),
     'garbage collection': (cf) => cf.functionName === '(garbage collector)',
   };
   const incl = Object.fromEntries(Object.keys(phases).map((k) => [k, 0]));

@@ -21,7 +21,7 @@ const HELP = `Usage: pushdown [options] [paths...]
 
 Finds code that loads a whole query result to compute what the database could
 answer (.length, emptiness tests, [0], loops, ...) and rewrites it into a
-count / exists / findFirst / batched query. Paths default to ".".
+count / exists / first-row / batched query. Paths default to ".".
 
 Modes (default: dry run, prints the diff and writes nothing):
   --write                 write safe edits to the files
@@ -42,8 +42,13 @@ Files:
   --extensions <list>     file extensions to scan (default: ${DEFAULT_EXTENSIONS.join(',')})
 
 ORM:
-  --schema <path>         Prisma schema file (default: found by the runner)
-  --client-names <list>   names treated as a Prisma client (default: prisma,db,tx,client)
+  --orm <list>            ORM plugins to use for every file (comma-separated;
+                          default: detected per file from package.json; an
+                          unknown name lists the known ones)
+  --schema <path>         where the ORM's model facts are, e.g. its schema file
+                          (default: found by each ORM plugin)
+  --client-names <list>   identifiers taken to be an ORM client (default: each
+                          ORM's conventional names)
   --batch-size <n>        batch size for loop-to-batches (positive integer)
 
 Other:
@@ -127,6 +132,7 @@ function parseCli(argv: readonly string[], cwd: string): CliRequest {
         extensions: { type: 'string', multiple: true },
         schema: { type: 'string' },
         'client-names': { type: 'string', multiple: true },
+        orm: { type: 'string', multiple: true },
         'batch-size': { type: 'string' },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -182,6 +188,8 @@ function parseCli(argv: readonly string[], cwd: string): CliRequest {
     previewAsWritten: format === 'patch',
   };
   if (clientNames !== undefined) options.clientNames = clientNames;
+  const orms = splitList(v.orm, '--orm');
+  if (orms !== undefined) options.orms = orms;
   if (schema !== undefined) options.schema = schema;
   const batchSize = parseCount(v['batch-size'], '--batch-size', 1);
   if (batchSize !== undefined) options.batchSize = batchSize;

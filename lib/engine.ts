@@ -10,6 +10,7 @@
 import * as traverseModule from '@babel/traverse';
 import type { NodePath, TraverseOptions } from '@babel/traverse';
 import type { File, Node, Program } from '@babel/types';
+import { importEdits } from './imports.js';
 import { parseSource, SourceParseError } from './parse.js';
 import type { Rewrite, Rule, RuleContext, RuleOptions, TextEdit } from './rule.js';
 import type { EditRecord, EditTier, FindingRecord } from './types.js';
@@ -105,7 +106,19 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
         options: opts.ruleOptions,
         text: (node: Node) => currentText.slice(node.start ?? 0, node.end ?? 0),
         rewrite(proposed: Rewrite): boolean {
-          let rw = opts.ruleOptions.hasQueryHooks && proposed.tier === 'safe' ? withHooksCaveat(proposed) : proposed;
+          const hooks = opts.ruleOptions.queryHooks;
+          let rw = hooks && proposed.tier === 'safe' ? withHooksCaveat(proposed, hooks) : proposed;
+          if (rw.imports && rw.imports.length > 0) {
+            const plan = importEdits(currentText, currentTree, filePath, rw.imports);
+            if (plan.conflicts.length > 0) {
+              const names = plan.conflicts.map((n) => `\`${n}\``).join(', ');
+              ctx.finding(rw.node, `${rw.message}; but the rewrite needs ${names}, which this file already names otherwise, so it was not made. Fix: rename the local ${names} and run pushdown again`);
+              return false;
+            }
+            // The same import another rewrite of this pass already adds is added once.
+            const fresh = plan.edits.filter((e) => !accepted.some((a) => a.start === e.start && a.end === e.end && a.text === e.text));
+            rw = { ...rw, edits: [...rw.edits, ...fresh] };
+          }
           if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
           const apply = opts.applyTiers.has(rw.tier);
           if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => accepted.some((a) => overlaps(a, e))))) {
@@ -154,12 +167,9 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   return { output: text, edits, findings };
 }
 
-const HOOKS_CAVEAT =
-  'review: this project hooks queries per operation (Prisma query extensions or middleware); check that the hooks that ran for the original query (e.g. a soft-delete filter on findMany) also run for the new one';
-
-/** Per-operation hooks may not run for the operation a rewrite switches to. */
-function withHooksCaveat(rw: Rewrite): Rewrite {
-  return { ...rw, tier: 'review', message: `${rw.message}. ${HOOKS_CAVEAT}` };
+/** Per-operation hooks may not run for the operation a rewrite switches to: `caveat` says so, in the ORM's words. */
+function withHooksCaveat(rw: Rewrite, caveat: string): Rewrite {
+  return { ...rw, tier: 'review', message: `${rw.message}. ${caveat}` };
 }
 
 interface Span {

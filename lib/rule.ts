@@ -10,7 +10,7 @@
 import type { NodePath } from '@babel/traverse';
 import type { File, Node } from '@babel/types';
 import type { EditTier, RuleMeta } from './types.js';
-import type { SchemaInfo } from './schema.js';
+import type { ImportSpec, OrmOptions } from './orm/core/types.js';
 
 /** Replace source[start, end) with text. Inserted text uses '\n'; the engine converts it to the file's line ending. */
 export interface TextEdit {
@@ -20,24 +20,24 @@ export interface TextEdit {
 }
 
 export interface RuleOptions {
-  /** Identifiers (also as this.<name> / ctx.<name>) taken to be a Prisma client. */
-  clientNames: readonly string[];
   /** Rows per batch for loop-to-batches. */
   batchSize: number;
-  /** The Prisma schema, when one was found. */
-  schema?: SchemaInfo;
-  /** Does the repository define Prisma result extensions ($extends({ result }))? */
-  hasResultExtensions?: boolean;
+  /** Ids of the ORM plugins active for this file (lib/orm/core/activation.ts); every registered plugin when absent. */
+  orms?: readonly string[];
+  /** Identifiers (also as this.<name> / ctx.<name>) the user says are an ORM client (--client-names); default: each plugin's own. */
+  clientNames?: readonly string[];
+  /** Per plugin id: the facts and project flags governing this file. */
+  orm?: Readonly<Record<string, OrmOptions>>;
   /**
-   * Does the repository hook queries per operation (query extensions, middleware,
-   * ORM hooks)? Then a rewrite that calls another operation may skip a hook the
-   * original went through, and the engine downgrades safe rewrites to review.
+   * Set when the project hooks queries per operation (an active plugin saw
+   * query extensions, middleware, ORM hooks): the caveat, in that plugin's
+   * words. A rewrite that calls another operation may skip a hook the original
+   * went through, so the engine downgrades safe rewrites to review.
    */
-  hasQueryHooks?: boolean;
+  queryHooks?: string;
 }
 
 export const defaultRuleOptions: RuleOptions = {
-  clientNames: ['prisma', 'db', 'tx', 'client'],
   batchSize: 1000,
 };
 
@@ -48,6 +48,8 @@ export interface Rewrite {
   /** Why it is safe, or what to check. */
   message: string;
   edits: TextEdit[];
+  /** Imports the new code needs; the engine adds them (lib/imports.ts), or reports a finding when a name is taken. */
+  imports?: readonly ImportSpec[];
 }
 
 export interface RuleContext {

@@ -14,9 +14,7 @@ export interface RuleMeta {
   description: string;
   /** The tier of its rewrites (a rule may still emit review edits for some matches). */
   tier: EditTier;
-  /** Short before/after example for --list and the README. */
-  example?: { before: string; after: string };
-  /** What it declines, in a few words each. */
+  /** What it leaves alone or declines whatever the ORM (usage patterns), in a few words each. Each ORM's own examples and declines are in its plugin's `docs`. */
   declines?: string[];
 }
 
@@ -112,10 +110,12 @@ export interface RunOptions {
   force: boolean;
   /** Worker threads; 0 or 1 = in-process. Default: chosen by the runner. */
   jobs?: number;
-  /** Names treated as a Prisma client (`prisma`, `db`, `tx`, `client`). */
+  /** Identifiers every active ORM plugin takes to be its client (--client-names); default: each plugin's conventional names. */
   clientNames?: string[];
-  /** Explicit Prisma schema path (--schema). */
+  /** A facts source the user named (--schema): a schema file or folder, passed to every active plugin. */
   schema?: string;
+  /** ORM plugin ids to use for every file (--orm); default: detected per file from package.json (lib/orm/core/activation.ts). */
+  orms?: string[];
   /** Batch size for loop-to-batches. */
   batchSize?: number;
 }

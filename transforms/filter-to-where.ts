@@ -3,25 +3,24 @@
  *
  * Matches a whole-table load filtered right away by a predicate that is a
  * conjunction of field tests:
- *   (await prisma.user.findMany({ orderBy })).filter((u) => u.active && u.age >= 30)
- *     -> await prisma.user.findMany({ orderBy, where: { active: true, age: { gte: 30 } } })
- *   const rows = await prisma.user.findMany(a); const active = rows.filter(p);   (the rows' only use)
- *     -> const active = await prisma.user.findMany(a');
- * Field tests: `===` against a literal, null or a name/member chain; `!==` on a
- * required field (or against null); `<`, `<=`, `>`, `>=` on a required Int,
- * Float or String field against a value known to be defined; a bare required
- * Boolean field, or its negation. A chain of `.filter`s merges as one. The
- * new condition joins an existing where (`AND: [original, added]` when a key
- * clashes). It runs first in the registry, so `.filter(p).length` then becomes
- * a count with that where, and `.filter(p).length > 0` an existence query.
+ *   (await load(a)).filter((u) => u.active && u.age >= 30)
+ *     -> await load(a narrowed by active = true and age >= 30)   (the dialect's narrow)
+ *   const rows = await load(a); const active = rows.filter(p);   (the rows' only use)
+ *     -> const active = await load(a');
+ * Field tests (lib/analysis/predicate.ts): `===` against a literal, null or a
+ * name/member chain; `!==`; `<`, `<=`, `>`, `>=`; a bare boolean field, or its
+ * negation; the dialect says which it can express for which field types. A
+ * chain of `.filter`s merges as one. The new condition joins the load's
+ * existing filter. It runs first in the registry, so `.filter(p).length` then
+ * becomes a count with that filter, and `.filter(p).length > 0` an existence query.
  *
  * Tier: review. The database, not JavaScript, now compares: strings follow the
  * collation (MySQL `_ci` ignores case) where JavaScript compares code units.
  *
- * Declines, with a finding: take, skip, cursor or distinct (they apply before
- * a where clause but before the filter too), a compared value that may be
- * undefined (Prisma reads it as "no filter"), nullable fields under `!==` or
- * ordering, Date/Decimal/BigInt/Json fields, `||`, calls, no schema.
+ * Declines, with a finding: a cap, an offset or distinct rows (the database
+ * applies them before its filter, the JavaScript filter ran after), a compared
+ * value that may be undefined, comparisons the database makes differently
+ * (nullable fields, object-valued types: the dialect says), `||`, calls.
  */
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression } from '@babel/types';
@@ -69,14 +68,14 @@ function apply(ctx: RuleContext): void {
     }
     const message = MESSAGE + (narrowed.note ? `; ${narrowed.note}` : '');
     const edits = binding ? bindingEdits(ctx, load.call, binding, last, narrowed.code) : [replaceExpression(ctx, last, `await ${narrowed.code}`)];
-    ctx.rewrite({ node: load.call.node, tier: narrowed.tier ?? 'review', message, edits });
+    ctx.rewrite({ node: load.call.node, imports: narrowed.imports, tier: narrowed.tier ?? 'review', message, edits });
   }
 }
 
 type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
 
 /**
- * `const rows = await X.findMany(a); const active = rows.filter(p);` -> `const active = await X.findMany(a');`
+ * `const rows = await load(a); const active = rows.filter(p);` -> `const active = await load(a');`
  * when both are single const declarations in one block; otherwise the filter
  * call becomes the binding itself: `return rows.filter(p)` -> `return rows`.
  */
@@ -131,15 +130,9 @@ export const rule: Rule = {
     id,
     description: 'Filtering loaded rows with a field-test predicate becomes a where clause.',
     tier: 'review',
-    example: {
-      before: 'const adults = (await prisma.user.findMany({ orderBy: { id: "asc" } })).filter((u) => u.age >= 18);',
-      after: 'const adults = await prisma.user.findMany({ orderBy: { id: "asc" }, where: { age: { gte: 18 } } });',
-    },
     declines: [
-      'take, skip, cursor or distinct on the load: finding',
       'a compared value that may be undefined: finding',
-      'nullable fields under !== or <, >; Date/Decimal/BigInt/Json fields: finding',
-      '||, function calls, nested fields, no schema: finding',
+      '||, function calls, nested fields: finding',
     ],
   },
   apply,

@@ -2,29 +2,30 @@
  * index-to-find-first: the first row, fetched alone.
  *
  * Matches a whole-table load of which only the first row is used:
- *   (await prisma.user.findMany(a))[0]          -> (await prisma.user.findFirst(a')) ?? undefined
- *   (await prisma.user.findMany(a)).at(0)       -> the same
- *   const [u] = await prisma.user.findMany(a)   -> const u = (await prisma.user.findFirst(a')) ?? undefined
- *   const rows = await prisma.user.findMany(a); ... rows[0] ...
- *                                               -> const firstRow = (await prisma.user.findFirst(a')) ?? undefined; ... firstRow ...
- * where a' keeps where, orderBy, cursor, skip, distinct, select, include and
- * omit, and drops a positive literal take (the dialect decides). findFirst
+ *   (await load(a))[0]          -> (await first(a')) ?? undefined
+ *   (await load(a)).at(0)       -> the same
+ *   const [u] = await load(a)   -> const u = (await first(a')) ?? undefined
+ *   const rows = await load(a); ... rows[0] ...
+ *                                               -> const firstRow = (await first(a')) ?? undefined; ... firstRow ...
+ * where first(a') is the dialect's query for the same first row (it keeps
+ * what decides which row is first and what it holds, and drops a cap that
+ * cannot change it). The first-row query
  * gives null where `[0]` gave undefined, so `?? undefined` keeps the value
  * unless every use treats the two alike (a truthiness test, `?.`, `== null`,
  * the left of `??` or `||`), or is reached only when the rows are non-empty.
- * In TypeScript that form gets a `!`, `((await X.findFirst(a')) ?? undefined)!`:
+ * In TypeScript that form gets a `!`, `((await first(a')) ?? undefined)!`:
  * `rows[0]` was typed as the row, so `first.title` must still compile, and an
  * empty result still throws the same TypeError there.
- *   const rows = await X.findMany(a); const row = rows[0];   (both const, same block)
- *                                               -> const row = (await X.findFirst(a')) ?? undefined;
+ *   const rows = await load(a); const row = rows[0];   (both const, same block)
+ *                                               -> const row = (await first(a')) ?? undefined;
  * Emptiness tests beside `rows[0]` become null checks:
  *   if (rows.length === 0) return null; return rows[0];
  *                                               -> if (firstRow === null) return null; return firstRow;
  *   rows.length > 0 ? rows[0] : null            -> firstRow
  *
- * Declines, with a finding, what findFirst cannot say the same way: `take: 0`,
- * a negative or non-literal take, arguments it cannot read; and `.at(-1)`
- * (suggesting findFirst with the order reversed). Leaves alone, silently,
+ * Declines, with a finding, what the dialect cannot say the same way (a cap
+ * of 0, a cap counted from the end, arguments it cannot read); and `.at(-1)`
+ * (suggesting the first row of the reversed order). Leaves alone, silently,
  * `[1]`, `[i]`, destructuring of more than the first row, and rows used for
  * anything else.
  */
@@ -34,22 +35,22 @@ import { emptinessTest, nullTolerant, onlyWhenNonEmpty, truthinessTests, type Em
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { Load } from '../lib/orm/types.js';
+import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import { freshIdentifier } from '../lib/text.js';
 
 const id = 'index-to-find-first';
-const SAME_ROW = 'findFirst returns the row `[0]` would have (same where, orderBy, cursor, skip and distinct; same row shape) and loads only that row';
-const KEPT_UNDEFINED = `${SAME_ROW}; \`?? undefined\` keeps undefined where findFirst says null`;
-const KEPT_TYPE = `${KEPT_UNDEFINED}, and \`!\` keeps the type \`[0]\` had`;
-const NULL_ALIKE = `${SAME_ROW}; every use treats findFirst's null as it treated undefined`;
+const SAME_ROW = 'the query returns the row `[0]` would have (same filter, order and row shape) and loads only that row';
+const keptUndefined = (why: string) => `${why}; \`?? undefined\` keeps undefined where the query says null`;
+const keptType = (why: string) => `${keptUndefined(why)}, and \`!\` keeps the type \`[0]\` had`;
+const nullAlike = (why: string) => `${why}; every use treats the query's null as it treated undefined`;
 
 type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
 type DestructuredResult = Extract<LoadResult, { shape: 'destructured' }>;
 
-/** A rewrite waiting for the dialect's findFirst code. */
+/** A rewrite waiting for the dialect's first-row code. */
 interface Plan {
   /** Does the value need `?? undefined`? */
   keepUndefined: boolean;
@@ -63,18 +64,19 @@ function apply(ctx: RuleContext): void {
     const result = classifyResultUse(load);
     const last = lastRowUse(result);
     if (last) {
-      ctx.finding(last, '`.at(-1)` loads every row to keep the last one. Fix: `findFirst` with the `orderBy` reversed (add one on the id when there is none).');
+      ctx.finding(last, `\`.at(-1)\` loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`);
       continue;
     }
     const plan = planFor(ctx, load, result, taken);
-    if (!plan || !load.dialect.findFirst) continue;
-    const first = load.dialect.findFirst(load, ctx);
+    if (!plan || !load.dialect.first) continue;
+    const first = load.dialect.first(load, ctx);
     if (!first.ok) {
       ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
       continue;
     }
-    const message = (plan.keepUndefined ? (isTypeScript(ctx) ? KEPT_TYPE : KEPT_UNDEFINED) : NULL_ALIKE) + (first.note ? `. Check: ${first.note}` : '');
-    ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message, edits: plan.edits(first.code) });
+    const why = first.why ?? SAME_ROW;
+    const message = (plan.keepUndefined ? (isTypeScript(ctx) ? keptType(why) : keptUndefined(why)) : nullAlike(why)) + (first.note ? `. Check: ${first.note}` : '');
+    ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message, edits: plan.edits(first.code), imports: first.imports });
   }
 }
 
@@ -98,7 +100,7 @@ function planFor(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
 
 const isFirst = (u: Use): boolean => u.kind === 'index' && u.index === 0;
 
-/** `(await X.findMany(a))[0]` -> `(await X.findFirst(a')) ?? undefined`. */
+/** `(await load(a))[0]` -> `(await first(a')) ?? undefined`. */
 function directPlan(ctx: RuleContext, use: Use): Plan | undefined {
   if (!isFirst(use)) return undefined;
   const keepUndefined = !nullTolerant(use.path);
@@ -114,7 +116,7 @@ function directPlan(ctx: RuleContext, use: Use): Plan | undefined {
   };
 }
 
-/** `const [u] = await X.findMany(a)` (or `[u = d]`) -> `const u = (await X.findFirst(a')) ?? undefined` (or `?? d`). */
+/** `const [u] = await load(a)` (or `[u = d]`) -> `const u = (await first(a')) ?? undefined` (or `?? d`). */
 function destructuredPlan(ctx: RuleContext, load: Load, result: DestructuredResult): Plan | undefined {
   const { declarator, pattern } = result;
   const elements = pattern.node.elements;
@@ -150,8 +152,8 @@ function destructuredPlan(ctx: RuleContext, load: Load, result: DestructuredResu
 }
 
 /**
- * `const rows = await X.findMany(a)` whose uses are `rows[0]` and emptiness
- * tests -> `const firstRow = await X.findFirst(a')`, the tests null checks.
+ * `const rows = await load(a)` whose uses are `rows[0]` and emptiness
+ * tests -> `const firstRow = await first(a')`, the tests null checks.
  */
 function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken: Set<string>): Plan | undefined {
   const { site, uses, name } = result;
@@ -207,7 +209,7 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
 }
 
 /**
- * `const rows = await X.findMany(a); ... const row = rows[0];` (both const,
+ * `const rows = await load(a); ... const row = rows[0];` (both const,
  * one declarator each, in the same block, no comment above the alias, no type
  * on it): the alias's own name takes the query's place and its declaration
  * goes. Its uses decide whether `?? undefined` is needed, as for `const [row]`.
@@ -242,7 +244,7 @@ function single(path: NodePath | null | undefined): path is NodePath<VariableDec
 }
 
 /**
- * findFirst's row with undefined for null. In TypeScript, `!` gives it the
+ * The first row, with undefined for null. In TypeScript, `!` gives it the
  * type `rows[0]` had (the row, not `row | undefined`), so reads of its fields
  * still compile; at run time an empty result is undefined, as before.
  */
@@ -281,15 +283,10 @@ function capitalize(s: string): string {
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Using only the first loaded row becomes a findFirst query.',
+    description: 'Using only the first loaded row becomes a query for that row.',
     tier: 'safe',
-    example: {
-      before: 'const [newest] = await prisma.post.findMany({ where: { published: true }, orderBy: { id: "desc" } });',
-      after: 'const newest = ((await prisma.post.findFirst({ where: { published: true }, orderBy: { id: "desc" } })) ?? undefined)!;',
-    },
     declines: [
-      '`take: 0`, a negative or non-literal take, arguments it cannot read: finding',
-      '`.at(-1)`: finding suggesting findFirst with the order reversed',
+      '`.at(-1)`: finding (the first row of the reversed order, asked by hand)',
       '`[1]`, `[i]`, destructuring more than the first row, rows used for anything else',
     ],
   },

@@ -2,34 +2,32 @@
  * length-check-to-exists: "are there any rows?", asked of the database.
  *
  * Matches a whole-table load whose rows are only tested for emptiness:
- *   (await prisma.user.findMany(a)).length > 0      -> (await prisma.user.findFirst({ where, select: { id: true } })) !== null
- *   (await X.findMany(a)).length === 0, < 1, !(...).length, Boolean(...), if ((...).length) ...
- *   const users = await X.findMany(a); if (!users.length) ...
- *                                                    -> const hasUsers = (await X.findFirst(...)) !== null; if (!hasUsers) ...
- *   (await X.findMany(a)).some((u) => u.email === email)
- *                                                    -> email !== undefined && (await X.findFirst({ where: { email }, select: { id: true } })) !== null
- *   const users = await X.findMany(a); if (users.find((u) => u.age > 40)) ...   (its only use)
- *                                                    -> const hasMatchingUsers = ...; if (hasMatchingUsers) ...
- *   const users = await X.findMany(a); const taken = users.some(p);
- *                                                    -> const taken = (await X.findFirst(...)) !== null;
+ *   (await load(a)).length > 0      -> await exists(a)          (the dialect's existence test, with its own await)
+ *   (await load(a)).length === 0, < 1, !(...).length, Boolean(...), if ((...).length) ...
+ *   const users = await load(a); if (!users.length) ...
+ *                                   -> const hasUsers = await exists(a); if (!hasUsers) ...
+ *   (await load(a)).some((u) => u.email === email)
+ *                                   -> email !== undefined && await exists(a narrowed by email)
+ *   const users = await load(a); if (users.find((u) => u.age > 40)) ...   (its only use)
+ *                                   -> const hasMatchingUsers = ...; if (hasMatchingUsers) ...
+ *   const users = await load(a); const taken = users.some(p);
+ *                                   -> const taken = await exists(...);
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
- * become a count capped at what the comparison needs: `count({ where, take: 2 }) === 1`.
+ * become a count capped at what the comparison needs (`boundedCount(a, 2) === 1`).
  * The query stays where the rows were loaded; the receiver is unchanged.
- * A where over several lines keeps its lines; a declaration's multi-line
+ * A multi-line filter keeps its lines; a declaration's multi-line
  * test then starts on the line after `=`, one level deeper.
- * orderBy, distinct, select/include/omit and a positive literal take never
- * make a non-empty result empty, so the existence query drops them. The id to
- * select comes from the schema; with none (or no single-field id) the dialect
- * asks `(await X.count({ where, take: 1 })) > 0`, which names no field.
+ * Order, distinct rows, projections and a positive cap never make a non-empty
+ * result empty, so the dialect may drop them from the existence query.
  *
  * Tiers: plain emptiness tests and bounded counts are safe. A predicate merged
  * into where is review: string comparison follows the database collation, and
  * a value that may be undefined is guarded (`v !== undefined && ...`).
  *
- * Declines, with a finding: skip or cursor (the test is about rows past an
- * offset), a take that is not a positive literal, arguments it cannot read,
- * and predicates the dialect cannot say as a where clause (`||`, calls,
- * nullable `!==`, Date/Decimal/BigInt fields, no schema). Leaves alone,
+ * Declines, with a finding: what the dialect cannot ask the same way (an
+ * offset: the test is about rows past it; a cap that is not a positive
+ * literal; arguments it cannot read), and predicates that cannot become a
+ * where clause (`||`, calls, comparisons the dialect declines). Leaves alone,
  * silently: rows used for anything else (length-to-count and the other rules
  * handle those), and `.length` used as a number.
  */
@@ -40,7 +38,7 @@ import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readPredicate } from '../lib/analysis/predicate.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { Emit, Load } from '../lib/orm/types.js';
+import type { Emit, Load } from '../lib/orm/core/types.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
@@ -83,22 +81,22 @@ function question(use: Use): Question | null {
   return null;
 }
 
-/** `(await X.findMany(a)).length > 0` and friends: the whole test becomes the query. */
+/** `(await load(a)).length > 0` and friends: the whole test becomes the query. */
 function direct(ctx: RuleContext, load: Load, use: Use): void {
   const q = question(use);
   if (!q) return;
   if (q.answer.kind === 'bounded') {
     const count = load.dialect.boundedCount?.(load, ctx, q.answer.bound);
     if (!count?.ok) return; // length-to-count counts it, or says why not
-    ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: BOUNDED, edits: [replaceExpression(ctx, use.path, `await ${count.code}`)] });
+    ctx.rewrite({ node: load.call.node, imports: count.imports, tier: count.tier ?? 'safe', message: BOUNDED, edits: [replaceExpression(ctx, use.path, `await ${count.code}`)] });
     return;
   }
   const exists = existsFor(ctx, load, q, q.answer.empty);
   if (!exists) return;
-  ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'safe', message: message(exists, q), edits: [replaceExpression(ctx, q.answer.node, exists.code)] });
+  ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'safe', message: message(exists, q), edits: [replaceExpression(ctx, q.answer.node, exists.code)] });
 }
 
-/** `const rows = await X.findMany(a)` whose every use is an emptiness question. */
+/** `const rows = await load(a)` whose every use is an emptiness question. */
 function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
   const { uses, name, site } = result;
   if (uses.length === 0 || site.kind !== 'declarator') return;
@@ -116,7 +114,7 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
       const counted = fresh(ctx, `${name}Count`);
       const edits: TextEdit[] = [replaceNode(site.id.node, counted), replaceExpression(ctx, init, `await ${count.code}`)];
       for (const q of qs) edits.push(replaceNode(q.use.path.node, counted));
-      ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: BOUNDED, edits });
+      ctx.rewrite({ node: load.call.node, imports: count.imports, tier: count.tier ?? 'safe', message: BOUNDED, edits });
       return;
     }
     if (qs.length === 1 && adopt(ctx, load, result, qs[0])) return;
@@ -128,7 +126,7 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
       const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
       edits.push(replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has));
     }
-    ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'safe', message: message(exists, qs[0]), edits });
+    ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'safe', message: message(exists, qs[0]), edits });
     return;
   }
 
@@ -145,11 +143,11 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
     initReplacement(ctx, init, exists.code),
     replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has),
   ];
-  ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'review', message: message(exists, q), edits });
+  ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'review', message: message(exists, q), edits });
 }
 
 /**
- * `const rows = await X.findMany(a); const taken = rows.some(p);` with nothing
+ * `const rows = await load(a); const taken = rows.some(p);` with nothing
  * else in between that matters: the answer's own name takes the query's place,
  * `const taken = <exists>;`, and its later declaration goes. Only in the same
  * block, with one declarator each, so the name's scope is unchanged.
@@ -170,7 +168,7 @@ function adopt(ctx: RuleContext, load: Load, result: BindingResult, q: Question,
   const init = result.site.declarator.get('init') as NodePath;
   const keyword = loadStatement.node.kind === 'const' ? [] : [replaceRange(loadStatement.node.start ?? 0, (loadStatement.node.start ?? 0) + loadStatement.node.kind.length, 'const')];
   const edits: TextEdit[] = [...keyword, replaceNode(result.site.id.node, holder.node.id.name), initReplacement(ctx, init, exists.code), removeStatement(ctx.source, statement.node)];
-  ctx.rewrite({ node: load.call.node, tier: exists.tier ?? 'safe', message: message(exists, q), edits });
+  ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'safe', message: message(exists, q), edits });
   return true;
 }
 
@@ -179,7 +177,7 @@ function adopt(ctx: RuleContext, load: Load, result: BindingResult, q: Question,
  * starts on the line after `=`, one level deeper, as formatters lay out a
  * comparison that does not fit:
  *   const hasUsers =
- *     (await X.findFirst({
+ *     (await first({
  *       where: { ... },
  *     })) !== null;
  */
@@ -210,7 +208,7 @@ function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, ev
   if (q.predicate) {
     const read = readPredicate(q.predicate, { evaluatedAt });
     if (!read.ok) {
-      ctx.finding(load.call.node, `${what}: the predicate cannot become a where clause because ${read.reason}. Fix: ask the database by hand, e.g. \`findFirst({ where: { ... }, select: { id: true } })\`, or keep the load if the rows are needed.`);
+      ctx.finding(load.call.node, `${what}: the predicate cannot become a where clause because ${read.reason}. Fix: ${load.dialect.messages.existsByHand}, or keep the load if the rows are needed.`);
       return null;
     }
     tests = read.tests;
@@ -242,14 +240,8 @@ export const rule: Rule = {
     id,
     description: 'Testing loaded rows for emptiness (.length > 0, !rows.length, .some(pred)) becomes an existence query.',
     tier: 'safe',
-    example: {
-      before: 'if ((await prisma.user.findMany({ where: { active: true } })).length > 0) notify();',
-      after: 'if ((await prisma.user.findFirst({ where: { active: true }, select: { id: true } })) !== null) notify();',
-    },
     declines: [
-      'skip or cursor (rows past an offset): finding',
-      'take that is not a positive literal: finding',
-      'predicates with ||, calls, nullable !==, Date/Decimal/BigInt fields, or without a schema: finding',
+      'predicates with ||, calls, or fields the dialect cannot compare as JavaScript does: finding',
       '.length used as a number (left to length-to-count)',
     ],
   },

@@ -2,29 +2,31 @@
  * length-to-count: the number of rows, counted by the database.
  *
  * Matches a whole-table load whose rows are only ever counted:
- *   (await prisma.user.findMany(a)).length            -> await prisma.user.count(a')
- *   const rows = await prisma.user.findMany(a); ... rows.length ...
- *                                                      -> const rowsCount = await prisma.user.count(a'); ... rowsCount ...
- *   prisma.user.findMany(a).then((rows) => rows.length) -> prisma.user.count(a')
- *   const [a, b] = await Promise.all([X.findMany(..), ...]) with a used only as a.length
- * where a' keeps the arguments that decide which rows come back (the dialect
- * says which). The receiver (a transaction or extended client) is unchanged.
+ *   (await load(a)).length                      -> await count(a')
+ *   const rows = await load(a); ... rows.length ...
+ *                                               -> const rowsCount = await count(a'); ... rowsCount ...
+ *   load(a).then((rows) => rows.length)         -> count(a')
+ *   const [a, b] = await Promise.all([load(..), ...]) with a used only as a.length
+ * where count(a') is the dialect's count of the same rows (it keeps the
+ * arguments that decide which rows come back). The receiver (a transaction or
+ * extended client) is unchanged.
  *
  * Declines, with a finding, when the dialect cannot count the same rows
- * (Prisma: `distinct`; arguments it cannot read). Leaves alone, silently,
- * rows that are used for anything but their count: then loading them is the job.
+ * (arguments the count treats differently, arguments it cannot read). Leaves
+ * alone, silently, rows that are used for anything but their count: then
+ * loading them is the job.
  */
 import type { Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
-import type { Load } from '../lib/orm/types.js';
+import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { freshIdentifier, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-to-count';
-const SAFE = 'the database counts the same rows findMany would have loaded (same where/cursor/take/skip); nothing is loaded';
+const SAFE = 'the database counts the same rows the load would have returned; nothing is loaded';
 
 function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
@@ -37,7 +39,7 @@ function apply(ctx: RuleContext): void {
     }
     const edits =
       result.shape === 'direct' ? directEdits(ctx, load, result.use, count.code) : bindingEdits(ctx, load, result as BindingResult, count.code);
-    ctx.rewrite({ node: load.call.node, tier: count.tier ?? 'safe', message: SAFE, edits });
+    ctx.rewrite({ node: load.call.node, imports: count.imports, tier: count.tier ?? 'safe', message: count.why ?? SAFE, edits });
   }
 }
 
@@ -49,7 +51,7 @@ function onlyCounted(result: LoadResult): boolean {
   return false;
 }
 
-/** `(await X.findMany(a)).length` -> `await X.count(a')`. */
+/** `(await load(a)).length` -> `await count(a')`. */
 function directEdits(ctx: RuleContext, load: Load, use: Use, countCall: string): TextEdit[] {
   const member = use.path;
   const code = reindent(countCall, indentAt(ctx.source, load.call.node.start ?? 0), indentAt(ctx.source, member.node.start ?? 0));
@@ -86,11 +88,7 @@ export const rule: Rule = {
     id,
     description: 'Counting loaded rows with .length becomes a count query.',
     tier: 'safe',
-    example: {
-      before: 'const n = (await prisma.user.findMany({ where: { active: true } })).length;',
-      after: 'const n = await prisma.user.count({ where: { active: true } });',
-    },
-    declines: ['`distinct` (count has none): finding', 'a `cursor` (count() rejects cursors findMany accepts): finding', 'arguments it cannot read (spreads, non-literal objects): finding', 'rows used for anything besides .length'],
+    declines: ['rows used for anything besides .length'],
   },
   apply,
 };

@@ -2,25 +2,21 @@
  * loop-to-batches: a loop over every loaded row walks them in keyset batches.
  *
  * Matches a whole-table load whose rows are only looped over:
- *   for (const u of await prisma.user.findMany(a)) S
- *   (await prisma.user.findMany(a)).forEach((u) => { S })
- *   const users = await prisma.user.findMany(a);     (the loop right after it is the only use)
+ *   for (const u of await load(a)) S
+ *   (await load(a)).forEach((u) => { S })
+ *   const users = await load(a);     (the loop right after it is the only use)
  *   for (const u of users) S                         (or users.forEach(...))
- * and emits, with the key from the schema (`id` when there is none):
+ * and emits, with the key from the model's facts (the dialect's assumption when there are none):
  *   for (let after: number | undefined; ; ) {
- *     const batch = await prisma.user.findMany({
- *       where: { AND: [w, after === undefined ? {} : { id: { gt: after } }] },
- *       orderBy: { id: 'asc' },
- *       take: 1000,
- *     });
+ *     const batch = await load(a, key > after, ordered by key, at most 1000);   (the dialect's batch query)
  *     for (const u of batch) S
+ *     perBatch                                  (statements the dialect asks for, e.g. freeing tracked rows)
  *     if (batch.length < 1000) break;
- *     after = batch[batch.length - 1]!.id;      (no `!` in JavaScript)
+ *     after = batch[batch.length - 1]!.id;      (the dialect's cursor; no `!` in JavaScript)
  *   }
- * An orderBy on other fields becomes a composite keyset with the key as
- * tie-breaker (`last` remembers the last row), when the schema says every
- * ordered field is non-null. A where that is not an object literal is kept
- * as `where ?? {}` (Prisma reads an undefined where as "every row").
+ * plus any imports the batch query needs. An order on other fields becomes a
+ * composite keyset with the key as tie-breaker (`last` remembers the last
+ * row), when the dialect can say it (every ordered field non-null).
  * A `break` that left the original loop leaves the batches too (the outer
  * loop gets a fresh label); `continue`, `return`, `await` and labels keep
  * their meaning. A forEach callback's `return;` becomes `continue;`. The batch
@@ -28,28 +24,28 @@
  * The loop follows the file's style (semicolons or none, its quotes), and a
  * multi-line where keeps its lines, one level deeper.
  *
- * Leaves alone, silently, a load whose where pins the key or a unique field
- * to a list or a value (`where: { id: { in: ids } }`, also inside AND): its
- * rows are already bounded, often by a hand-written batch loop around it.
+ * Leaves alone, silently, a load whose filter pins the key or a unique field
+ * to a list or a value (the dialect's keyBounded): its rows are already
+ * bounded, often by a hand-written batch loop around it.
  *
  * Tier review: the loop no longer sees a snapshot, so rows changed while it
  * runs may be seen or missed.
  *
- * Declines, with a finding: take, skip, cursor, distinct, an orderBy on a
- * nullable, relation or unknown field (or any non-key field without a
- * schema), a select/omit without the keyset fields (the dialect says why); a
+ * Declines, with a finding: what the dialect cannot batch (a cap, an offset,
+ * distinct rows, an order on a nullable or unknown field, a projection without
+ * the keyset fields: the dialect says why); a
  * loop outside an async function (a `.then` callback); rows used besides the
  * loop; a loop that does not directly follow the load; a loop that writes the
  * key or an ordered field on its rows; a forEach callback that is async,
  * takes more than the row, returns a value, or uses `this`/`arguments`.
- * Also reports `Promise.all(rows.map(async ...))` over a load with no take.
+ * Also reports `Promise.all(rows.map(async ...))` over a load with no cap.
  */
 import type { NodePath } from '@babel/traverse';
 import type { ArrowFunctionExpression, CallExpression, ForOfStatement, FunctionExpression, Node, Statement } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, inAsyncContext, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { KeysetPlan, Load } from '../lib/orm/types.js';
+import type { KeysetPlan, Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { freshIdentifier, indentAt, sourceStyle } from '../lib/text.js';
 
@@ -99,7 +95,7 @@ function apply(ctx: RuleContext): void {
       'Check: the loop no longer sees a snapshot, so rows inserted, updated or deleted while it runs may be seen or missed' +
       (unordered(load) ? `; the rows come in that order, where the query left the order to the database` : '') +
       (plan.note ? `; ${plan.note}` : '');
-    ctx.rewrite({ node: load.call.node, tier: plan.tier ?? 'review', message, edits });
+    ctx.rewrite({ node: load.call.node, imports: plan.imports, tier: plan.tier ?? 'review', message, edits });
   }
 }
 
@@ -110,7 +106,7 @@ function unordered(load: Load): boolean {
 function loadedToIterate(load: Load): string {
   const shape = load.dialect.loadShape(load);
   const unbounded = !shape.filtered && !shape.limited;
-  return unbounded ? `every \`${load.model}\` row is loaded (no where, no take) only to be looped over` : 'the rows are all loaded at once only to be looped over';
+  return unbounded ? `every \`${load.model}\` row is loaded (${load.dialect.messages.unfiltered}) only to be looped over` : 'the rows are all loaded at once only to be looped over';
 }
 
 /** `row.id = …`, `row.age++`, `delete row.id`: a write, in the loop, to a field the next batch starts from. */
@@ -349,6 +345,7 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
     `${labelUsed ? `${label}: ` : ''}for (${declare}; ; ) {`,
     `${inner}const ${batch} = await ${plan.query(after, inner)}${semi}`,
     `${inner}${head}${body}`,
+    ...(plan.perBatch ?? []).map((statement) => `${inner}${statement}${semi}`),
     `${inner}if (${batch}.length < ${size}) break${semi}`,
     `${inner}${after} = ${lastCursor}${semi}`,
     `${indent}}`,
@@ -453,7 +450,7 @@ function removeStatement(src: string, node: Node): TextEdit {
   return { start, end, text: '' };
 }
 
-/** `Promise.all(rows.map(async (r) => ...))` over a load with no take: one task per row, all at once. */
+/** `Promise.all(rows.map(async (r) => ...))` over a load with no cap: one task per row, all at once. */
 function reportPromiseAll(ctx: RuleContext, load: Load, result: LoadResult): void {
   if (load.dialect.loadShape(load).limited) return;
   const uses = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
@@ -465,7 +462,7 @@ function reportPromiseAll(ctx: RuleContext, load: Load, result: LoadResult): voi
     if (!all?.isCallExpression() || !isPromiseAll(all.node) || all.node.arguments[0] !== u.path.node) continue;
     ctx.finding(
       u.path.node,
-      `\`Promise.all\` over every row of a findMany with no \`take\` starts one task per row at once and holds every row in memory. Fix: walk the rows in keyset batches (findMany with \`where\` on the key past the last one seen, \`orderBy\` the key, \`take: ${ctx.options.batchSize}\`) and \`Promise.all\` within each batch.`,
+      `\`Promise.all\` over every row of ${load.dialect.messages.uncapped} starts one task per row at once and holds every row in memory. Fix: ${load.dialect.messages.batchesByHand(ctx.options.batchSize)}.`,
     );
   }
 }
@@ -480,16 +477,10 @@ export const rule: Rule = {
     id,
     description: 'A loop over every loaded row walks them in keyset batches.',
     tier: 'review',
-    example: {
-      before: 'for (const u of await prisma.user.findMany({ where: { active: true } })) await notify(u);',
-      after:
-        "for (let after: number | undefined; ; ) {\n  const batch = await prisma.user.findMany({\n    where: { AND: [{ active: true }, after === undefined ? {} : { id: { gt: after } }] },\n    orderBy: { id: 'asc' },\n    take: 1000,\n  });\n  for (const u of batch) await notify(u);\n  if (batch.length < 1000) break;\n  after = batch[batch.length - 1]!.id;\n}",
-    },
     declines: [
-      'take, skip, cursor, distinct, an orderBy on a nullable or unknown field, a select/omit without the keyset fields: finding',
       'a loop outside an async function, rows used besides the loop, a loop not right after the load, a loop writing the key: finding',
       'forEach with an async callback, an index parameter, a returned value, this/arguments: finding',
-      'a where that pins the id or a unique field with `in` or an equality (already bounded): left alone',
+      'a filter that pins the key or a unique field to a list or a value (already bounded): left alone',
     ],
   },
   apply,

@@ -3,24 +3,20 @@
  *
  * Matches a whole-table load whose rows are only ever mapped by a callback that
  * reads plain fields of its row:
- *   (await prisma.user.findMany(a)).map((u) => u.email)
- *       -> (await prisma.user.findMany({ ...a, select: { email: true } })).map((u) => u.email)
- *   const users = await prisma.user.findMany(a); ... users.map(({ id, name }) => ...) ... users.map((u) => u.email)
- *       -> findMany gets `select: { id: true, name: true, email: true }` (the union)
+ *   (await load(a)).map((u) => u.email)
+ *       -> (await load(a, only email)).map((u) => u.email)
+ *   const users = await load(a); ... users.map(({ id, name }) => ...) ... users.map((u) => u.email)
+ *       -> the load reads only id, name and email (the union)
  * The callback may read `row.f` (or `row?.f`) and destructure `({ f, g })`;
  * a second (index) parameter is fine. The mapped values are unchanged.
- * What the dialect emits depends on the query (Prisma):
- *   no select or include      -> `select` of the read fields, each a stored scalar
- *   `include: { rel: X }`      -> `select: { rel: X, f: true }` (unread relations dropped)
- *   a select loading more      -> that select without its unread entries
- *   a select loading just that -> nothing at all (no edit, no finding)
- * `distinct` stays when the new select keeps its fields. Never emits a select
- * that loads more than the query did.
+ * What the dialect emits depends on the query: a projection of the read
+ * fields, an existing projection without its unread entries, or nothing at
+ * all when the query already loads just that (no edit, no finding). It never
+ * loads more than the query did.
  *
- * Declines, with a finding, when the dialect cannot project (Prisma: a field
- * to add is a relation or not a stored scalar, omit is present, distinct is
- * on a field the map does not read, the existing select or include lacks a
- * read field, arguments it cannot edit), and when a type annotation on the
+ * Declines, with a finding, when the dialect cannot project (a field to add
+ * is a relation or not a stored column, a projection the query already has
+ * lacks a read field, arguments it cannot edit), and when a type annotation on the
  * rows or the callback's row (`const users: User[]`, `(u: User) => ...`)
  * would have to change with the select. Leaves alone, silently, rows used
  * for anything but such a map, and callbacks that use the row in any other
@@ -37,7 +33,7 @@ import type { Rule, RuleContext } from '../lib/rule.js';
 import { propertyName, textOf } from '../lib/text.js';
 
 const id = 'map-to-select';
-const SAFE = 'only the fields the map callback reads are loaded (select); the mapped values are the same';
+const SAFE = 'only the fields the map callback reads are loaded; the mapped values are the same';
 
 function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
@@ -62,7 +58,7 @@ function apply(ctx: RuleContext): void {
     }
     const tier = emit.tier ?? 'safe';
     const message = emit.note ? `${SAFE}. Review: ${emit.note}` : SAFE;
-    ctx.rewrite({ node: load.call.node, tier, message, edits: [{ start: load.call.node.start ?? 0, end: load.call.node.end ?? 0, text: emit.code }] });
+    ctx.rewrite({ node: load.call.node, tier, message, imports: emit.imports, edits: [{ start: load.call.node.start ?? 0, end: load.call.node.end ?? 0, text: emit.code }] });
   }
 }
 
@@ -188,12 +184,8 @@ function usesArguments(fn: NodePath): boolean {
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Rows loaded only to map fields load just those fields (select; an include becomes a select of the relations read).',
+    description: 'Rows loaded only to map fields load just those fields.',
     tier: 'safe',
-    example: {
-      before: 'const emails = (await prisma.user.findMany({ where: { active: true } })).map((u) => u.email);',
-      after: 'const emails = (await prisma.user.findMany({ where: { active: true }, select: { email: true } })).map((u) => u.email);',
-    },
     declines: [
       'a field to add that is a relation or not a stored scalar: finding',
       '`omit`, or `distinct` on a field the map does not read: finding',

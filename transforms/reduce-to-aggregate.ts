@@ -3,13 +3,13 @@
  *
  * Matches a whole-table load whose rows have one use, a sum or an extremum of
  * one number field:
- *   (await X.findMany(a)).reduce((s, r) => s + r.f, 0)
- *       -> (await X.aggregate({ where, _sum: { f: true } }))._sum.f ?? 0
+ *   (await load(a)).reduce((s, r) => s + r.f, 0)
+ *       -> (await sum(a, f)) ?? 0                    (the dialect's aggregate, null for no rows)
  *   rows.reduce((s, r) => s + (r.f ?? 0), 10)       -> 10 + (... ?? 0)
  *   rows.map((r) => r.f).reduce((a, b) => a + b, 0) -> the same as the first
- *   Math.max(...rows.map((r) => r.f))              -> (await X.aggregate({ where, _max: { f: true } }))._max.f ?? -Infinity
+ *   Math.max(...rows.map((r) => r.f))              -> (await max(a, f)) ?? -Infinity
  *   Math.min(...rows.map(({ f }) => f))            -> ... ?? Infinity
- * With a binding (`const rows = await X.findMany(a)`), the declaration holds
+ * With a binding (`const rows = await load(a)`), the declaration holds
  * the aggregate under a fresh name (`totalViews`) and the use reads it, so the
  * query runs where the load did.
  *
@@ -20,8 +20,9 @@
  * so they are only rewritten for non-nullable fields.
  *
  * Tier: review for sums (the database adds floats in another order); safe for
- * min and max (review for Float on Postgres, where a stored NaN ranks apart). Declines, with a finding, what the dialect cannot say (Prisma:
- * no schema, Decimal, BigInt, distinct, unreadable arguments) and min/max
+ * min and max (the dialect may ask for review, e.g. floats where NaN ranks
+ * apart). Declines, with a finding, what the dialect cannot say (no facts,
+ * decimal or bigint fields, distinct rows, unreadable arguments) and min/max
  * over a nullable field. Leaves alone, silently, a reduce with no initial
  * value or a body that is not `acc + row.field`, and rows with other uses.
  */
@@ -30,7 +31,7 @@ import type { CallExpression, Expression, Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { AggregateOp } from '../lib/orm/types.js';
+import type { AggregateOp } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { freshIdentifier } from '../lib/text.js';
@@ -57,11 +58,11 @@ function apply(ctx: RuleContext): void {
     if (!reduction) continue;
     const what = describe(reduction);
     if (reduction.op !== 'sum') {
-      const field = ctx.options.schema?.models.get(load.model)?.fields.get(reduction.field);
-      if (field?.isOptional) {
+      const field = load.dialect.model?.(load, ctx)?.fields.get(reduction.field);
+      if (field?.nullable) {
         ctx.finding(
           load.call.node,
-          `${what} of a whole-table load: \`${reduction.field}\` is nullable, and Math.${reduction.op} reads NULL as 0 while the database skips NULLs. Fix: aggregate in the database with \`_${reduction.op}\` if NULLs should be skipped, or filter them out first.`,
+          `${what} of a whole-table load: \`${reduction.field}\` is nullable, and Math.${reduction.op} reads NULL as 0 while the database skips NULLs. Fix: ${load.dialect.messages.aggregateByHand(reduction.op)}.`,
         );
         continue;
       }
@@ -79,7 +80,7 @@ function apply(ctx: RuleContext): void {
         ? `the database sums \`${reduction.field}\` over the same rows (SUM skips NULLs, as \`s + null\` does for numbers); no rows or only NULLs give ${reduction.init}`
         : `the database finds the ${reduction.op} of \`${reduction.field}\` (not nullable) over the same rows; no rows give ${reduction.init}, as Math.${reduction.op}() does`;
     const tier = emit.tier ?? 'review';
-    ctx.rewrite({ node: load.call.node, tier, message: emit.note ? `${why}. Review: ${emit.note}` : why, edits });
+    ctx.rewrite({ node: load.call.node, tier, message: emit.note ? `${why}. Review: ${emit.note}` : why, edits, imports: emit.imports });
   }
 }
 
@@ -224,12 +225,12 @@ function textOfNumber(n: Node): string {
   return '0';
 }
 
-/** `(await X.findMany(a)).reduce(...)`: the reduce (or Math.max) call becomes the aggregate. */
+/** `(await load(a)).reduce(...)`: the reduce (or Math.max) call becomes the aggregate. */
 function directEdits(ctx: RuleContext, r: Reduction, value: string): TextEdit[] {
   return [replaceExpression(ctx, r.target, value)];
 }
 
-/** `const rows = await X.findMany(a)` holds the aggregate under a fresh name; the use reads it. */
+/** `const rows = await load(a)` holds the aggregate under a fresh name; the use reads it. */
 function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, value: string): TextEdit[] | undefined {
   const { site } = result;
   if (site.kind !== 'declarator') return undefined;
@@ -249,14 +250,8 @@ export const rule: Rule = {
     id,
     description: 'Sums, minima and maxima of a number field over loaded rows become an aggregate query.',
     tier: 'review',
-    example: {
-      before: 'const total = (await prisma.post.findMany({ where: { published: true } })).reduce((s, p) => s + p.views, 0);',
-      after: 'const total = (await prisma.post.aggregate({ where: { published: true }, _sum: { views: true } }))._sum.views ?? 0;',
-    },
     declines: [
-      'no schema, Decimal or BigInt fields: finding',
       'Math.max/min over a nullable field (Math reads NULL as 0): finding',
-      '`distinct` (aggregate has none): finding',
       'reduce with no initial value or a body other than acc + row.field',
       'rows used for anything besides the one sum or extremum',
     ],

@@ -5,7 +5,7 @@
  */
 import type { Binding, NodePath } from '@babel/traverse';
 import type { ArrayPattern, AwaitExpression, CallExpression, Expression, ForOfStatement, Function as BabelFunction, Identifier, MemberExpression, Node, OptionalMemberExpression, VariableDeclarator } from '@babel/types';
-import type { Load } from '../orm/types.js';
+import type { Load } from '../orm/core/types.js';
 import { walkNodes } from '../walk.js';
 
 export type Use =
@@ -21,19 +21,19 @@ export type Use =
   | { kind: 'escape'; path: NodePath; reason: string };
 
 export type BindingSite =
-  /** `const rows = await X.findMany(a)` */
+  /** `const rows = await load(a)` */
   | { kind: 'declarator'; declarator: NodePath<VariableDeclarator>; id: NodePath<Identifier> }
-  /** `X.findMany(a).then((rows) => ...)` */
+  /** `load(a).then((rows) => ...)` */
   | { kind: 'then-param'; thenCall: NodePath<CallExpression>; callback: NodePath<BabelFunction>; id: NodePath<Identifier> }
-  /** `const [a, b] = await Promise.all([X.findMany(..), Y.findMany(..)])`: element `index` */
+  /** `const [a, b] = await Promise.all([load(..), load2(..)])`: element `index` */
   | { kind: 'promise-all'; declarator: NodePath<VariableDeclarator>; index: number; id: NodePath<Identifier> };
 
 export type LoadResult =
-  /** `(await X.findMany(a)).length`: the awaited rows have exactly one use. */
+  /** `(await load(a)).length`: the awaited rows have exactly one use. */
   | { shape: 'direct'; awaited: NodePath<AwaitExpression>; use: Use }
   /** The rows are held by a binding; `uses` are all its references. */
   | { shape: 'binding'; site: BindingSite; name: string; binding: Binding; uses: Use[] }
-  /** `const [first, ...] = await X.findMany(a)` */
+  /** `const [first, ...] = await load(a)` */
   | { shape: 'destructured'; declarator: NodePath<VariableDeclarator>; pattern: NodePath<ArrayPattern> }
   /** The rows go somewhere pushdown does not follow. */
   | { shape: 'escape'; reason: string };
@@ -126,7 +126,7 @@ function classifyUncached(load: Load): LoadResult {
   const parent = skipTransparent(call).parentPath;
   if (!parent) return { shape: 'escape', reason: 'not awaited' };
 
-  // X.findMany(a).then((rows) => ...)
+  // load(a).then((rows) => ...)
   if (parent.isMemberExpression() && parent.node.object === skipTransparent(call).node && !parent.node.computed && parent.node.property.type === 'Identifier' && parent.node.property.name === 'then') {
     const thenCall = parent.parentPath;
     if (!thenCall?.isCallExpression() || thenCall.node.callee !== parent.node || thenCall.node.arguments.length !== 1) return { shape: 'escape', reason: '`.then` with a rejection handler or no callback' };
@@ -140,7 +140,7 @@ function classifyUncached(load: Load): LoadResult {
     return bindingResult({ kind: 'then-param', thenCall, callback: cb as NodePath<BabelFunction>, id }, binding);
   }
 
-  // Promise.all([..., X.findMany(a), ...])
+  // Promise.all([..., load(a), ...])
   if (parent.isArrayExpression()) return promiseAllElement(call, parent);
 
   if (!parent.isAwaitExpression()) return { shape: 'escape', reason: 'not awaited where it is called' };

@@ -7,14 +7,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { plugins } from '../orm/core/registry.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
 /** Folders never walked into: dependencies, build output, VCS data. */
 const IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', '.next', 'coverage', '.git', '.hg', '.svn']);
-/** Generated Prisma clients: whatever their output folder is called, these are where they usually live. */
-const GENERATED = picomatch(['**/.prisma/**', '**/generated/prisma/**', '**/prisma/generated/**', '**/generated/client/**', '**/@prisma/client/**'], { dot: true });
+/** Generated code of any ORM pushdown knows (its plugin says where it usually lives). */
+const generatedGlobs = plugins.flatMap((p) => p.generated ?? []);
+const GENERATED = generatedGlobs.length > 0 ? picomatch(generatedGlobs, { dot: true }) : () => false;
 
 export interface DiscoverOptions {
   cwd: string;

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { prefilterPattern } from '../orm/index.js';
+import { pluginIds, prefilterFor } from '../orm/core/registry.js';
 import { defaultRuleOptions, type RuleOptions } from '../rule.js';
 import type { EditTier, FileResult, RunOptions, RunResult, Totals } from '../types.js';
 import { rules as registry } from '../../transforms/index.js';
@@ -30,19 +30,30 @@ export function selectRules(ids: string[] | undefined): string[] {
   return registry.map((r) => r.meta.id).filter((id) => ids.includes(id));
 }
 
+/** The --orm list, checked against the registry; undefined means "detect per file". */
+export function selectOrms(ids: string[] | undefined): string[] | undefined {
+  if (!ids || ids.length === 0) return undefined;
+  const known = pluginIds();
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new UsageError(`unknown ORM ${unknown.map((u) => `'${u}'`).join(', ')}; known ORMs: ${known.join(', ')}`);
+  return known.filter((id) => ids.includes(id));
+}
+
+export { pluginIds as ormIds } from '../orm/core/registry.js';
+
 export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const ruleIds = selectRules(opts.transforms);
   if (opts.batchSize !== undefined && (!Number.isInteger(opts.batchSize) || opts.batchSize < 1)) {
     throw new UsageError(`--batch-size must be a positive whole number, not ${opts.batchSize}`);
   }
+  const orms = selectOrms(opts.orms);
   const files = discoverFiles({ cwd: opts.cwd, paths: opts.paths, ignore: opts.ignore, extensions: opts.extensions });
 
   const asWritten = opts.mode === 'write' || opts.previewAsWritten === true;
   const applyTiers: EditTier[] = asWritten && !opts.unsafe ? ['safe'] : ['safe', 'review'];
-  const project = new ProjectFacts(opts.cwd, opts.schema);
+  const project = await ProjectFacts.create(opts.cwd, opts.schema, orms);
 
-  const prefilter = prefilterPattern();
   const results: FileResult[] = [];
   const jobs: FileJob[] = [];
   for (const absPath of files) {
@@ -55,7 +66,8 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
       continue;
     }
     project.observe(text);
-    if (prefilter.test(text)) jobs.push({ absPath, relPath, schemaKey: project.schemaKeyFor(absPath) });
+    const active = project.forFile(absPath);
+    if (active.orms.length > 0 && prefilterFor(active.orms).test(text)) jobs.push({ absPath, relPath, ...active });
     else results.push(record(relPath, absPath, 'skipped'));
   }
 
@@ -65,10 +77,8 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...defaultRuleOptions,
     ...(opts.clientNames && opts.clientNames.length > 0 ? { clientNames: opts.clientNames } : {}),
     ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
-    hasResultExtensions: project.hasResultExtensions,
-    hasQueryHooks: project.hasQueryHooks,
   };
-  const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions, schemas: project.schemas() };
+  const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions, orm: project.runData() };
 
   const processed = await runJobs(jobs, config, opts.jobs);
   results.push(...processed.results);

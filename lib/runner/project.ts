@@ -1,71 +1,82 @@
 /**
  * Facts about the project the rules need, gathered once per run in the main
- * thread: which Prisma schema governs each file (the nearest one above it, as
- * in a monorepo, or the one --schema names), and whether the code defines
- * Prisma result extensions (computed fields a projection could drop).
+ * thread: which ORM plugins are active for each file (activation.ts), and each
+ * plugin's own view of the project (its facts per file, project-wide flags,
+ * query hooks). Everything handed to workers is plain data.
  */
-import { dirname } from 'node:path';
-import { detectQueryHooks, detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readPrismaSchema } from '../orm/prisma-schema.js';
-import type { SchemaInfo } from '../schema.js';
+import { Activation } from '../orm/core/activation.js';
+import type { OrmFacts } from '../orm/core/facts.js';
+import { plugins } from '../orm/core/registry.js';
+import type { OrmPlugin, OrmProject } from '../orm/core/types.js';
+import { UsageError } from './errors.js';
+
+/** What the workers get per plugin. */
+export interface OrmRunData {
+  /** Facts by key; a job names the key that governs its file. */
+  facts: Record<string, OrmFacts>;
+  flags: Record<string, boolean>;
+  /** The plugin's caveat when the project hooks queries per operation. */
+  queryHooks?: string;
+}
+
+export interface FileOrms {
+  /** Plugin ids active for the file. */
+  orms: string[];
+  /** Per plugin id: the key of the facts governing the file. */
+  factsKeys: Record<string, string>;
+}
 
 export class ProjectFacts {
-  private readonly schemaPathByDir = new Map<string, string | undefined>();
-  private readonly schemaByPath = new Map<string, SchemaInfo | undefined>();
-  private readonly explicit: SchemaInfo | undefined;
-  readonly warnings: string[] = [];
-  hasResultExtensions = false;
-  hasQueryHooks = false;
+  private readonly activation: Activation;
+  private readonly candidates: readonly OrmPlugin[];
+  private readonly projects = new Map<string, OrmProject>();
 
-  /** Throws a UsageError when an explicit --schema cannot be read. */
-  constructor(
-    private readonly cwd: string,
-    explicitSchema: string | undefined,
-  ) {
-    this.explicit = explicitSchema !== undefined ? loadPrismaSchema({ cwd, explicit: explicitSchema }) : undefined;
+  private constructor(candidates: readonly OrmPlugin[], orms: readonly string[] | undefined) {
+    this.candidates = candidates;
+    this.activation = new Activation(plugins, orms);
   }
 
-  /** Called with every scanned file's text: result extensions may live in a file no rule touches. */
-  observe(text: string): void {
-    if (!/\$extends|defineExtension|\$use/.test(text)) return;
-    if (!this.hasResultExtensions && detectResultExtensions(text)) this.hasResultExtensions = true;
-    if (!this.hasQueryHooks && detectQueryHooks(text)) this.hasQueryHooks = true;
-  }
-
-  /** The schema for a file: --schema, or the nearest one found walking up from the file. */
-  schemaKeyFor(absPath: string): string | undefined {
-    if (this.explicit) return 'explicit';
-    const path = this.nearestSchemaPath(dirname(absPath));
-    if (!path) return undefined;
-    if (!this.schemaByPath.has(path)) {
-      try {
-        this.schemaByPath.set(path, readPrismaSchema(path));
-      } catch (err) {
-        this.warnings.push(
-          `cannot read the Prisma schema ${path} (${(err as Error).message.split('\n')[0]}); rules that need field facts will decline or ask for review. Pass --schema to choose another.`,
-        );
-        this.schemaByPath.set(path, undefined);
-      }
+  /** `orms`: the --orm list (already validated); `factsSource`: --schema. Rejects with a UsageError when a plugin cannot read an explicit facts source. */
+  static async create(cwd: string, factsSource: string | undefined, orms?: readonly string[]): Promise<ProjectFacts> {
+    const facts = new ProjectFacts(orms ? plugins.filter((p) => orms.includes(p.id)) : plugins, orms);
+    for (const p of facts.candidates) if (p.project) facts.projects.set(p.id, await p.project({ cwd, factsSource }));
+    if (factsSource !== undefined && ![...facts.projects.values()].some((p) => p.usesFactsSource)) {
+      throw new UsageError(`--schema ${factsSource}: no ORM plugin in use reads this kind of file or folder (${facts.candidates.map((p) => p.id).join(', ')})`);
     }
-    return this.schemaByPath.get(path) ? path : undefined;
+    return facts;
   }
 
-  /** Every schema a key was handed out for, as plain data for the workers. */
-  schemas(): Record<string, SchemaInfo> {
-    const out: Record<string, SchemaInfo> = {};
-    if (this.explicit) out.explicit = this.explicit;
-    for (const [path, info] of this.schemaByPath) if (info) out[path] = info;
+  /** Called with every scanned file's text, and the rest of the project's: hooks may live in a file no rule touches. */
+  observe(text: string): void {
+    for (const project of this.projects.values()) project.observe(text);
+  }
+
+  /** The plugins active for a file, and the keys of their facts for it. */
+  forFile(absPath: string): FileOrms {
+    const orms = this.activation.activeFor(absPath);
+    const factsKeys: Record<string, string> = {};
+    for (const id of orms) {
+      const key = this.projects.get(id)?.factsKeyFor(absPath);
+      if (key !== undefined) factsKeys[id] = key;
+    }
+    return { orms, factsKeys };
+  }
+
+  /** Per plugin: every facts object a key was handed out for, its flags and hooks caveat. */
+  runData(): Record<string, OrmRunData> {
+    const out: Record<string, OrmRunData> = {};
+    for (const p of this.candidates) {
+      const project = this.projects.get(p.id);
+      out[p.id] = {
+        facts: project?.facts() ?? {},
+        flags: project?.flags() ?? {},
+        ...(project?.hasQueryHooks() ? { queryHooks: p.dialect.messages.queryHooks } : {}),
+      };
+    }
     return out;
   }
 
-  private nearestSchemaPath(dir: string): string | undefined {
-    if (this.schemaPathByDir.has(dir)) return this.schemaPathByDir.get(dir);
-    let found = discoverSchemaPath(dir);
-    if (!found) {
-      const up = dirname(dir);
-      found = up === dir ? undefined : this.nearestSchemaPath(up);
-    }
-    this.schemaPathByDir.set(dir, found);
-    void this.cwd;
-    return found;
+  get warnings(): string[] {
+    return [...this.projects.values()].flatMap((p) => p.warnings);
   }
 }

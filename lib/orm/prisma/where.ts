@@ -18,11 +18,12 @@
  * Without a schema, nothing here can tell a field's type or nullability, so it
  * declines.
  */
-import type { FieldCompare, FieldTest } from '../analysis/predicate.js';
-import type { SchemaField, SchemaInfo, SchemaModel } from '../schema.js';
-import { andObjectText, indentAt, objectTextAdding, propertyName, textOf } from '../text.js';
-import type { RuleContext } from '../rule.js';
-import type { Emit, Load, LoadArgs } from './types.js';
+import type { FieldCompare, FieldTest } from '../../analysis/predicate.js';
+import type { FieldFacts, OrmFacts, ModelFacts } from '../core/facts.js';
+import { andObjectText, indentAt, objectTextAdding, propertyName, textOf } from '../../text.js';
+import type { RuleContext } from '../../rule.js';
+import type { Emit } from '../core/types.js';
+import { prismaFacts, type PrismaLoad, type LoadArgs } from './load.js';
 
 export interface PrismaWhere {
   /** `{ email: email, age: { gt: 18 } }` as text, or undefined when the tests add no condition. */
@@ -44,12 +45,12 @@ const NUMERIC = new Set(['Int', 'Float']);
 const PRISMA_OP: Record<FieldCompare['op'], string> = { eq: 'equals', ne: 'not', lt: 'lt', lte: 'lte', gt: 'gt', gte: 'gte' };
 const JS_OP: Record<FieldCompare['op'], string> = { eq: '===', ne: '!==', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
-export function schemaModel(schema: SchemaInfo | undefined, delegate: string): SchemaModel | undefined {
+export function schemaModel(schema: OrmFacts | undefined, delegate: string): ModelFacts | undefined {
   return schema?.models.get(delegate);
 }
 
 /** The where clause for a conjunction of field tests, or why Prisma cannot say it with the same meaning. */
-export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel | undefined, source: string, schema: SchemaInfo | undefined): WhereResult {
+export function prismaWhereFor(tests: readonly FieldTest[], model: ModelFacts | undefined, source: string, schema: OrmFacts | undefined): WhereResult {
   if (!model) {
     return {
       ok: false,
@@ -70,8 +71,8 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel |
     const shown = source.slice(t.node.start ?? 0, t.node.end ?? 0);
     if (!field) return decline(`\`${shown}\` reads \`${t.field}\`, which is not a stored field of ${model.name} in the schema (a computed or extension field?)`);
     if (!field.isScalar || field.isRelation || field.isList) return decline(`\`${shown}\` reads \`${t.field}\`, a ${field.isList ? 'list' : 'relation'} field, where \`===\` compares references`);
-    if (OBJECT_TYPED.has(field.type)) {
-      return decline(`\`${shown}\` reads \`${t.field}\`, a ${field.type} field: its values are ${field.type === 'BigInt' ? 'bigints, and a number never equals one' : 'objects in JavaScript, where comparison is identity or coercion'}, while the database compares values`, 'compare in the database by hand, with a value of the exact field type');
+    if (OBJECT_TYPED.has(field.typeName)) {
+      return decline(`\`${shown}\` reads \`${t.field}\`, a ${field.typeName} field: its values are ${field.typeName === 'BigInt' ? 'bigints, and a number never equals one' : 'objects in JavaScript, where comparison is identity or coercion'}, while the database compares values`, 'compare in the database by hand, with a value of the exact field type');
     }
     let slot = byField.get(t.field);
     if (!slot) {
@@ -80,8 +81,8 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel |
       order.push(t.field);
     }
     if (t.kind === 'flag') {
-      if (field.type !== 'Boolean') return decline(`\`${shown}\` tests the truthiness of \`${t.field}\`, a ${field.type} field (an empty string or 0 is falsy), which has no where equivalent`);
-      if (field.isOptional) return decline(`\`${shown}\` tests a nullable Boolean: NULL is falsy in JavaScript, so it has no single where equivalent`);
+      if (field.typeName !== 'Boolean') return decline(`\`${shown}\` tests the truthiness of \`${t.field}\`, a ${field.typeName} field (an empty string or 0 is falsy), which has no where equivalent`);
+      if (field.nullable) return decline(`\`${shown}\` tests a nullable Boolean: NULL is falsy in JavaScript, so it has no single where equivalent`);
       const v = t.negated ? 'false' : 'true';
       if (!setScalar(slot, v)) return decline(`\`${t.field}\` is tested twice`);
       continue;
@@ -89,12 +90,12 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel |
     const value = source.slice(t.value.start ?? 0, t.value.end ?? 0);
     const mismatch = typeMismatch(t, field);
     if (mismatch) return decline(`\`${shown}\` ${mismatch}`);
-    const nullable = field.isOptional && !checkedNotNull.has(t.field);
-    if (field.type === 'Int' && t.proof !== 'literal' && t.proof !== 'null') notes.add(`Prisma coerces a fractional value for the Int field \`${t.field}\` (on SQLite \`${t.field}: 25.5\` matches 25), where JavaScript compares it exactly: check \`${source.slice(t.value.start ?? 0, t.value.end ?? 0)}\` is an integer`);
-    if (field.type === 'String' && t.proof !== 'null') notes.add('string comparison follows the database collation (MySQL `_ci` collations ignore case, PAD SPACE ones trailing spaces), while JavaScript compares code units');
+    const nullable = field.nullable && !checkedNotNull.has(t.field);
+    if (field.typeName === 'Int' && t.proof !== 'literal' && t.proof !== 'null') notes.add(`Prisma coerces a fractional value for the Int field \`${t.field}\` (on SQLite \`${t.field}: 25.5\` matches 25), where JavaScript compares it exactly: check \`${source.slice(t.value.start ?? 0, t.value.end ?? 0)}\` is an integer`);
+    if (field.typeName === 'String' && t.proof !== 'null') notes.add('string comparison follows the database collation (MySQL `_ci` collations ignore case, PAD SPACE ones trailing spaces), while JavaScript compares code units');
     if (t.op === 'eq') {
       if (t.proof === 'null') {
-        if (!field.isOptional) return decline(`\`${shown}\` compares a required field with null, which is never true`);
+        if (!field.nullable) return decline(`\`${shown}\` compares a required field with null, which is never true`);
         if (!setScalar(slot, 'null')) return decline(`\`${t.field}\` is tested twice`);
         continue;
       }
@@ -109,7 +110,7 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel |
       if (t.proof === 'null') {
         // `r.f !== null` on a required field is always true: no condition.
         // SQL `<>`, `<`... never match NULL: another test on the field already says it.
-        if (field.isOptional && !slot.ops.has('not')) slot.ops.set('not', 'null');
+        if (field.nullable && !slot.ops.has('not')) slot.ops.set('not', 'null');
         continue;
       }
       if (nullable) {
@@ -117,14 +118,14 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: SchemaModel |
       }
       // An undefined value matches every row in both: `!== undefined` is always true, `not: undefined` is no filter.
       // Not so after `r.f !== null`: then Prisma would drop the filter and keep the NULL rows too.
-      if (field.isOptional && t.proof === 'unknown') return decline(`\`${shown}\`: pushdown cannot tell that \`${value}\` is never undefined, and Prisma would then drop the filter, NULL check included`, `give \`${value}\` a type that excludes undefined, or write the where clause by hand`);
+      if (field.nullable && t.proof === 'unknown') return decline(`\`${shown}\`: pushdown cannot tell that \`${value}\` is never undefined, and Prisma would then drop the filter, NULL check included`, `give \`${value}\` a type that excludes undefined, or write the where clause by hand`);
       if (t.proof === 'unknown') notes.add(`if \`${value}\` is undefined, \`!==\` keeps every row and Prisma drops the filter: the same rows, unless the client enables \`strictUndefinedChecks\`, which makes Prisma throw instead`);
       if (slot.ops.get('not') === 'null') slot.ops.delete('not');
       if (!addOp(slot, 'not', value)) return decline(`\`${t.field}\` is tested twice with \`!==\``);
       continue;
     }
     if (nullable) return decline(`\`${shown}\` orders the nullable field \`${t.field}\`: JavaScript compares NULL as 0 (\`null < 5\` is true), SQL never matches NULL`, `test \`${t.field} !== null\` first in the predicate if NULL rows should not match, or write the where clause by hand`);
-    if (!NUMERIC.has(field.type) && field.type !== 'String') return decline(`\`${shown}\` orders a ${field.type} field, whose order may differ between JavaScript and the database`);
+    if (!NUMERIC.has(field.typeName) && field.typeName !== 'String') return decline(`\`${shown}\` orders a ${field.typeName} field, whose order may differ between JavaScript and the database`);
     if (t.proof === 'unknown') return decline(`\`${shown}\`: pushdown cannot tell that \`${value}\` is never undefined or null; JavaScript \`${JS_OP[t.op]}\` is then false (or compares with 0), while Prisma drops an undefined filter`, `give \`${value}\` a type that excludes undefined and null, or compare with a literal`);
     if (!addOp(slot, PRISMA_OP[t.op], value)) return decline(`\`${t.field}\` is tested twice with \`${JS_OP[t.op]}\``);
   }
@@ -166,15 +167,15 @@ function addOp(slot: { ops: Map<string, string> }, op: string, v: string): boole
 }
 
 /** A literal that can never equal, or be ordered against, this field's values. */
-function typeMismatch(t: FieldCompare, field: SchemaField): string | undefined {
+function typeMismatch(t: FieldCompare, field: FieldFacts): string | undefined {
   const vt = t.valueType;
   if (!vt || t.proof === 'null') return undefined;
-  const isEnum = !NUMERIC.has(field.type) && !['String', 'Boolean'].includes(field.type);
-  const expected = NUMERIC.has(field.type) ? 'number' : field.type === 'Boolean' ? 'boolean' : field.type === 'String' || isEnum ? 'string' : undefined;
-  if (expected && vt !== expected) return `compares the ${field.type} field \`${t.field}\` with a ${vt}, which JavaScript never finds equal`;
-  if (field.type === 'Int' && t.fractional) return `compares the Int field \`${t.field}\` with a fraction`;
+  const isEnum = !NUMERIC.has(field.typeName) && !['String', 'Boolean'].includes(field.typeName);
+  const expected = NUMERIC.has(field.typeName) ? 'number' : field.typeName === 'Boolean' ? 'boolean' : field.typeName === 'String' || isEnum ? 'string' : undefined;
+  if (expected && vt !== expected) return `compares the ${field.typeName} field \`${t.field}\` with a ${vt}, which JavaScript never finds equal`;
+  if (field.typeName === 'Int' && t.fractional) return `compares the Int field \`${t.field}\` with a fraction`;
   if (isEnum && t.op !== 'eq' && t.op !== 'ne') return `orders the enum field \`${t.field}\`, which the database orders by declaration, not by name`;
-  if (field.type === 'Boolean' && t.op !== 'eq' && t.op !== 'ne') return `orders a Boolean field`;
+  if (field.typeName === 'Boolean' && t.op !== 'eq' && t.op !== 'ne') return `orders a Boolean field`;
   return undefined;
 }
 
@@ -216,7 +217,7 @@ export function mergedWhere(source: string, args: LoadArgs, added: PrismaWhere, 
  * (take, skip, cursor, distinct), and when a compared value may be undefined
  * (a where clause cannot be guarded the way a boolean test can).
  */
-export function prismaNarrow(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit {
+export function prismaNarrow(load: PrismaLoad, ctx: RuleContext, tests: readonly FieldTest[]): Emit {
   const { source } = ctx;
   const receiver = textOf(source, load.receiver);
   const args = load.args;
@@ -234,7 +235,7 @@ export function prismaNarrow(load: Load, ctx: RuleContext, tests: readonly Field
       };
     }
   }
-  const schema = ctx.options.schema;
+  const schema = prismaFacts(ctx);
   const where = prismaWhereFor(tests, schemaModel(schema, load.model), source, schema);
   if (!where.ok) return where;
   if (where.guards.length > 0) {

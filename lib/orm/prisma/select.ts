@@ -23,16 +23,17 @@
  * is no schema and a field is added on the assumption that it is a scalar.
  */
 import type { Expression, ObjectExpression, ObjectProperty } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import type { SchemaModel } from '../schema.js';
-import { objectTextAdding, objectTextKeeping, propertyName, textOf } from '../text.js';
-import type { Emit, Load } from './types.js';
+import type { RuleContext } from '../../rule.js';
+import type { ModelFacts } from '../core/facts.js';
+import { objectTextAdding, objectTextKeeping, propertyName, textOf } from '../../text.js';
+import type { Emit } from '../core/types.js';
+import { prismaFacts, hasResultExtensions, type PrismaLoad } from './load.js';
 
 /** Arguments that keep their meaning under a select. */
 const KEEPS = new Set(['where', 'orderBy', 'cursor', 'take', 'skip', 'select', 'include', 'distinct', 'relationLoadStrategy']);
 const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-export function prismaSelect(load: Load, ctx: RuleContext, fields: readonly string[]): Emit {
+export function prismaSelect(load: PrismaLoad, ctx: RuleContext, fields: readonly string[]): Emit {
   const receiver = textOf(ctx.source, load.receiver);
   const wanted = fields.map((f) => `${f}: true`).join(', ');
   const byHand = `select only the fields you read: \`${receiver}.findMany({ ..., select: { ${wanted} } })\``;
@@ -78,7 +79,7 @@ export function prismaSelect(load: Load, ctx: RuleContext, fields: readonly stri
   if (plan.assumed.length > 0) {
     notes.push(`no Prisma schema was found, so pushdown assumes ${plan.assumed.map((f) => `\`${f}\``).join(', ')} ${plan.assumed.length === 1 ? 'is a stored scalar field' : 'are stored scalar fields'}`);
   }
-  if (ctx.options.hasResultExtensions) notes.push('the repository defines Prisma result extensions ($extends({ result })): check that no computed field you read needs the fields this select drops');
+  if (hasResultExtensions(ctx)) notes.push('the repository defines Prisma result extensions ($extends({ result })): check that no computed field you read needs the fields this select drops');
   const tier = notes.length > 0 ? 'review' : 'safe';
   const note = notes.join('; ');
 
@@ -124,7 +125,7 @@ function narrowSelect(source: string, select: ObjectProperty, fields: readonly s
 }
 
 /** An include becomes a select: the included relations that are read keep their value, the other reads are scalars. */
-function selectForInclude(ctx: RuleContext, load: Load, include: ObjectProperty, fields: readonly string[]): Plan {
+function selectForInclude(ctx: RuleContext, load: PrismaLoad, include: ObjectProperty, fields: readonly string[]): Plan {
   const value = include.value;
   if (value.type !== 'ObjectExpression') {
     return { kind: 'decline', reason: `the query includes \`${textOf(ctx.source, value)}\`, which pushdown cannot read`, suggestion: 'replace `include` with a `select` of the fields you read and the relations you read, each with its include value' };
@@ -150,16 +151,16 @@ function selectForInclude(ctx: RuleContext, load: Load, include: ObjectProperty,
   return { kind: 'select', text: objectText(ctx.source, value, entries), keys: [...fields], assumed: checked.assumed };
 }
 
-function selectForScalars(ctx: RuleContext, load: Load, fields: readonly string[]): Plan {
+function selectForScalars(ctx: RuleContext, load: PrismaLoad, fields: readonly string[]): Plan {
   const checked = checkScalars(ctx, load, fields, 'the query does not load it');
   if (checked.kind === 'decline') return checked;
   return { kind: 'select', text: `{ ${fields.map((f) => `${f}: true`).join(', ')} }`, keys: [...fields], assumed: checked.assumed };
 }
 
 /** Fields a new select adds as `f: true`: each must be a stored scalar (assumed so, and named, with no schema). */
-function checkScalars(ctx: RuleContext, load: Load, fields: readonly string[], unloaded: string): { kind: 'ok'; assumed: string[] } | { kind: 'decline'; reason: string; suggestion: string } {
+function checkScalars(ctx: RuleContext, load: PrismaLoad, fields: readonly string[], unloaded: string): { kind: 'ok'; assumed: string[] } | { kind: 'decline'; reason: string; suggestion: string } {
   if (fields.length === 0) return { kind: 'ok', assumed: [] };
-  const schema = ctx.options.schema;
+  const schema = prismaFacts(ctx);
   const model = schema?.models.get(load.model);
   const leave = 'leave the query as it is, or load what you need explicitly';
   if (schema && !model) {
@@ -183,19 +184,19 @@ function neverLoaded(fields: readonly string[], where: string): string {
 }
 
 /** The first field that is not a stored scalar of the model. */
-function notScalar(model: SchemaModel, fields: readonly string[]): string | undefined {
+function notScalar(model: ModelFacts, fields: readonly string[]): string | undefined {
   return fields.find((f) => {
     const field = model.fields.get(f);
     return !field || !field.isScalar || field.isRelation;
   });
 }
 
-function describeField(model: SchemaModel, name: string, unloaded: string): string {
+function describeField(model: ModelFacts, name: string, unloaded: string): string {
   if (name === '_count') return `Prisma's relation count, and ${unloaded}`;
   const field = model.fields.get(name);
   if (!field) return `not a field of ${model.name} in the schema (a computed or misspelt field?)`;
   if (field.isRelation) return `a relation of ${model.name}, and ${unloaded}`;
-  return `of type ${field.type}, not a scalar`;
+  return `of type ${field.typeName}, not a scalar`;
 }
 
 /** The fields `distinct` names, when they are all string literals. */
@@ -223,7 +224,7 @@ function objectText(source: string, like: ObjectExpression, entries: readonly st
 }
 
 /** The call text with one node inside it replaced. */
-function replaceIn(callText: string, load: Load, node: ObjectExpression | ObjectProperty | Expression, text: string): string {
+function replaceIn(callText: string, load: PrismaLoad, node: ObjectExpression | ObjectProperty | Expression, text: string): string {
   const base = load.call.node.start ?? 0;
   return callText.slice(0, (node.start ?? 0) - base) + text + callText.slice((node.end ?? 0) - base);
 }

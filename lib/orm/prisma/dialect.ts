@@ -3,10 +3,11 @@
  *
  * A load is `<client>.<model>.findMany(args?)`, where the client is an
  * identifier bound to `new PrismaClient(...)` (or `.$extends(...)` of one),
- * typed or imported as one, a configured conventional name (`prisma`, `db`,
- * `tx`, `client`, also as `this.<name>` and `ctx.<name>`), or the parameter of a
- * `$transaction` callback. Drizzle's `db.query.<table>.findMany()` has a client
- * of `db.query`, which is none of these, and is left alone.
+ * typed or imported as one, a client name (the user's `--client-names`, else
+ * the plugin's conventional `prisma`, `db`, `tx`, `client`, minus a name another
+ * active plugin also claims; also as `this.<name>` and `ctx.<name>`), or the
+ * parameter of a `$transaction` callback. Drizzle's `db.query.<table>.findMany()`
+ * has a client of `db.query`, which is none of these, and is left alone.
  *
  * Argument semantics, per ../shared/ORM-NOTES.md: count() takes where, take
  * and skip (a cursor too, but not every cursor findMany takes); it has no distinct (prisma#4228) and rejects select
@@ -14,15 +15,17 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import { objectTextKeeping, propertyName, textOf } from '../text.js';
-import type { Dialect, Emit, Load, LoadArgs, LoadShape } from './types.js';
-import { prismaFindFirst } from './prisma-first.js';
-import { prismaKeyBounded, prismaKeysetBatches } from './prisma-batches.js';
-import { prismaSelect } from './prisma-select.js';
-import { prismaAggregate } from './prisma-aggregate.js';
-import { prismaBoundedCount, prismaExists } from './prisma-exists.js';
-import { prismaNarrow } from './prisma-where.js';
+import type { RuleContext } from '../../rule.js';
+import { objectTextKeeping, propertyName, textOf } from '../../text.js';
+import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
+import { PRISMA_ID, prismaFacts, type LoadArgs, type PrismaLoad } from './load.js';
+import { prismaMessages } from './messages.js';
+import { prismaFindFirst } from './first.js';
+import { prismaKeyBounded, prismaKeysetBatches } from './batches.js';
+import { prismaSelect } from './select.js';
+import { prismaAggregate } from './aggregate.js';
+import { prismaBoundedCount, prismaExists } from './exists.js';
+import { prismaNarrow } from './where.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -36,11 +39,18 @@ const KNOWN_ARGS = new Set([...ROW_SHAPE_ONLY, ...COUNT_KEEPS, 'orderBy', 'disti
 const OTHER_ORM = /drizzle|knex|kysely|sequelize|typeorm|mongoose|mongo|mikro|objection|bookshelf|waterline|datasource/i;
 const PRISMA_TYPE = /prisma|transactionclient/i;
 
-export const prismaDialect: Dialect = {
-  name: 'prisma',
-  methodNames: LOAD_METHODS,
+/** The dialect works on the loads it made. */
+const own = (load: Load) => load as PrismaLoad;
 
-  matchLoad(path: NodePath<CallExpression>, ctx: RuleContext): Load | null {
+const COUNT_WHY = 'the database counts the same rows findMany would have loaded (same where/cursor/take/skip); nothing is loaded';
+
+export const prismaDialect: Dialect = {
+  name: PRISMA_ID,
+  messages: prismaMessages,
+  loadCallNames: LOAD_METHODS,
+
+  matchLoad(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): PrismaLoad | null {
+    void ctx;
     const callee = path.node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed) return null;
     if (callee.property.type !== 'Identifier' || !LOAD_METHODS.includes(callee.property.name as 'findMany')) return null;
@@ -50,12 +60,13 @@ export const prismaDialect: Dialect = {
     if (model.startsWith('$')) return null;
     const calleePath = path.get('callee') as NodePath;
     const clientPath = calleePath.get('object.object') as NodePath<Expression>;
-    if (!isPrismaClient(clientPath, ctx.options.clientNames)) return null;
+    if (!isPrismaClient(clientPath, clientNames)) return null;
     if (path.node.arguments.length > 1) return null;
     return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readArgs(path) };
   },
 
-  loadShape(load: Load): LoadShape {
+  loadShape(any: Load): LoadShape {
+    const load = own(any);
     const props = load.args.kind === 'object' || load.args.kind === 'ref' ? load.args.props : undefined;
     const unknown = load.args.kind === 'unknown';
     return {
@@ -65,24 +76,27 @@ export const prismaDialect: Dialect = {
     };
   },
 
-  count(load: Load, ctx: RuleContext): Emit {
+  model: (load, ctx) => prismaFacts(ctx)?.models.get(load.model),
+
+  count(any: Load, ctx: RuleContext): Emit {
+    const load = own(any);
     const args = countArgs(load, ctx);
     if (!args.ok) return args;
-    return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})` };
+    return { ok: true, code: `${textOf(ctx.source, load.receiver)}.count(${args.code})`, why: COUNT_WHY };
   },
 
-  findFirst: (load, ctx) => prismaFindFirst(load, ctx),
-  keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(load, ctx, batchSize),
-  keyBounded: (load, ctx) => prismaKeyBounded(load, ctx),
-  select: (load, ctx, fields) => prismaSelect(load, ctx, fields),
-  aggregate: (load, ctx, op, field) => prismaAggregate(load, ctx, op, field),
-  exists: (load, ctx, opts) => prismaExists(load, ctx, opts),
-  boundedCount: (load, ctx, bound) => prismaBoundedCount(load, ctx, bound),
-  narrow: (load, ctx, tests) => prismaNarrow(load, ctx, tests),
+  first: (load, ctx) => prismaFindFirst(own(load), ctx),
+  keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
+  keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
+  select: (load, ctx, fields) => prismaSelect(own(load), ctx, fields),
+  aggregate: (load, ctx, op, field) => prismaAggregate(own(load), ctx, op, field),
+  exists: (load, ctx, opts) => prismaExists(own(load), ctx, opts),
+  boundedCount: (load, ctx, bound) => prismaBoundedCount(own(load), ctx, bound),
+  narrow: (load, ctx, tests) => prismaNarrow(own(load), ctx, tests),
 };
 
 /** The argument text for count(), or why there is none. */
-function countArgs(load: Load, ctx: RuleContext): Emit {
+function countArgs(load: PrismaLoad, ctx: RuleContext): Emit {
   const args = load.args;
   if (args.kind === 'none') return { ok: true, code: '' };
   if (args.kind === 'unknown') {

@@ -26,9 +26,11 @@
  * many rows: nothing to batch.
  */
 import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import { andObjectText, indentAt, propertyName, reindent, sourceStyle, textOf } from '../text.js';
-import type { KeysetEmit, Load } from './types.js';
+import type { RuleContext } from '../../rule.js';
+import { andObjectText, indentAt, propertyName, reindent, sourceStyle, textOf } from '../../text.js';
+import type { KeysetEmit } from '../core/types.js';
+import { prismaFacts, type PrismaLoad } from './load.js';
+import { singleKey } from '../core/facts.js';
 
 /** findMany arguments that only shape each row: kept as they are. */
 const ROW_SHAPE = new Set(['select', 'include', 'omit', 'relationLoadStrategy']);
@@ -44,7 +46,7 @@ interface Ordered {
   type: string;
 }
 
-export function prismaKeysetBatches(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit {
+export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSize: number): KeysetEmit {
   const receiver = textOf(ctx.source, load.receiver);
   const key = keyOf(load, ctx);
   if (!key.ok) return key;
@@ -137,12 +139,13 @@ export function prismaKeysetBatches(load: Load, ctx: RuleContext, batchSize: num
 
 type Key = { ok: true; field: string; type: string; assumed: boolean } | { ok: false; reason: string; suggestion: string };
 
-function keyOf(load: Load, ctx: RuleContext): Key {
-  const schema = ctx.options.schema;
+function keyOf(load: PrismaLoad, ctx: RuleContext): Key {
+  const schema = prismaFacts(ctx);
   if (!schema) return { ok: true, field: 'id', type: 'number', assumed: true };
   const model = schema.models.get(load.model);
   if (!model) return { ok: false, reason: `the schema has no model \`${load.model}\``, suggestion: 'point pushdown at the right schema with --schema' };
-  const field = model.idField ? model.fields.get(model.idField) : undefined;
+  const id = singleKey(model);
+  const field = id ? model.fields.get(id) : undefined;
   if (!field) {
     return {
       ok: false,
@@ -150,8 +153,8 @@ function keyOf(load: Load, ctx: RuleContext): Key {
       suggestion: 'batch by hand on a unique, non-null field (or the fields of the compound id)',
     };
   }
-  const type = TS_TYPE[field.type];
-  if (!type) return { ok: false, reason: `the id \`${field.name}\` is a ${field.type}, which pushdown does not batch on`, suggestion: 'batch by hand on the id' };
+  const type = TS_TYPE[field.typeName];
+  if (!type) return { ok: false, reason: `the id \`${field.name}\` is a ${field.typeName}, which pushdown does not batch on`, suggestion: 'batch by hand on the id' };
   return { ok: true, field: field.name, type, assumed: false };
 }
 
@@ -184,7 +187,7 @@ type OrderedResult = { ok: true; fields: Ordered[] } | { ok: false; reason: stri
  * key is already the last field ordered by). Only plain `{ field: 'asc' | 'desc' }`
  * entries on non-null scalar fields the schema knows qualify.
  */
-function orderedFields(value: Node, load: Load, ctx: RuleContext, key: { field: string; type: string }): OrderedResult {
+function orderedFields(value: Node, load: PrismaLoad, ctx: RuleContext, key: { field: string; type: string }): OrderedResult {
   const entries: Node[] = value.type === 'ArrayExpression' ? value.elements.map((e) => e ?? value) : [value];
   const fields: Ordered[] = [];
   const manual = `batch by hand on (${'the ordered fields'}, ${key.field}) with a where such as \`OR: [{ f: { gt: last.f } }, { f: last.f, ${key.field}: { gt: last.${key.field} } }]\``;
@@ -202,7 +205,7 @@ function orderedFields(value: Node, load: Load, ctx: RuleContext, key: { field: 
       fields.push({ field, direction, type: key.type });
       continue;
     }
-    const model = ctx.options.schema?.models.get(load.model);
+    const model = prismaFacts(ctx)?.models.get(load.model);
     if (!model) {
       return {
         ok: false,
@@ -211,11 +214,11 @@ function orderedFields(value: Node, load: Load, ctx: RuleContext, key: { field: 
       };
     }
     const f = model.fields.get(field);
-    const type = f && f.isScalar && !f.isList && !f.isRelation ? TS_TYPE[f.type] : undefined;
+    const type = f && f.isScalar && !f.isList && !f.isRelation ? TS_TYPE[f.typeName] : undefined;
     if (!f || !type) {
       return { ok: false, reason: `the rows are ordered by \`${field}\`, which is not a number, string or date field of ${model.name}`, suggestion: manual };
     }
-    if (f.isOptional) {
+    if (f.nullable) {
       return {
         ok: false,
         reason: `the rows are ordered by \`${field}\`, which may be NULL: NULLs sort apart and match no comparison, so a keyset on it would skip rows`,
@@ -228,18 +231,18 @@ function orderedFields(value: Node, load: Load, ctx: RuleContext, key: { field: 
   return { ok: true, fields };
 }
 
-export function prismaKeyBounded(load: Load, ctx: RuleContext): boolean {
+export function prismaKeyBounded(load: PrismaLoad, ctx: RuleContext): boolean {
   const args = load.args;
   if (args.kind !== 'object' && args.kind !== 'ref') return false;
   const where = args.props.get('where');
   if (!where) return false;
-  const model = ctx.options.schema?.models.get(load.model);
+  const model = prismaFacts(ctx)?.models.get(load.model);
   const pin = (name: string): Pin | undefined => {
     if (!model) return name === 'id' ? 'value' : undefined;
     const f = model.fields.get(name);
     if (!f || !(f.isId || f.isUnique) || f.isList || f.isRelation) return undefined;
     // A nullable unique field equal to null matches every NULL row.
-    return f.isOptional ? 'list' : 'value';
+    return f.nullable ? 'list' : 'value';
   };
   return boundsRows(where.value, pin);
 }

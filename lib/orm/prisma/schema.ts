@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as babelParse } from '@babel/parser';
 import type { Expression, Node, ObjectExpression } from '@babel/types';
 import { getSchema, type Attribute, type Field, type Schema } from '@mrleebo/prisma-ast';
-import type { SchemaField, SchemaInfo, SchemaModel } from '../schema.js';
+import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
 
 /** A path the user gave that cannot be used: one line, shown without a stack trace. */
 export class SchemaUsageError extends Error {
@@ -30,7 +30,18 @@ export class SchemaUsageError extends Error {
   }
 }
 
-const BUILT_IN = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes']);
+/** Prisma's scalar types, in neutral terms. */
+const BUILT_IN: Readonly<Record<string, FieldType>> = {
+  String: 'string',
+  Boolean: 'boolean',
+  Int: 'int',
+  BigInt: 'bigint',
+  Float: 'float',
+  Decimal: 'decimal',
+  DateTime: 'date',
+  Json: 'json',
+  Bytes: 'bytes',
+};
 const CONFIG_NAMES = ['prisma.config.ts', 'prisma.config.mts', 'prisma.config.cts', 'prisma.config.js', 'prisma.config.mjs', 'prisma.config.cjs'];
 
 export interface LoadSchemaOptions {
@@ -42,7 +53,7 @@ export interface LoadSchemaOptions {
 }
 
 /** The schema the Prisma CLI would use in `cwd`, or undefined when there is none. */
-export function loadPrismaSchema(opts: LoadSchemaOptions): SchemaInfo | undefined {
+export function loadPrismaSchema(opts: LoadSchemaOptions): OrmFacts | undefined {
   if (opts.explicit !== undefined) {
     const path = resolve(opts.cwd, opts.explicit);
     if (!existsSync(path)) throw new SchemaUsageError(`--schema ${opts.explicit}: no such file or folder`);
@@ -77,7 +88,7 @@ export function discoverSchemaPath(cwd: string, warn?: (message: string) => void
 }
 
 /** Read a schema file, or every .prisma file under a folder (Prisma's multi-file schema). Throws when it cannot. */
-export function readPrismaSchema(path: string): SchemaInfo {
+export function readPrismaSchema(path: string): OrmFacts {
   const files = isDirectory(path) ? prismaFilesIn(path) : [path];
   if (files.length === 0) throw new Error(`no .prisma files in ${path}`);
   const blocks: Schema['list'] = [];
@@ -90,10 +101,10 @@ export function readPrismaSchema(path: string): SchemaInfo {
     }
     blocks.push(...schema.list);
   }
-  return toSchemaInfo(path, blocks);
+  return toOrmFacts(path, blocks);
 }
 
-function toSchemaInfo(source: string, blocks: Schema['list']): SchemaInfo {
+function toOrmFacts(source: string, blocks: Schema['list']): OrmFacts {
   const enums = new Set<string>();
   const objects = new Set<string>(); // models and views: relation targets
   let provider: string | undefined;
@@ -104,11 +115,11 @@ function toSchemaInfo(source: string, blocks: Schema['list']): SchemaInfo {
       for (const a of b.assignments) if (a.type === 'assignment' && a.key === 'provider' && typeof a.value === 'string') provider = unquote(a.value);
     }
   }
-  const models = new Map<string, SchemaModel>();
+  const models = new Map<string, ModelFacts>();
   for (const b of blocks) {
     if (b.type !== 'model' && b.type !== 'view') continue;
     if (b.properties.some((p) => p.type === 'attribute' && p.kind === 'object' && p.name === 'ignore')) continue;
-    const fields = new Map<string, SchemaField>();
+    const fields = new Map<string, FieldFacts>();
     let compositeId = false;
     for (const p of b.properties) {
       if (p.type === 'attribute' && p.kind === 'object' && p.name === 'id') compositeId = true;
@@ -118,23 +129,32 @@ function toSchemaInfo(source: string, blocks: Schema['list']): SchemaInfo {
     }
     const ids = [...fields.values()].filter((f) => f.isId);
     const delegate = b.name.charAt(0).toLowerCase() + b.name.slice(1);
-    models.set(delegate, { name: b.name, delegate, fields, idField: !compositeId && ids.length === 1 ? ids[0].name : undefined });
+    models.set(delegate, {
+      codeName: delegate,
+      name: b.name,
+      fields,
+      // A composite `@@id` is not read: the key is unknown (empty), as before.
+      primaryKey: !compositeId && ids.length === 1 ? [ids[0].name] : [],
+      uniqueFields: [...fields.values()].filter((f) => f.isUnique).map((f) => f.name),
+    });
   }
   return { source, provider, models };
 }
 
-function toField(f: Field, enums: ReadonlySet<string>, objects: ReadonlySet<string>): SchemaField {
-  const type = typeof f.fieldType === 'string' ? f.fieldType : f.fieldType.name; // `Unsupported("...")`
-  const isRelation = objects.has(type);
+function toField(f: Field, enums: ReadonlySet<string>, objects: ReadonlySet<string>): FieldFacts {
+  const typeName = typeof f.fieldType === 'string' ? f.fieldType : f.fieldType.name; // `Unsupported("...")`
+  const isRelation = objects.has(typeName);
+  const type: FieldType = isRelation ? 'relation' : Object.hasOwn(BUILT_IN, typeName) ? BUILT_IN[typeName] : enums.has(typeName) ? 'enum' : 'unknown';
   return {
     name: f.name,
     type,
+    typeName,
     isList: f.array === true,
-    isOptional: f.optional === true,
+    nullable: f.optional === true,
     isId: hasAttribute(f, 'id'),
     isUnique: hasAttribute(f, 'unique') || hasAttribute(f, 'id'),
     isRelation,
-    isScalar: !isRelation && (BUILT_IN.has(type) || enums.has(type)),
+    isScalar: !isRelation && type !== 'unknown',
   };
 }
 
@@ -232,6 +252,12 @@ function schemaFromPackageJson(cwd: string): string | undefined {
 }
 
 /** Every .prisma file under a folder, recursively, in a stable order. */
+/** Is this facts source Prisma's kind: a .prisma file, or a folder holding some? (Another plugin may read it otherwise.) */
+export function isPrismaSource(path: string): boolean {
+  if (isDirectory(path)) return prismaFilesIn(path).length > 0;
+  return path.endsWith('.prisma');
+}
+
 function prismaFilesIn(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

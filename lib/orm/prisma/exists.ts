@@ -13,11 +13,13 @@
  * boundedCount: `X.count({ where, cursor, skip, take: n })` counts at most n
  * rows: enough to answer `rows.length === 1` with `take: 2`.
  */
-import type { FieldTest } from '../analysis/predicate.js';
-import type { RuleContext } from '../rule.js';
-import { indentAt, objectTextAdding, objectTextKeeping, propertyName, textOf } from '../text.js';
-import { mergedWhere, prismaWhereFor, schemaModel, type PrismaWhere } from './prisma-where.js';
-import type { Emit, Load } from './types.js';
+import type { FieldTest } from '../../analysis/predicate.js';
+import type { RuleContext } from '../../rule.js';
+import { indentAt, objectTextAdding, objectTextKeeping, propertyName, textOf } from '../../text.js';
+import { mergedWhere, prismaWhereFor, schemaModel, type PrismaWhere } from './where.js';
+import type { Emit } from '../core/types.js';
+import { prismaFacts, type PrismaLoad } from './load.js';
+import { singleKey } from '../core/facts.js';
 import { parseExpression } from '@babel/parser';
 import type { Expression, ObjectExpression, ObjectProperty } from '@babel/types';
 
@@ -35,7 +37,7 @@ export interface ExistsOptions {
   tests?: readonly FieldTest[];
 }
 
-export function prismaExists(load: Load, ctx: RuleContext, opts: ExistsOptions): Emit {
+export function prismaExists(load: PrismaLoad, ctx: RuleContext, opts: ExistsOptions): Emit {
   const { source } = ctx;
   const receiver = textOf(source, load.receiver);
   const args = load.args;
@@ -70,7 +72,7 @@ export function prismaExists(load: Load, ctx: RuleContext, opts: ExistsOptions):
       }
     }
   }
-  const schema = ctx.options.schema;
+  const schema = prismaFacts(ctx);
   const model = schemaModel(schema, load.model);
   let added = NOTHING;
   if (tests.length > 0) {
@@ -81,7 +83,7 @@ export function prismaExists(load: Load, ctx: RuleContext, opts: ExistsOptions):
   const merged = mergedWhere(source, args, added, ctx.filePath);
   if (merged === null) return { ok: false, reason: 'the findMany arguments cannot be read', suggestion: 'test existence by hand' };
   if (typeof merged === 'object') return { ok: false, reason: merged.reason, suggestion: 'test existence by hand' };
-  const id = model?.idField;
+  const id = singleKey(model);
   const entries = [...(merged === undefined ? [] : merged === 'where' ? ['where'] : [`where: ${merged}`]), id ? `select: { ${id}: true }` : 'take: 1'];
   // A where over several lines keeps them: one argument a line, where the findMany's were.
   const whereProp = args.kind === 'object' ? args.props.get('where') : undefined;
@@ -99,7 +101,7 @@ export function prismaExists(load: Load, ctx: RuleContext, opts: ExistsOptions):
 }
 
 /** `X.count({ ..., take: bound })`, without await: resolves to min(rows, bound). */
-export function prismaBoundedCount(load: Load, ctx: RuleContext, bound: number): Emit {
+export function prismaBoundedCount(load: PrismaLoad, ctx: RuleContext, bound: number): Emit {
   const { source } = ctx;
   const receiver = textOf(source, load.receiver);
   const args = load.args;

@@ -17,9 +17,10 @@
  */
 import { parseExpression } from '@babel/parser';
 import type { ObjectExpression } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import { objectTextAdding, objectTextKeeping, propertyName, textOf } from '../text.js';
-import type { AggregateOp, Emit, Load } from './types.js';
+import type { RuleContext } from '../../rule.js';
+import { objectTextAdding, objectTextKeeping, propertyName, textOf } from '../../text.js';
+import type { AggregateOp, Emit } from '../core/types.js';
+import { prismaFacts, type PrismaLoad } from './load.js';
 
 const NUMBER_TYPES = new Set(['Int', 'Float']);
 /** Arguments aggregate() honours with findMany's meaning. */
@@ -27,12 +28,12 @@ const ROWS = new Set(['where', 'cursor', 'take', 'skip']);
 /** Arguments that only shape each row. */
 const SHAPE = new Set(['select', 'include', 'omit', 'relationLoadStrategy']);
 
-export function prismaAggregate(load: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit {
+export function prismaAggregate(load: PrismaLoad, ctx: RuleContext, op: AggregateOp, field: string): Emit {
   const receiver = textOf(ctx.source, load.receiver);
   const key = `_${op}`;
   const selection = `${key}: { ${field}: true }`;
   const byHand = `aggregate in the database: \`(await ${receiver}.aggregate({ where, ${selection} }))${'.'}${key}.${field}\`, handling its null (no rows, or only NULLs)`;
-  const schema = ctx.options.schema;
+  const schema = prismaFacts(ctx);
   if (!schema) {
     return { ok: false, reason: `no Prisma schema was found, so pushdown cannot tell whether \`${field}\` is an Int or Float (Decimal and BigInt values add up differently in JS)`, suggestion: `${byHand}, or pass --schema` };
   }
@@ -42,26 +43,26 @@ export function prismaAggregate(load: Load, ctx: RuleContext, op: AggregateOp, f
   if (!f || !f.isScalar || f.isList) {
     return {
       ok: false,
-      reason: `\`${field}\` is ${f ? (f.isList ? 'a list' : `a ${f.isRelation ? 'relation' : f.type}`) : `not a field of ${model.name}`}, not a number column`,
+      reason: `\`${field}\` is ${f ? (f.isList ? 'a list' : `a ${f.isRelation ? 'relation' : f.typeName}`) : `not a field of ${model.name}`}, not a number column`,
       suggestion: f?.isRelation ? `aggregate the related model's own number field with its \`aggregate()\`` : 'check the code: it does not add numbers stored in this table',
     };
   }
-  if (f.type === 'Decimal') {
+  if (f.typeName === 'Decimal') {
     return {
       ok: false,
       reason: `\`${field}\` is a Decimal: each row holds a Prisma.Decimal object, which \`+\` and Math.max turn into a string or a float, while the aggregate returns an exact Prisma.Decimal`,
       suggestion: `${byHand}; it is a Prisma.Decimal, so add with Decimal arithmetic (\`.plus()\`), not \`+\``,
     };
   }
-  if (f.type === 'BigInt') {
+  if (f.typeName === 'BigInt') {
     return {
       ok: false,
       reason: `\`${field}\` is a BigInt: each row holds a bigint, which cannot be mixed with a number literal, and the aggregate returns a bigint`,
       suggestion: `${byHand}, starting from \`0n\``,
     };
   }
-  if (!NUMBER_TYPES.has(f.type)) {
-    return { ok: false, reason: `\`${field}\` is a ${f.type}, not an Int or Float`, suggestion: `check the code: \`+\` and Math.max on a ${f.type} do not add or compare numbers the way SQL does` };
+  if (!NUMBER_TYPES.has(f.typeName)) {
+    return { ok: false, reason: `\`${field}\` is a ${f.typeName}, not an Int or Float`, suggestion: `check the code: \`+\` and Math.max on a ${f.typeName} do not add or compare numbers the way SQL does` };
   }
 
   const args = aggregateArgs(load, ctx, field);
@@ -73,11 +74,11 @@ export function prismaAggregate(load: Load, ctx: RuleContext, op: AggregateOp, f
       ok: true,
       code,
       tier: 'review',
-      note: `the database adds ${f.type === 'Float' ? 'the floats in its own order, so the last digits may differ' : 'the values as integers; a sum beyond 2^53 loses precision differently'}`,
+      note: `the database adds ${f.typeName === 'Float' ? 'the floats in its own order, so the last digits may differ' : 'the values as integers; a sum beyond 2^53 loses precision differently'}`,
     };
   }
   // Postgres stores NaN in float columns: Math.min/max return NaN for it, MIN/MAX order it above every number.
-  if (f.type === 'Float' && /postgres|cockroach/.test(schema.provider ?? '')) {
+  if (f.typeName === 'Float' && /postgres|cockroach/.test(schema.provider ?? '')) {
     return { ok: true, code, tier: 'review', note: `a NaN in \`${field}\` makes Math.${op} NaN, while ${op.toUpperCase()} ranks NaN above every number` };
   }
   return { ok: true, code, tier: 'safe' };
@@ -86,7 +87,7 @@ export function prismaAggregate(load: Load, ctx: RuleContext, op: AggregateOp, f
 type ArgsText = { ok: true; text?: string } | { ok: false; reason: string };
 
 /** The findMany arguments aggregate() keeps, as object text (undefined: none), or why they cannot be carried. */
-function aggregateArgs(load: Load, ctx: RuleContext, field: string): ArgsText {
+function aggregateArgs(load: PrismaLoad, ctx: RuleContext, field: string): ArgsText {
   const args = load.args;
   if (args.kind === 'none') return { ok: true };
   if (args.kind === 'unknown') return { ok: false, reason: `the findMany arguments are ${args.reason}, so pushdown cannot tell which of them aggregate() accepts` };

@@ -13,19 +13,21 @@
  * rewrite is downgraded to review.
  */
 import type { Expression, Node } from '@babel/types';
-import type { RuleContext } from '../rule.js';
-import { objectTextKeeping, propertyName, textOf } from '../text.js';
-import type { Emit, Load } from './types.js';
+import type { RuleContext } from '../../rule.js';
+import { objectTextKeeping, propertyName, textOf } from '../../text.js';
+import type { Emit } from '../core/types.js';
+import type { PrismaLoad } from './load.js';
+import { FIRST_WHY } from './messages.js';
 
 /** findMany arguments findFirst takes with the same meaning. */
 const FIRST_KEEPS = new Set(['where', 'orderBy', 'cursor', 'skip', 'distinct', 'select', 'include', 'omit', 'relationLoadStrategy']);
 
-export function prismaFindFirst(load: Load, ctx: RuleContext): Emit {
+export function prismaFindFirst(load: PrismaLoad, ctx: RuleContext): Emit {
   const receiver = textOf(ctx.source, load.receiver);
   const args = load.args;
   const tier = extendedHere(load) ? ('review' as const) : undefined;
   const note = tier ? 'the client is built with `$extends`: check that no query extension hooks findMany only (it would not run for findFirst)' : undefined;
-  if (args.kind === 'none') return { ok: true, code: `${receiver}.findFirst()`, tier, note };
+  if (args.kind === 'none') return { ok: true, code: `${receiver}.findFirst()`, tier, note, why: FIRST_WHY };
   if (args.kind === 'unknown') {
     return {
       ok: false,
@@ -68,10 +70,10 @@ export function prismaFindFirst(load: Load, ctx: RuleContext): Emit {
         suggestion: `use \`await ${receiver}.findFirst(...)\` with the same arguments minus \`take\``,
       };
     }
-    return { ok: true, code: `${receiver}.findFirst(${textOf(ctx.source, args.node)})`, tier, note };
+    return { ok: true, code: `${receiver}.findFirst(${textOf(ctx.source, args.node)})`, tier, note, why: FIRST_WHY };
   }
   const text = objectTextKeeping(ctx.source, args.node, (p) => FIRST_KEEPS.has(propertyName(p) ?? ''));
-  return { ok: true, code: `${receiver}.findFirst(${text ?? ''})`, tier, note };
+  return { ok: true, code: `${receiver}.findFirst(${text ?? ''})`, tier, note, why: FIRST_WHY };
 }
 
 function literalNumber(node: Node): number | undefined {
@@ -81,7 +83,7 @@ function literalNumber(node: Node): number | undefined {
 }
 
 /** Is the load's client bound, in this file, to `<client>.$extends(...)`? */
-function extendedHere(load: Load): boolean {
+function extendedHere(load: PrismaLoad): boolean {
   const receiver = load.receiver;
   const client: Expression | undefined = receiver.type === 'MemberExpression' && receiver.object.type !== 'Super' ? (receiver.object as Expression) : undefined;
   if (!client || client.type !== 'Identifier') return false;

@@ -1,0 +1,117 @@
+/** Which ORM plugins are on for a file: package.json detection, workspace roots, --orm, and the fallback. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Activation } from '../lib/orm/core/activation.js';
+import { clientNamesFor, plugins, prefilterFor } from '../lib/orm/core/registry.js';
+import type { OrmPlugin } from '../lib/orm/core/types.js';
+import { runPushdown } from '../lib/runner/index.js';
+import type { RunOptions } from '../lib/types.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pushdown-activation-'));
+  dirs.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  return root;
+}
+
+const pkg = (deps: Record<string, string> = {}, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'x', ...extra, ...deps });
+const fake = (id: string, ...packages: string[]) => ({ id, packages }) as unknown as OrmPlugin;
+const alpha = fake('alpha', 'alpha-orm', '@alpha/client');
+const beta = fake('beta', 'beta-orm');
+
+describe('Activation', () => {
+  it('switches on the plugins whose packages the nearest package.json depends on (any dependency kind)', () => {
+    const root = tree({
+      'a/package.json': pkg({ dependencies: { '@alpha/client': '1' } }),
+      'b/package.json': pkg({ devDependencies: { 'beta-orm': '1' } }),
+      'c/package.json': pkg({ peerDependencies: { 'alpha-orm': '1', 'beta-orm': '1' } }),
+    });
+    const act = new Activation([alpha, beta]);
+    expect(act.activeFor(join(root, 'a', 'src', 'x.ts'))).toEqual(['alpha']);
+    expect(act.activeFor(join(root, 'b', 'x.ts'))).toEqual(['beta']);
+    expect(act.activeFor(join(root, 'c', 'x.ts'))).toEqual(['alpha', 'beta']);
+  });
+
+  it('adds the workspace root: a package.json with workspaces, else the git top', () => {
+    const ws = tree({
+      'package.json': pkg({ devDependencies: { 'beta-orm': '1' } }, { workspaces: ['apps/*'] }),
+      'apps/api/package.json': pkg({ dependencies: { express: '1' } }),
+      'apps/web/package.json': pkg({ dependencies: { 'alpha-orm': '1' } }),
+    });
+    const act = new Activation([alpha, beta]);
+    expect(act.activeFor(join(ws, 'apps', 'api', 'src', 'x.ts'))).toEqual(['beta']);
+    expect(act.activeFor(join(ws, 'apps', 'web', 'x.ts'))).toEqual(['alpha', 'beta']);
+
+    const git = tree({ '.git/HEAD': 'ref: x\n', 'package.json': pkg({ dependencies: { 'alpha-orm': '1' } }), 'svc/package.json': pkg() });
+    expect(new Activation([alpha, beta]).activeFor(join(git, 'svc', 'x.ts'))).toEqual(['alpha']);
+  });
+
+  it('falls back to every plugin when no package.json names an ORM package (or there is none)', () => {
+    const root = tree({ 'app/package.json': pkg({ dependencies: { express: '1' } }), 'bare/x.ts': '' });
+    const act = new Activation([alpha, beta]);
+    expect(act.activeFor(join(root, 'app', 'x.ts'))).toEqual(['alpha', 'beta']);
+    expect(act.activeFor(join(root, 'bare', 'x.ts'))).toEqual(['alpha', 'beta']);
+  });
+
+  it('takes an unreadable package.json as one that names nothing', () => {
+    const root = tree({ 'package.json': '{ nope' });
+    expect(new Activation([alpha, beta]).activeFor(join(root, 'x.ts'))).toEqual(['alpha', 'beta']);
+  });
+
+  it('--orm overrides detection for every file', () => {
+    const root = tree({ 'package.json': pkg({ dependencies: { 'alpha-orm': '1' } }) });
+    expect(new Activation([alpha, beta], ['beta']).activeFor(join(root, 'x.ts'))).toEqual(['beta']);
+  });
+});
+
+describe('client names and the prefilter of the active plugins', () => {
+  const p = (id: string, clientNames: string[]) => ({ id, packages: [], clientNames }) as unknown as OrmPlugin;
+  const a = p('a', ['a', 'db', 'tx']);
+  const b = p('b', ['db', 'b']);
+
+  it('drops a conventional name another active plugin also claims, unless the user names it', () => {
+    expect(clientNamesFor(a, { orms: ['a'] }, [a, b])).toEqual(['a', 'db', 'tx']);
+    expect(clientNamesFor(a, { orms: ['a', 'b'] }, [a, b])).toEqual(['a', 'tx']);
+    expect(clientNamesFor(b, {}, [a, b])).toEqual(['b']);
+    expect(clientNamesFor(a, { orms: ['a', 'b'], clientNames: ['db'] }, [a, b])).toEqual(['db']);
+  });
+
+  it('prefilters on the active plugins only', () => {
+    const id = plugins[0].id;
+    expect(prefilterFor([id]).source).toContain(plugins[0].prefilter.source);
+    expect(prefilterFor([]).test('anything')).toBe(false);
+  });
+});
+
+describe('the runner and activation', () => {
+  const COUNTED = `import { prisma } from './db';\nexport async function n() {\n  return (await prisma.user.findMany({ where: { active: true } })).length;\n}\n`;
+  const options = (cwd: string, extra: Partial<RunOptions> = {}): RunOptions => ({ paths: ['.'], cwd, mode: 'dry-run', unsafe: false, ignore: [], extensions: ['ts'], force: false, jobs: 0, ...extra });
+  const prismaPackages = plugins.find((p) => p.id === 'prisma')!.packages;
+
+  it('--orm runs exactly the named plugins', async () => {
+    const cwd = tree({ 'package.json': pkg({ dependencies: { [prismaPackages[0]]: '7' } }), 'src/x.ts': COUNTED });
+    expect((await runPushdown(options(cwd, { orms: ['prisma'] }))).files[0]).toMatchObject({ status: 'changed', parsed: true });
+  });
+
+  it('runs a plugin its package depends on, and the fallback on a bare folder', async () => {
+    const withDep = tree({ 'package.json': pkg({ dependencies: { [prismaPackages[0]]: '7' } }), 'src/x.ts': COUNTED });
+    expect((await runPushdown(options(withDep))).files[0]).toMatchObject({ status: 'changed' });
+    const bare = tree({ 'src/x.ts': COUNTED });
+    expect((await runPushdown(options(bare))).files[0]).toMatchObject({ status: 'changed' });
+  });
+
+  it('rejects an unknown --orm, naming the known ones', async () => {
+    const cwd = tree({ 'src/x.ts': COUNTED });
+    await expect(runPushdown(options(cwd, { orms: ['nope'] }))).rejects.toThrow(/unknown ORM 'nope'; known ORMs: .*prisma/);
+  });
+});

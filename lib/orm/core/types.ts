@@ -1,0 +1,214 @@
+/**
+ * The plugin contract: everything pushdown knows about one ORM, behind one
+ * object exported by `lib/orm/<orm>/index.ts`. Rules, analysis, the engine and
+ * the runner only talk to this contract; they never name an ORM.
+ *
+ * A plugin says:
+ * - when it is on: the npm `packages` that identify it (see activation.ts);
+ * - which files could hold a load at all: a text `prefilter`;
+ * - what the project's models are: `project()` reads facts (lib/orm/core/facts.ts)
+ *   once in the main thread and hands them to workers as plain data;
+ * - what a load is and how to say things instead of it: `dialect`, asked by the
+ *   rules. A dialect that cannot say a thing safely answers `{ ok: false }`
+ *   with the reason, and the rule reports a finding;
+ * - the words of its messages (`dialect.messages`, and `why`/`note` on answers);
+ * - its documentation per rule (`docs`), from which the README's rule × ORM
+ *   table is generated.
+ */
+import type { NodePath } from '@babel/traverse';
+import type { CallExpression } from '@babel/types';
+import type { RuleContext } from '../../rule.js';
+import type { FieldTest } from '../../analysis/predicate.js';
+import type { EditTier } from '../../types.js';
+import type { ModelFacts, OrmFacts } from './facts.js';
+
+export interface OrmPlugin {
+  /** `prisma`, `typeorm`, `mikro-orm`: the `--orm` name, the fixture folder name, the key of per-ORM options. */
+  id: string;
+  /** `Prisma`: for docs and messages. */
+  displayName: string;
+  /** npm packages whose presence in package.json switches the plugin on (`@prisma/client`, `prisma`). */
+  packages: readonly string[];
+  /** A file whose text does not match is never parsed for this plugin (the runner tests the union of the active plugins'). */
+  prefilter: RegExp;
+  /** Identifiers conventionally bound to this ORM's client or entry point, when the user passes no `--client-names`. */
+  clientNames?: readonly string[];
+  /** Globs (picomatch, matched against absolute POSIX paths) of generated code never scanned. */
+  generated?: readonly string[];
+  /** A file whose first 400 characters match is generated code and is skipped. */
+  generatedMark?: RegExp;
+  /**
+   * Project facts, read in the main thread once per run. Absent: the plugin
+   * needs none. Async so that a plugin loads its facts readers (schema
+   * parsers) only here, never when a rule is loaded (the jscodeshift CLI loads
+   * rules without them). Rejects with a UsageError when an explicit facts
+   * source cannot be read.
+   */
+  project?(opts: ProjectOptions): Promise<OrmProject>;
+  /** What a load is, and how to say count / first / ... in this ORM. */
+  dialect: Dialect;
+  /** Per rule id: how this ORM handles the rule, for the README's rule × ORM table. */
+  docs: Readonly<Record<string, RuleDoc>>;
+}
+
+export interface ProjectOptions {
+  cwd: string;
+  /** `--schema`: a facts source the user named (a schema file, an entities folder). A plugin ignores one that is not its kind, and throws a UsageError when one of its kind cannot be read. */
+  factsSource?: string;
+}
+
+/** A plugin's view of the project, in the main thread. Everything it returns is plain data. */
+export interface OrmProject {
+  /** Called with the text of every scanned file, and of the rest of the project (query hooks may live elsewhere). */
+  observe(text: string): void;
+  /** The key of the facts governing this file (e.g. the nearest schema's path), or undefined when none are found. */
+  factsKeyFor(absPath: string): string | undefined;
+  /** Every facts object a key was handed out for. */
+  facts(): Record<string, OrmFacts>;
+  /** Project-wide observations the dialect reads back from `ctx.options.orm[id].flags` (e.g. result extensions seen). */
+  flags(): Record<string, boolean>;
+  /** Does the project hook queries per operation (then safe rewrites become review, with `messages.queryHooks`)? */
+  hasQueryHooks(): boolean;
+  /** Problems that did not stop the run (an unreadable schema): one line each. */
+  readonly warnings: readonly string[];
+  /** Did the plugin take `ProjectOptions.factsSource` as its own? When no active plugin does, --schema is a usage error. */
+  readonly usesFactsSource?: boolean;
+}
+
+/** How one rule fares with one ORM: a rewrite (example and tier), or only a finding, with why. */
+export type RuleDoc =
+  | { tier: EditTier; before: string; after: string; declines?: readonly string[] }
+  | { finding: string };
+
+/** An import a rewrite needs: `{ from: 'typeorm', names: ['MoreThan'] }`. Applied by lib/imports.ts. */
+export interface ImportSpec {
+  from: string;
+  names: readonly string[];
+}
+
+/**
+ * A call that loads every row matching it into memory. Plugins extend it with
+ * what they read (receiver, arguments); rules read only these members and ask
+ * the dialect everything else.
+ */
+export interface Load {
+  dialect: Dialect;
+  /** The awaited expression: for a chain (`db.select().from(t).where(w)`), its last call. Its value is the rows. */
+  call: NodePath<CallExpression>;
+  /** The model as the code names it (`user`, `User`): the key of `OrmFacts.models`. */
+  model: string;
+}
+
+/** What a dialect says: code to emit, or why it cannot. */
+export type Emit =
+  | {
+      ok: true;
+      code: string;
+      tier?: EditTier;
+      /** What to check, for a review-tier answer. */
+      note?: string;
+      /** Why the new code returns the same, in the ORM's words; rules have a neutral default. */
+      why?: string;
+      /** Imports the code needs. */
+      imports?: readonly ImportSpec[];
+    }
+  | { ok: false; reason: string; suggestion: string };
+
+export interface LoadShape {
+  /** The query fixes the order of its rows. */
+  ordered: boolean;
+  /** The query filters its rows. */
+  filtered: boolean;
+  /** The query caps how many rows come back. */
+  limited: boolean;
+}
+
+/** Words rules need that only the ORM can say. */
+export interface OrmMessages {
+  /** A load with neither filter nor cap, in the ORM's words: `no where, no take`. */
+  unfiltered: string;
+  /** A load with no cap: `a findMany with no \`take\``. */
+  uncapped: string;
+  /** Fix for `Promise.all` over every row: walking the rows in batches by hand. */
+  batchesByHand(batchSize: number): string;
+  /** Fix for `.at(-1)`: the last row, asked of the database. */
+  lastRowByHand: string;
+  /** Fix when an existence test cannot be rewritten: asking the database by hand. */
+  existsByHand: string;
+  /** Fix for Math.min/max over a nullable field. */
+  aggregateByHand(op: AggregateOp): string;
+  /** Appended to a rewrite when the project hooks queries per operation (it becomes review). */
+  queryHooks: string;
+}
+
+export interface Dialect {
+  /** The plugin id. */
+  name: string;
+  readonly messages: OrmMessages;
+  /** Names the outermost call of a load may have (`findMany`; `where`, `lean` for chains): other calls are never offered to matchLoad. */
+  readonly loadCallNames: readonly string[];
+  /**
+   * Is this call the awaited expression of a whole-table load? A chain is one
+   * load: answer for its last call only. `clientNames`: identifiers to take as
+   * this ORM's client (the user's, or the plugin's conventional ones no other
+   * active plugin claims).
+   */
+  matchLoad(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): Load | null;
+  /** What the load's arguments say about its rows, as far as they can be read (unknown arguments: all true). */
+  loadShape(load: Load): LoadShape;
+  /** The facts of the load's model, when known. */
+  model?(load: Load, ctx: RuleContext): ModelFacts | undefined;
+  /** An expression (without `await`) that resolves to the number of rows the load would return. */
+  count(load: Load, ctx: RuleContext): Emit;
+  /** An expression (without `await`) that resolves to the first row the load would return, or null when it returns none. */
+  first?(load: Load, ctx: RuleContext): Emit;
+  /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
+  keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
+  /** Does the load's filter pin its key or a unique field to a list of values (or one value), so it returns at most that many rows? */
+  keyBounded?(load: Load, ctx: RuleContext): boolean;
+  /** The load narrowed to `fields` (a projection), or the load's own text when it already is. */
+  select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
+  /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
+  aggregate?(load: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit;
+  /** A boolean expression, with its own `await`, true when the load (narrowed by `tests`) returns some row, or none with `empty`. */
+  exists?(load: Load, ctx: RuleContext, opts: { empty: boolean; tests?: readonly FieldTest[] }): Emit;
+  /** An expression (without `await`) resolving to the number of rows the load would return, capped at `bound`. */
+  boundedCount?(load: Load, ctx: RuleContext, bound: number): Emit;
+  /** The load (without `await`) with `tests` added to what it filters on. */
+  narrow?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
+}
+
+export type AggregateOp = 'sum' | 'min' | 'max';
+
+/** Keyset-batched iteration, as the dialect says it; the rule builds the loops around it. */
+export interface KeysetPlan {
+  /** What the loop remembers between batches: `after` (the last key) or `last` (the last row, for a composite keyset). */
+  cursorName: string;
+  /** Its TypeScript type (`number`, `{ age: number; id: number }`). */
+  cursorType: string;
+  /** The batch query (without `await`), reading the cursor from `cursor` (undefined before the first batch). */
+  query(cursor: string, indent: string): string;
+  /** The cursor to remember after a batch whose last row is `row`: `row.id`, or the row itself. */
+  cursorOf(row: string): string;
+  /** The row fields the next batch starts from (the key, and any ordered fields): the loop must not change them. */
+  keyFields: readonly string[];
+  /** How the batches are ordered, for the message: `id ascending`. */
+  order: string;
+  tier?: EditTier;
+  /** Assumptions the message must mention (no schema: the key is assumed). */
+  note?: string;
+  /** Imports the batch query needs (`MoreThan`). */
+  imports?: readonly ImportSpec[];
+  /** Statements (without a trailing `;`: the rule follows the file's style) run after each batch's rows were handled, before the next batch is loaded (`em.clear()`). */
+  perBatch?: readonly string[];
+}
+
+export type KeysetEmit = ({ ok: true } & KeysetPlan) | { ok: false; reason: string; suggestion: string };
+
+/** Per-ORM options a rule context carries for one file: plain data. */
+export interface OrmOptions {
+  /** The facts governing this file; undefined when none were found. */
+  facts?: OrmFacts;
+  /** The plugin's project-wide flags (`OrmProject.flags()`). */
+  flags?: Readonly<Record<string, boolean>>;
+}
