@@ -3,6 +3,8 @@
  * children, in source order. No NodePaths and no scopes, so it costs a fraction
  * of a @babel/traverse pass; for questions that need no bindings.
  */
+import { createRequire } from 'node:module';
+import type { NodePath } from '@babel/traverse';
 import type { Node } from '@babel/types';
 
 /** Properties that hold no child nodes of the tree (positions, comments, parser extras). */
@@ -24,4 +26,57 @@ export function walkNodes(root: Node, visit: (node: Node, parent: Node | undefin
     }
   };
   go(root, undefined);
+}
+
+/** babel's visitor keys, loaded on first use (the module is big, and a run that parses nothing never needs it). */
+let visitorKeys: Record<string, readonly string[] | undefined> | undefined;
+function childKeys(type: string): readonly string[] | undefined {
+  visitorKeys ??= (createRequire(import.meta.url)('@babel/types') as { VISITOR_KEYS: Record<string, readonly string[]> }).VISITOR_KEYS;
+  return visitorKeys[type];
+}
+
+/** How to reach a node from a root: property names, each followed by an index when it holds a list. */
+export type NodeSteps = ReadonlyArray<string | number>;
+
+/**
+ * The nodes under `root` that `test` accepts, with the steps to each, visited
+ * exactly as @babel/traverse visits them (its visitor keys, parents first, in
+ * order), but as plain objects: no NodePaths are made and no scopes crawled.
+ */
+export function findNodes(root: Node, test: (node: Node) => boolean): Array<{ node: Node; steps: NodeSteps }> {
+  const found: Array<{ node: Node; steps: NodeSteps }> = [];
+  const steps: Array<string | number> = [];
+  const go = (node: Node): void => {
+    if (test(node)) found.push({ node, steps: [...steps] });
+    const keys = childKeys(node.type);
+    if (!keys) return;
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (!child || typeof child !== 'object') continue;
+      steps.push(key);
+      if (Array.isArray(child)) {
+        for (let i = 0; i < child.length; i++) {
+          const c = child[i] as Node | null;
+          if (!c || typeof c.type !== 'string') continue;
+          steps.push(i);
+          go(c);
+          steps.pop();
+        }
+      } else if (typeof (child as Node).type === 'string') go(child as Node);
+      steps.pop();
+    }
+  };
+  go(root);
+  return found;
+}
+
+/** The NodePath of the node `steps` lead to from `root` (babel caches paths, so it is the one a traversal would give). */
+export function pathAt(root: NodePath, steps: NodeSteps): NodePath {
+  let path = root;
+  for (let i = 0; i < steps.length; i++) {
+    const key = steps[i] as string;
+    if (typeof steps[i + 1] === 'number') path = (path.get(key) as NodePath[])[steps[++i] as number];
+    else path = path.get(key) as NodePath;
+  }
+  return path;
 }
