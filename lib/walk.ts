@@ -3,9 +3,8 @@
  * children, in source order. No NodePaths and no scopes, so it costs a fraction
  * of a @babel/traverse pass; for questions that need no bindings.
  */
-import { createRequire } from 'node:module';
 import type { NodePath } from '@babel/traverse';
-import type { Node } from '@babel/types';
+import { VISITOR_KEYS, type Node } from '@babel/types';
 
 /** Properties that hold no child nodes of the tree (positions, comments, parser extras). */
 const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'comments', 'tokens']);
@@ -28,12 +27,8 @@ export function walkNodes(root: Node, visit: (node: Node, parent: Node | undefin
   go(root, undefined);
 }
 
-/** babel's visitor keys, loaded on first use (the module is big, and a run that parses nothing never needs it). */
-let visitorKeys: Record<string, readonly string[] | undefined> | undefined;
-function childKeys(type: string): readonly string[] | undefined {
-  visitorKeys ??= (createRequire(import.meta.url)('@babel/types') as { VISITOR_KEYS: Record<string, readonly string[]> }).VISITOR_KEYS;
-  return visitorKeys[type];
-}
+/** The child properties @babel/traverse walks, per node type. (@babel/types is loaded anyway: @babel/traverse needs it.) */
+const childKeys = (type: string): readonly string[] | undefined => (VISITOR_KEYS as Record<string, readonly string[] | undefined>)[type];
 
 /** How to reach a node from a root: property names, each followed by an index when it holds a list. */
 export type NodeSteps = ReadonlyArray<string | number>;
