@@ -293,7 +293,7 @@ async function treeCheck(report, jobs1Report) {
     if (f.status !== 'changed' || !f.diff) continue;
     out.changed++;
     const abs = path.resolve(ROOT, f.path);
-    const after = applyPatch(fs.readFileSync(abs, 'latin1'), f.diff);
+    const after = applyPatch(fs.readFileSync(abs, 'utf8'), f.diff); // pushdown diffs the decoded UTF-8 text
     if (after === false) out.afterParseErrors.push(`${f.path}: the reported diff does not apply to the file`);
     else {
       try {
