@@ -95,15 +95,17 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
       const accepted: TextEdit[] = [];
       const acceptedByStart: TextEdit[] = [];
       const acceptedReview = new Set<TextEdit>();
-      const program = programPath(tree);
-      const currentText = text;
       const currentTree = tree;
+      const currentText = text;
       const ctx: RuleContext = {
         ruleId: rule.meta.id,
         source: currentText,
         filePath,
-        ast: tree,
-        program,
+        ast: currentTree,
+        // Scopes are crawled on first use only: a tree no rule looks into costs its parse alone.
+        get program() {
+          return programPath(currentTree);
+        },
         options: opts.ruleOptions,
         text: (node: Node) => currentText.slice(node.start ?? 0, node.end ?? 0),
         rewrite(proposed: Rewrite): boolean {
@@ -252,8 +254,12 @@ function sortEdits(list: TextEdit[]): TextEdit[] {
 }
 
 export function detectEol(text: string): '\n' | '\r\n' {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
   return crlf > 0 && crlf >= lf ? '\r\n' : '\n';
 }
 
