@@ -49,6 +49,7 @@ interface Reduction {
 }
 
 function apply(ctx: RuleContext): void {
+  const taken = new Set<string>();
   for (const load of findWholeTableLoads(ctx)) {
     if (!load.dialect.aggregate) continue;
     const result = classifyResultUse(load);
@@ -73,7 +74,7 @@ function apply(ctx: RuleContext): void {
       continue;
     }
     const value = valueText(reduction, emit.code);
-    const edits = result.shape === 'direct' ? directEdits(ctx, reduction, value) : bindingEdits(ctx, result as BindingResult, reduction, value);
+    const edits = result.shape === 'direct' ? directEdits(ctx, reduction, value) : bindingEdits(ctx, result as BindingResult, reduction, value, taken);
     if (!edits) continue;
     const why =
       reduction.op === 'sum'
@@ -231,13 +232,15 @@ function directEdits(ctx: RuleContext, r: Reduction, value: string): TextEdit[] 
 }
 
 /** `const rows = await load(a)` holds the aggregate under a fresh name; the use reads it. */
-function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, value: string): TextEdit[] | undefined {
+function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, value: string, taken: Set<string>): TextEdit[] | undefined {
   const { site } = result;
   if (site.kind !== 'declarator') return undefined;
   const init = site.declarator.node.init;
   if (!init) return undefined;
   const cap = r.field.charAt(0).toUpperCase() + r.field.slice(1);
-  const name = freshIdentifier(ctx.ast, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`);
+  // Names this pass already gave are taken too: the tree does not have them yet.
+  const name = freshIdentifier(ctx.ast, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`, taken);
+  taken.add(name);
   return [
     { start: site.id.node.start ?? 0, end: site.id.node.end ?? 0, text: name },
     { start: init.start ?? 0, end: init.end ?? 0, text: value },
