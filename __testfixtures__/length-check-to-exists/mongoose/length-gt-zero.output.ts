@@ -1,7 +1,7 @@
 import { User, Post } from '../../../test/mongoose/models.js';
 
 export async function run(_models: unknown, age: number) {
-  if ((await User.exists({ age })) !== null) return 'some';
+  if ((await User.findOne({ age }, { _id: 1 }).lean()) !== null) return 'some';
   return 'none';
 }
 

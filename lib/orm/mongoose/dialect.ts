@@ -17,7 +17,9 @@
  * aggregate's `$match` is not cast by the schema; query middleware is per
  * operation (a `pre('find')` hook does not run for countDocuments or exists).
  */
-import type { NodePath } from '@babel/traverse';
+import type { Binding, NodePath } from '@babel/traverse';
+import { isDeclaredModel } from '../core/model-source.js';
+import { declaresModels, readModels } from './facts.js';
 import type { CallExpression, Expression, Node, ObjectExpression } from '@babel/types';
 import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
@@ -53,7 +55,7 @@ export const mongooseMessages: OrmMessages = {
   uncapped: 'a find with no `.limit()`',
   batchesByHand: (n) => `walk the documents in batches (\`find({ _id: { $gt: last } }).sort({ _id: 1 }).limit(${n})\`, or a \`.cursor()\`) and \`Promise.all\` within each batch`,
   lastRowByHand: '`findOne` with the `sort` reversed (add `_id` when there is none)',
-  existsByHand: 'ask the database by hand: `(await Model.exists(filter)) !== null`',
+  existsByHand: 'ask the database by hand: `(await Model.findOne(filter, { _id: 1 }).lean()) !== null`',
   aggregateByHand: (op) => `aggregate in the database: \`Model.aggregate([{ $match: filter }, { $group: { _id: null, ${op}: { $${op}: '$field' } } }])\`, minding that $match is not cast by the schema`,
   queryHooks:
     'review: a schema in this project has find middleware (pre/post find); countDocuments, exists, findOne and aggregate run their own middleware, not find\'s: check that what it does (a soft-delete filter, a tenant scope) also happens for the new query',
@@ -118,7 +120,7 @@ export const mongooseDialect: Dialect = {
     if (node.arguments.length > 3 || node.arguments.some((a) => a.type === 'SpreadElement')) return null;
     if (links.some((l, i) => l.name === 'exec' && i !== links.length - 1)) return null;
     const receiverPath = nodePath.get('callee.object') as NodePath<Expression>;
-    const model = modelNamed(receiverPath, facts);
+    const model = modelNamed(receiverPath, facts, ctx.filePath);
     if (!model) return null;
     return {
       dialect: mongooseDialect,
@@ -178,7 +180,8 @@ export const mongooseDialect: Dialect = {
       note = narrowed.note;
     }
     const session = linksText(load, (n) => n === 'session');
-    const code = `(await ${textOf(ctx.source, load.receiver)}.exists(${filter})${session}) ${opts.empty ? '===' : '!=='} null`;
+    // findOne with an _id projection, not Model.exists: exists() resolves to a boolean before Mongoose 6 (and is missing in 4), so `!== null` would always hold there.
+    const code = `(await ${textOf(ctx.source, load.receiver)}.findOne(${filter || '{}'}, { _id: 1 })${session}.lean()) ${opts.empty ? '===' : '!=='} null`;
     return { ok: true, code, tier: tests.length > 0 ? 'review' : 'safe', note };
   },
 
@@ -339,23 +342,37 @@ function narrowedFilter(ctx: RuleContext, load: MongooseLoad, tests: readonly Fi
 }
 
 /** The model a receiver names, per the project's declared models. */
-function modelNamed(path: NodePath<Expression>, facts: OrmFacts): string | undefined {
+function modelNamed(path: NodePath<Expression>, facts: OrmFacts, filePath: string): string | undefined {
   const node = path.node;
   if (node.type === 'Identifier') {
     const binding = path.scope.getBinding(node.name);
     if (binding?.kind === 'param') return undefined;
-    return facts.models.has(node.name) ? node.name : undefined;
+    // A name is the model only where this file declares it, or imports it from a module that does.
+    return facts.models.has(node.name) && isDeclaredModel(path, node.name, filePath, declaredHere, declaredIn) ? node.name : undefined;
   }
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
     const name = node.property.name;
     if (facts.models.has(name)) return name;
-    if (node.object.type === 'ThisExpression') return injectedModel(path, name, facts);
+    if (node.object.type === 'ThisExpression') return injectedModel(path, name, facts, filePath);
   }
   return undefined;
 }
 
+/** `const User = model('User', schema)` (or `mongoose.model(...)`) in this file. */
+function declaredHere(binding: Binding): boolean {
+  const node = binding.path.node;
+  if (node.type !== 'VariableDeclarator' || !node.init) return false;
+  let init = node.init;
+  while (init.type === 'TSAsExpression' || init.type === 'TSSatisfiesExpression') init = init.expression;
+  if (init.type !== 'CallExpression') return false;
+  const callee = init.callee;
+  return (callee.type === 'Identifier' && callee.name === 'model') || (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === 'model');
+}
+
+const declaredIn = (text: string): string[] => (declaresModels(text) ? readModels(text).map((m) => m.codeName) : []);
+
 /** `@InjectModel(User.name) private readonly userModel: Model<UserDocument>`: `User`. */
-function injectedModel(path: NodePath, name: string, facts: OrmFacts): string | undefined {
+function injectedModel(path: NodePath, name: string, facts: OrmFacts, filePath: string): string | undefined {
   const cls = path.findParent((p) => p.isClassBody());
   if (!cls || !cls.isClassBody()) return undefined;
   for (const member of cls.node.body) {
@@ -367,7 +384,7 @@ function injectedModel(path: NodePath, name: string, facts: OrmFacts): string | 
         if (e.type !== 'CallExpression' || e.callee.type !== 'Identifier' || e.callee.name !== 'InjectModel') continue;
         const a = e.arguments[0];
         const model = a?.type === 'StringLiteral' ? a.value : a?.type === 'MemberExpression' && a.object.type === 'Identifier' ? a.object.name : undefined;
-        if (model && facts.models.has(model)) return model;
+        if (model && facts.models.has(model) && (a?.type === 'StringLiteral' || isDeclaredModel(path, model, filePath, declaredHere, declaredIn))) return model;
       }
     }
   }

@@ -11,7 +11,7 @@ export const mongooseDocs: Readonly<Record<string, RuleDoc>> = {
   'length-check-to-exists': {
     tier: 'safe',
     before: 'if ((await User.find({ active: true })).length > 0) notify();',
-    after: 'if ((await User.exists({ active: true })) !== null) notify();',
+    after: 'if ((await User.findOne({ active: true }, { _id: 1 }).lean()) !== null) notify();',
     declines: ['skip: finding', 'a limit that is not a positive literal: finding'],
   },
   'length-to-count': {

@@ -14,7 +14,9 @@
  * sum/min/max are null on no rows. `transaction`, `paranoid`, `logging`,
  * `benchmark`, `useMaster` and `searchPath` are carried to every new query.
  */
-import type { NodePath } from '@babel/traverse';
+import type { Binding, NodePath } from '@babel/traverse';
+import { isDeclaredModel } from '../core/model-source.js';
+import { declaresModels, readModels } from './facts.js';
 import type { CallExpression, Expression, Node, ObjectProperty, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { indentAt, objectTextAdding, objectTextKeeping, propertyName, reindent, sourceStyle, textOf } from '../../text.js';
@@ -103,7 +105,7 @@ export const sequelizeDialect: Dialect = {
     const facts = factsOf(ctx);
     if (!facts || facts.models.size === 0) return null;
     const receiver = callee.object as Expression;
-    const model = modelNamed(path.get('callee.object') as NodePath<Expression>, facts);
+    const model = modelNamed(path.get('callee.object') as NodePath<Expression>, facts, ctx.filePath);
     if (!model) return null;
     return { dialect: sequelizeDialect, call: path, model, receiver, args: readOptionsArg(path, 0) };
   },
@@ -328,20 +330,33 @@ function whereOf(options: string): string {
 }
 
 /** The model a receiver names, per the project's declared models. */
-function modelNamed(path: NodePath<Expression>, facts: OrmFacts): string | undefined {
+function modelNamed(path: NodePath<Expression>, facts: OrmFacts, filePath: string): string | undefined {
   const node = path.node;
+  // A name is the model only where this file declares it, or imports it from a module that does.
+  const real = (name: string | undefined) => (name !== undefined && isDeclaredModel(path, name, filePath, declaredHere, declaredIn) ? name : undefined);
   if (node.type === 'Identifier') {
     const binding = path.scope.getBinding(node.name);
-    if (binding?.kind === 'param') return typeofModel(annotation(binding.identifier), facts);
-    return facts.models.has(node.name) ? node.name : undefined;
+    if (binding?.kind === 'param') return real(typeofModel(annotation(binding.identifier), facts));
+    return facts.models.has(node.name) ? real(node.name) : undefined;
   }
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
     const name = node.property.name;
     if (facts.models.has(name)) return name;
-    if (node.object.type === 'ThisExpression') return typeofModel(classMemberType(path, name), facts);
+    if (node.object.type === 'ThisExpression') return real(typeofModel(classMemberType(path, name), facts));
   }
   return undefined;
 }
+
+/** `class User extends Model {}` (initialised with User.init) or `const User = sequelize.define(...)` in this file. */
+function declaredHere(binding: Binding): boolean {
+  const node = binding.path.node;
+  if (node.type === 'ClassDeclaration') return node.superClass != null;
+  if (node.type !== 'VariableDeclarator' || !node.init) return false;
+  const init = node.init;
+  return init.type === 'CallExpression' && init.callee.type === 'MemberExpression' && init.callee.property.type === 'Identifier' && init.callee.property.name === 'define';
+}
+
+const declaredIn = (text: string): string[] => (declaresModels(text) ? readModels(text).map((m) => m.codeName) : []);
 
 function annotation(node: Node): TSType | undefined {
   const ann = (node as { typeAnnotation?: Node | null }).typeAnnotation;
