@@ -1,10 +1,7 @@
-// npm run demo — pushdown on a small Prisma app (examples/prisma-app) and a
-// MikroORM service (examples/mikro-orm-app):
-// NestJS-style TypeORM service layer (examples/typeorm-app):
-//   1. the dry runs: what pushdown would change, and what it only reports;
-// npm run demo — pushdown on a small Prisma app (examples/prisma-app):
-//   1. the dry run: what pushdown would change, and what it only reports
-//      (then the same on a small Drizzle app, examples/drizzle-app);
+// npm run demo — pushdown on the bundled example apps:
+//   1. the dry runs: what pushdown would change, and what it only reports, on
+//      examples/prisma-app, then on one app per other ORM (mikro-orm-app,
+//      sequelize-app, mongoose-app, typeorm-app, drizzle-app);
 //   2. the app as written vs the app as pushdown rewrites it, run against a
 //      SQLite database of 100k users, 100k orders and 100k jobs, measured
 //      the way `npm run bench:queries` measures (bench/queries/measure.ts):
