@@ -41,7 +41,7 @@ describe('the published package', () => {
         if (statSync(path).isDirectory()) walk(path);
         else if (name.endsWith('.js')) {
           const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-          for (const m of code.matchAll(/(?:^\s*(?:import|export)\b[^'";]*?\bfrom|\bimport\()\s*'([^'.][^']*)'/gm)) {
+          for (const m of code.matchAll(/(?:^\s*(?:import|export)\b[^'";]*?\bfrom|\bimport\(|\)\(|\brequire\()\s*'([^'.][^']*)'/gm)) {
             const spec = m[1]!;
             if (spec.startsWith('node:')) continue;
             imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
