@@ -5,14 +5,12 @@
 // Must-not-touch inputs (no .output.ts) are not checked: some are
 // deliberately not ORM code.
 
-import { dirname, join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { findRewriteFixtures, REPO_ROOT } from '../test/fixtures.js';
+import { fixtureCompilerOptions, formatDiagnostics } from '../test/shared/typecheck-suite.js';
 
-const CONFIG_PATH = join(REPO_ROOT, 'test', 'tsconfig.fixtures.json');
-/** "The 'files' list in config file is empty": the file list comes from here, not the config. */
-const EMPTY_FILES_LIST = 18002;
 /** The first file checked pays for the program's global types (MikroORM's are heavy): generous, never a measure. */
 const CHECK_TIMEOUT_MS = 120_000;
 
@@ -20,27 +18,8 @@ const CHECK_TIMEOUT_MS = 120_000;
 const TYPECHECKED_ORMS = ['prisma', 'mikro-orm'];
 const fixtures = TYPECHECKED_ORMS.flatMap((orm) => findRewriteFixtures(orm));
 
-function loadCompilerOptions(): ts.CompilerOptions {
-  const read = ts.readConfigFile(CONFIG_PATH, (path) => ts.sys.readFile(path));
-  if (read.error) throw new Error(format([read.error]));
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(CONFIG_PATH), undefined, CONFIG_PATH);
-  const errors = parsed.errors.filter((d) => d.code !== EMPTY_FILES_LIST);
-  if (errors.length > 0) throw new Error(format(errors));
-  return parsed.options;
-}
-
-/** `path:line:col - error TS1234: message`, paths relative to the repository. */
-function format(diagnostics: readonly ts.Diagnostic[]): string {
-  return diagnostics
-    .map((d) => {
-      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n    ');
-      const category = ts.DiagnosticCategory[d.category].toLowerCase();
-      if (!d.file || d.start === undefined) return `${category} TS${d.code}: ${message}`;
-      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-      return `${relative(REPO_ROOT, d.file.fileName)}:${line + 1}:${character + 1} - ${category} TS${d.code}: ${message}`;
-    })
-    .join('\n');
-}
+const loadCompilerOptions = (): ts.CompilerOptions => fixtureCompilerOptions();
+const format = formatDiagnostics;
 
 let program: ts.Program;
 
