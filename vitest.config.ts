@@ -8,7 +8,8 @@ export default defineConfig({
     // from bench corpora, dist/ or fixtures.
     include: ['__tests__/**/*.test.ts', '{bin,lib,transforms}/**/*.test.ts'],
     // Generates the Prisma client for test/prisma/schema.prisma (skipped when
-    // current) and builds the seeded SQLite template the real-database tests copy.
-    globalSetup: ['test/prisma/global-setup.ts'],
+    // current) and builds the seeded SQLite templates the real-database tests copy
+    // (Prisma: hand-written DDL; TypeORM: its own synchronize).
+    globalSetup: ['test/prisma/global-setup.ts', 'test/typeorm/global-setup.ts'],
   },
 });

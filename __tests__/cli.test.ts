@@ -3,17 +3,20 @@
  * directories and assert on exit codes, stdout/stderr and the files on disk.
  * `npm test` builds first; run alone with `npm run build && npx vitest run __tests__/cli.test.ts`.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +28,7 @@ import { renderJson, renderPatch, renderPretty } from '../lib/report/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/bin/pushdown.js');
-const SLOW = 60_000;
+const SLOW = 120_000;
 
 // The anti-pattern and its safe rewrite (length-to-count).
 const LOAD = 'const n = (await prisma.user.findMany({ where: { active: true } })).length;';
@@ -136,6 +139,19 @@ function pushdown(args: string[], opts: RunOpts): Run {
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
+/**
+ * root reads anything: as root, run as nobody so permission bits count. The
+ * checkout may sit where nobody cannot reach it (a mode-700 mktemp folder):
+ * then the test is skipped, saying so.
+ */
+function unprivileged(cwd: string, ctx: { skip: (note?: string) => never }): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const nobody = { uid: 65534, gid: 65534 };
+  const probe = pushdown(['--version'], { cwd, ...nobody });
+  if (probe.status !== 0) ctx.skip(`user nobody cannot run ${CLI} from here (${probe.stderr.split('\n')[0] || `exit ${probe.status}`})`);
+  return nobody;
+}
+
 function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
@@ -238,7 +254,17 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['--schema that no ORM plugin reads', ['--schema', 'src/app.ts'], /src[\\/]app\.ts: no ORM plugin in use reads this kind/],
     ['--extensions with an empty entry', ['--extensions', 'ts,,js'], /--extensions/],
     ['--client-names that is not an identifier', ['--client-names', 'a-b'], /a-b/],
-    ['a boolean flag given a value', ['--write=yes'], /--write/],
+    ['a boolean flag given a value', ['--write=yes'], /^pushdown: --write takes no value \(got '--write=yes'\)$/],
+    ['a typo of a flag gets a suggestion', ['--writ'], /^pushdown: unknown option '--writ' \(did you mean '--write'\?\)/],
+    ['a typo of --format', ['--formt', 'json'], /unknown option '--formt' \(did you mean '--format'\?\)/],
+    ['a negated flag is not a flag', ['--no-write'], /unknown option '--no-write' \(did you mean '--write'\?\)/],
+    ['a typo of a rule id gets a suggestion', ['-t', 'length-to-cont'], /unknown transform 'length-to-cont' \(did you mean 'length-to-count'\?\); valid transforms: .*length-to-count/],
+    ['a typo of a format gets a suggestion', ['--format', 'jsno'], /unknown format 'jsno' \(did you mean 'json'\?\)/],
+    ['--jobs -1', ['--jobs', '-1'], /^pushdown: --jobs must be a non-negative integer, got '-1'$/],
+    ['--jobs=-1', ['--jobs=-1'], /^pushdown: --jobs must be a non-negative integer, got '-1'$/],
+    ['--unsafe without --write', ['--unsafe'], /^pushdown: --unsafe only applies with --write or --format patch/],
+    ['--force without --write', ['--force'], /^pushdown: --force only applies with --write/],
+    ['--force with --check', ['--check', '--force'], /--force only applies with --write/],
   ];
 
   it.each(cases)('%s', (_name, args, mentions) => {
@@ -283,6 +309,7 @@ describe('--help, --version, --list exit 0', () => {
     '--client-names',
     '--batch-size',
     '--jobs',
+    '-q, --quiet',
     '-h, --help',
     '--version',
   ];
@@ -320,6 +347,14 @@ describe('--help, --version, --list exit 0', () => {
       expect(lines[i]!.endsWith(meta.description)).toBe(true);
     });
     expect(r.stdout).toMatch(/^length-to-count\s+safe\s+\S/m);
+  }, SLOW);
+
+  it('--list --format json is one JSON document with a version and every rule', () => {
+    const r = pushdown(['--list', '--format', 'json'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as { version: number; rules: Array<{ id: string; tier: string; description: string }> };
+    expect(list.version).toBe(1);
+    expect(list.rules).toEqual(registry.map(({ id, tier, description }) => ({ id, tier, description })));
   }, SLOW);
 
   it('--list -t shows only the named rules', () => {
@@ -505,8 +540,10 @@ export async function adults(minAge: number) {
     expect(read(dir, 'src/adults.ts')).toBe(FILTER);
   }, SLOW);
 
-  it('--check exits 1 on a review edit', () => {
-    expect(pushdown(['--check', ...withSchema], { cwd: tree() }).status).toBe(1);
+  it('--check exits 1 on a review edit, and the hint names --unsafe', () => {
+    const r = pushdown(['--check', ...withSchema], { cwd: tree() });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/check: 1 edit and 0 findings reported; rerun with --write --unsafe to apply the review edit \(check each first\)$/m);
   }, SLOW);
 
   it('a patch holds what --write would write: review edits only with --unsafe, and says so on stderr', () => {
@@ -566,7 +603,7 @@ describe('--check', () => {
     const r = pushdown(['--check'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`+  ${COUNT}`);
-    expect(r.stdout).toMatch(/check: 1 edit and 0 findings reported/);
+    expect(r.stdout).toMatch(/check: 1 edit and 0 findings reported; rerun with --write to apply them$/m);
     expect(read(dir, 'src/app.ts')).toBe(APP);
   }, SLOW);
 
@@ -575,6 +612,9 @@ describe('--check', () => {
     const r = pushdown(['--check'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^src\/finding\.ts:4:\d+ {2}length-to-count {2}\S/m);
+    // Nothing --write could fix: the hint does not send the user to --write.
+    expect(r.stdout).toMatch(/check: 0 edits and 1 finding reported; the finding needs a manual fix \(see each message\)$/m);
+    expect(r.stdout).not.toMatch(/check:.*--write/);
   }, SLOW);
 
   it('exits 0 on a clean tree', () => {
@@ -596,6 +636,40 @@ describe('--check', () => {
     for (const format of ['pretty', 'patch', 'json']) {
       expect(pushdown(['--check', '--format', format], { cwd: dir }).status).toBe(1);
     }
+  }, SLOW);
+});
+
+describe('--check with a baseline', () => {
+  it('exits 1 on a finding, 0 once the baseline knows it, 1 again when a new one appears', () => {
+    const dir = tempDir({ 'src/finding.ts': FINDING, 'src/clean.ts': CLEAN });
+    expect(pushdown(['--check'], { cwd: dir }).status).toBe(1);
+
+    const written = pushdown(['--baseline', '.pushdown-baseline.json', '--update-baseline'], { cwd: dir });
+    expect(written.status, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/baseline written: 1 finding/);
+    const file = JSON.parse(read(dir, '.pushdown-baseline.json')) as { findings: Array<{ path: string; rule: string }> };
+    expect(file.findings.map((f) => `${f.path} ${f.rule}`)).toEqual(['src/finding.ts length-to-count']);
+
+    const known = pushdown(['--check', '--baseline', '.pushdown-baseline.json'], { cwd: dir });
+    expect(known.status, known.stdout).toBe(0);
+    expect(known.stdout).toMatch(/1 in the baseline/);
+
+    // Moved down two lines: still known.
+    writeFileSync(join(dir, 'src/finding.ts'), `// moved\n\n${FINDING}`);
+    expect(pushdown(['--check', '--baseline', '.pushdown-baseline.json'], { cwd: dir }).status).toBe(0);
+
+    // A second file with the same anti-pattern is new.
+    writeFileSync(join(dir, 'src/other.ts'), FINDING);
+    const fresh = pushdown(['--check', '--baseline', '.pushdown-baseline.json'], { cwd: dir });
+    expect(fresh.status).toBe(1);
+    expect(fresh.stdout).toMatch(/^src\/other\.ts:4:\d+ {2}length-to-count/m);
+    expect(fresh.stdout).not.toMatch(/^src\/finding\.ts:/m);
+  }, SLOW);
+
+  it('--update-baseline without --baseline, or a baseline that is not one, is a usage error (exit 2)', () => {
+    const dir = tempDir({ 'src/finding.ts': FINDING, 'bad.json': '[1]' });
+    expectUsageError(pushdown(['--update-baseline'], { cwd: dir }), /--update-baseline needs --baseline/);
+    expectUsageError(pushdown(['--check', '--baseline', 'bad.json'], { cwd: dir }), /bad\.json is not a pushdown baseline/);
   }, SLOW);
 });
 
@@ -646,14 +720,13 @@ describe('files that cannot be processed', () => {
     expect(r.stdout).not.toContain('bad.ts');
   }, SLOW);
 
-  it('an unreadable file: exit 2, one clear line naming it, the others still processed', () => {
+  it('an unreadable file: exit 2, one clear line naming it, the others still processed', (ctx) => {
     const dir = tempDir({ 'src/app.ts': APP, 'src/secret.ts': APP });
     chmodSync(dir, 0o777);
     for (const d of ['src']) chmodSync(join(dir, d), 0o777);
     chmodSync(join(dir, 'src/app.ts'), 0o666);
     chmodSync(join(dir, 'src/secret.ts'), 0o000);
-    // root reads anything: run as nobody so the permission bits count.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const asNobody = unprivileged(dir, ctx);
     const r = pushdown(['--format', 'json'], { cwd: dir, ...asNobody });
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -683,7 +756,7 @@ describe('git working trees', () => {
     expect(read(dir, 'src/b.ts')).toBe(dirtyB);
     expect(r.status).toBe(1);
     const out = r.stdout + r.stderr;
-    expect(out).toMatch(/^src\/b\.ts {2}not written {2}.*(uncommitted|modified|dirty|changes)/im);
+    expect(out).toMatch(/^src\/b\.ts {2}not written {2}it has uncommitted changes in git \(modified\)/m);
     expect(out).toContain('--force');
     expect(r.stdout).toMatch(/1 written/);
 
@@ -695,6 +768,16 @@ describe('git working trees', () => {
     const forced = pushdown(['--write', '--force'], { cwd: dir });
     expect(forced.status, forced.stdout + forced.stderr).toBe(0);
     expect(read(dir, 'src/b.ts')).toBe(APP_AFTER + '// local edit\n');
+  }, SLOW);
+
+  it('an untracked file is refused as untracked, not as modified', () => {
+    const dir = gitRepo({ 'src/a.ts': APP });
+    writeFileSync(join(dir, 'src/new.ts'), APP);
+    const r = pushdown(['--write'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^src\/new\.ts {2}not written {2}git does not track it \(untracked\); add and commit it first/m);
+    expect(read(dir, 'src/new.ts')).toBe(APP);
+    expect(read(dir, 'src/a.ts')).toBe(APP_AFTER);
   }, SLOW);
 
   it('a committed file in a repo is written without --force', () => {
@@ -815,7 +898,8 @@ describe('--format json', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain(ESC);
     const report = json(r);
-    expect(Object.keys(report).sort()).toEqual(['files', 'totals']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'totals', 'version']);
+    expect(report.version).toBe(1);
     expect(report.files.map((f) => f.path)).toEqual(['src/app.ts', 'src/finding.ts']);
 
     const app = report.files[0]!;
@@ -1134,6 +1218,20 @@ describe('reporters (pure functions)', () => {
     );
   });
 
+  it('a hunk holding several edits labels each with its line, in pretty and in the patch', () => {
+    const several: FileResult = {
+      ...file,
+      edits: [
+        { rule: 'length-to-count', tier: 'safe', line: 4, column: 13, message: 'count() instead', applied: true },
+        { rule: 'length-to-count', tier: 'safe', line: 5, column: 13, message: 'count() again', applied: true },
+        { rule: 'index-to-find-first', tier: 'safe', line: 6, column: 3, message: 'findFirst', applied: true },
+      ],
+    };
+    const pretty = renderPretty({ files: [several], totals: totals() }, { color: false, mode: 'dry-run', unsafe: false });
+    expect(pretty).toContain('  line 4: length-to-count (safe): count() instead\n  line 5: length-to-count (safe): count() again\n  line 6: index-to-find-first (safe): findFirst\n@@ -1,7 +1,7 @@\n');
+    expect(renderPatch({ files: [several], totals: totals() })).toContain('@@ -1,7 +1,7 @@ length-to-count (safe) at 4, 5, index-to-find-first (safe) at 6\n');
+  });
+
   it('patch drops a jsdiff Index/=== banner', () => {
     const banner = `Index: src/x.ts\n${'='.repeat(67)}\n${diff}`;
     expect(renderPatch({ files: [{ ...file, diff: banner, edits: [] }], totals: totals() })).toBe(diff);
@@ -1142,10 +1240,223 @@ describe('reporters (pure functions)', () => {
   it('json omits contents and absolute paths, and files with nothing to report', () => {
     const quiet: FileResult = { ...file, path: 'src/q.ts', status: 'unchanged', diff: '', edits: [], findings: [] };
     const report = JSON.parse(renderJson({ files: [file, quiet], totals: totals(), warnings: [] })) as JsonReport;
-    expect(Object.keys(report).sort()).toEqual(['files', 'totals']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'totals', 'version']);
     expect(report.files).toHaveLength(1);
     expect(Object.keys(report.files[0]!).sort()).toEqual(['diff', 'edits', 'findings', 'path', 'status']);
     expect(report.files[0]!.edits[2]).toEqual(file.edits[2]);
     expect(report.totals).toEqual(totals());
   });
+});
+
+// --------------------------------------------------------------------------- config files and environment
+
+describe('config: package.json#pushdown, pushdown.config.{json,mjs}, PUSHDOWN_*; flags win', () => {
+  const TWO = `import { prisma } from './db';
+
+export async function two() {
+  ${LOAD}
+  const [first] = await prisma.user.findMany({ orderBy: { id: 'asc' } });
+  return [n, first];
+}
+`;
+  const rulesOf = (r: Run) => [...new Set(json(r).files.flatMap((f) => f.edits.map((e) => e.rule)))].sort();
+
+  it('package.json#pushdown selects rules, found from a subfolder upwards; a flag overrides it', () => {
+    const dir = tempDir({ 'package.json': JSON.stringify({ name: 'app', pushdown: { rules: ['index-to-find-first'] } }), 'src/two.ts': TWO });
+    const sub = join(dir, 'src');
+    expect(rulesOf(pushdown(['--format', 'json'], { cwd: sub }))).toEqual(['index-to-find-first']);
+    expect(rulesOf(pushdown(['--format', 'json', '-t', 'length-to-count'], { cwd: sub }))).toEqual(['length-to-count']);
+  }, SLOW);
+
+  it('pushdown.config.json: ignore globs relative to its folder, batch size; the config file is never scanned', () => {
+    const dir = tempDir({
+      'pushdown.config.json': JSON.stringify({ ignore: ['src/legacy/**'], rules: 'length-to-count' }),
+      'pushdown.config.ts': `export default { x: (await prisma.user.findMany()).length };\n`,
+      'src/app.ts': APP,
+      'src/legacy/old.ts': APP,
+    });
+    const r = pushdown(['--format', 'json'], { cwd: join(dir, 'src') });
+    expect(r.status, r.stderr).toBe(0);
+    expect(json(r).files.map((f) => f.path)).toEqual(['app.ts']);
+    // pushdown.config.ts is named as not read, and is not scanned from the root either.
+    expect(r.stderr).toMatch(/pushdown\.config\.ts is not read/);
+    const root = pushdown(['--format', 'json'], { cwd: dir });
+    expect(json(root).files.map((f) => f.path)).toEqual(['src/app.ts']);
+  }, SLOW);
+
+  it('pushdown.config.mjs (default export) beats pushdown.config.json in the same folder; env beats config; flags beat env', () => {
+    const dir = tempDir({
+      'pushdown.config.mjs': `export default { rules: ['index-to-find-first'] };\n`,
+      'pushdown.config.json': JSON.stringify({ rules: ['length-to-count'] }),
+      'src/two.ts': TWO,
+    });
+    expect(rulesOf(pushdown(['--format', 'json'], { cwd: dir }))).toEqual(['index-to-find-first']);
+    expect(rulesOf(pushdown(['--format', 'json'], { cwd: dir, env: { PUSHDOWN_TRANSFORM: 'length-to-count' } }))).toEqual(['length-to-count']);
+    expect(
+      rulesOf(pushdown(['--format', 'json', '-t', 'index-to-find-first,length-to-count'], { cwd: dir, env: { PUSHDOWN_TRANSFORM: 'length-to-count' } })),
+    ).toEqual(['index-to-find-first', 'length-to-count']);
+  }, SLOW);
+
+  const SCHEMA = `datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id  Int @id\n  age Int\n}\n`;
+  const FILTER = `import { prisma } from './db';\nexport async function f() {\n  const users = (await prisma.user.findMany({ orderBy: { id: 'asc' } })).filter((u) => u.age >= 18);\n  return users.map((u) => u.id);\n}\n`;
+
+  it('tiers: ["safe", "review"] and a schema path in a config: review edits applied under --write only', () => {
+    const config = (tiers: string[]) => JSON.stringify({ tiers, rules: ['filter-to-where'], schema: 'c/app.prisma' });
+    const safeOnly = gitRepo({ 'pushdown.config.json': config(['safe']), 'src/f.ts': FILTER, 'c/app.prisma': SCHEMA });
+    expect(pushdown(['--write'], { cwd: join(safeOnly, 'src') }).status).toBe(0);
+    expect(read(safeOnly, 'src/f.ts')).toBe(FILTER);
+    const dir = gitRepo({ 'pushdown.config.json': config(['safe', 'review']), 'src/f.ts': FILTER, 'c/app.prisma': SCHEMA });
+    expect(pushdown([], { cwd: join(dir, 'src') }).status).toBe(0); // a config's unsafe is no error in a dry run
+    expect(read(dir, 'src/f.ts')).toBe(FILTER);
+    const r = pushdown(['--write'], { cwd: join(dir, 'src') });
+    expect(r.status, r.stderr).toBe(0);
+    expect(read(dir, 'src/f.ts')).toContain('where: { age: { gte: 18 } }');
+  }, SLOW);
+
+  it('bad config values and unknown keys are one line naming the file and key', () => {
+    const bad = tempDir({ 'pushdown.config.json': JSON.stringify({ batchSize: 0 }), 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: bad }), /batchSize in .*pushdown\.config\.json must be a positive integer, got '0'/);
+    const typo = tempDir({ 'pushdown.config.json': JSON.stringify({ clientName: ['db'] }), 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: typo }), /pushdown\.config\.json: unknown key 'clientName' \(did you mean 'clientNames'\?\)/);
+    const env = tempDir({ 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: env, env: { PUSHDOWN_JOBS: 'many' } }), /^pushdown: PUSHDOWN_JOBS must be a non-negative integer, got 'many'$/);
+    const broken = tempDir({ 'pushdown.config.json': '{ nope', 'src/app.ts': APP });
+    expectUsageError(pushdown([], { cwd: broken }), /pushdown\.config\.json: cannot read it/);
+  }, SLOW);
+
+  it('--quiet silences notes on stderr', () => {
+    const dir = tempDir({ 'src/f.ts': FILTER, 'c/app.prisma': SCHEMA });
+    const args = ['--format', 'patch', '-t', 'filter-to-where', '--schema', 'c/app.prisma'];
+    expect(pushdown(args, { cwd: dir }).stderr).toMatch(/note: 1 review-tier edit/);
+    expect(pushdown([...args, '--quiet'], { cwd: dir }).stderr).toBe('');
+  }, SLOW);
+});
+
+// --------------------------------------------------------------------------- interrupts and temp files
+
+describe('SIGINT during --write, and temp files an interrupted run left', () => {
+  /** Every `.pushdown-*.tmp` file under dir. */
+  const tempFiles = (dir: string): string[] => Object.keys(snapshot(dir)).filter((p) => /\.pushdown-\d+-[0-9a-f]{8}\.tmp$/.test(p));
+
+  it('stops between two files, removes no file half-written, leaves no temp file, reports what was written, exits 130', async () => {
+    const files: Record<string, string> = {};
+    const N = 600;
+    for (let i = 0; i < N; i++) files[`src/f${String(i).padStart(4, '0')}.ts`] = APP;
+    const dir = gitRepo(files);
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'FORCE_COLOR') env[k] = v;
+    const child = spawn(process.execPath, [CLI, '--write', '--jobs', '1', '--format', 'json'], { cwd: dir, env: { ...env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    // Files are written in path order: wait until the first one is, then interrupt.
+    const first = join(dir, 'src/f0000.ts');
+    let finished = false;
+    void exited.then(() => (finished = true));
+    while (!finished && readFileSync(first, 'utf8') === APP) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code, stderr).toBe(130);
+    expect(tempFiles(dir)).toEqual([]);
+    const onDisk = Object.entries(snapshot(dir)).filter(([p, text]) => p.startsWith('src/') && text === APP_AFTER).map(([p]) => p);
+    // Every file is either rewritten whole or untouched.
+    expect(Object.entries(snapshot(dir)).every(([p, text]) => !p.startsWith('src/') || text === APP || text === APP_AFTER)).toBe(true);
+    expect(onDisk.length).toBeGreaterThan(0);
+    expect(onDisk.length).toBeLessThan(N);
+    expect(stderr).toMatch(new RegExp(`^pushdown: interrupted after \\d+ of ${N} files; ${onDisk.length} file\\(s\\) written before the signal, ${N - onDisk.length} left unchanged$`, 'm'));
+    // The report lists exactly the files written.
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.filter((f) => f.written === true).map((f) => f.path).sort()).toEqual(onDisk.sort());
+  }, SLOW);
+
+  it('a temp file left by a killed run is named by a dry run and removed by --write', () => {
+    const dir = gitRepo({ 'src/app.ts': APP });
+    // pid 2^22 + 1 is above Linux's pid_max default: no such process.
+    const stale = 'src/.app.ts.pushdown-4194305-0a1b2c3d.tmp';
+    writeFileSync(join(dir, stale), 'half');
+    const dry = pushdown(['--format', 'json'], { cwd: dir });
+    expect(json(dry).warnings).toEqual([`${stale}: a temp file an interrupted run left behind; the next --write removes it (or delete it)`]);
+    expect(existsSync(join(dir, stale))).toBe(true);
+    const w = pushdown(['--write'], { cwd: dir });
+    expect(w.status, w.stdout + w.stderr).toBe(0);
+    expect(w.stdout).toContain(`${stale}: removed a temp file an interrupted run left behind`);
+    expect(existsSync(join(dir, stale))).toBe(false);
+    expect(read(dir, 'src/app.ts')).toBe(APP_AFTER);
+  }, SLOW);
+});
+
+// --------------------------------------------------------------------------- exact reasons
+
+describe('discovery and reading say what they skipped and why', () => {
+  it('a symlinked file is scanned once, under its own path; links to folders, outside the tree and loops are named', () => {
+    const dir = tempDir({ 'src/app.ts': APP, 'src/sub/clean.ts': CLEAN, 'other/out.ts': APP });
+    symlinkSync('app.ts', join(dir, 'src/link.ts'));
+    symlinkSync('../other/out.ts', join(dir, 'src/outlink.ts'));
+    symlinkSync('sub', join(dir, 'src/dirlink'));
+    symlinkSync('loop1.ts', join(dir, 'src/loop2.ts'));
+    symlinkSync('loop2.ts', join(dir, 'src/loop1.ts'));
+    const r = pushdown(['src', '--format', 'json'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const report = json(r);
+    expect(report.files.map((f) => f.path)).toEqual(['src/app.ts']);
+    expect(report.totals.filesScanned).toBe(2);
+    expect(report.warnings).toEqual([
+      'src/dirlink: a symbolic link to a folder; not followed (scan src/sub to include it)',
+      'src/loop1.ts: a symbolic link that loops; skipped',
+      'src/loop2.ts: a symbolic link that loops; skipped',
+      `src/outlink.ts: a symbolic link to a file outside the scanned folder (${realpathSync(join(dir, 'other/out.ts'))}); skipped`,
+    ]);
+    // --write writes the file, not through the link (the link stays a link).
+    expect(pushdown(['src', '--write'], { cwd: dir }).status).toBe(0);
+    expect(read(dir, 'src/app.ts')).toBe(APP_AFTER);
+    expect(lstatSync(join(dir, 'src/link.ts')).isSymbolicLink()).toBe(true);
+  }, SLOW);
+
+  it('a file that is not UTF-8 is reported as such, not as a read error', () => {
+    const dir = tempDir({ 'src/app.ts': APP });
+    writeFileSync(join(dir, 'src/latin1.ts'), Buffer.from('const s = "caf\xe9";\nconst n = (await prisma.user.findMany()).length;\n', 'latin1'));
+    const r = pushdown(['--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(json(r).files.find((f) => f.path === 'src/latin1.ts')?.error?.message).toBe('not valid UTF-8; pushdown only edits UTF-8 files, so it was left alone');
+  }, SLOW);
+
+  it('an unreadable folder is named, the rest is scanned', (ctx) => {
+    const dir = tempDir({ 'src/app.ts': APP, 'src/locked/x.ts': APP });
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'src'), 0o777);
+    chmodSync(join(dir, 'src/locked'), 0o000);
+    const asNobody = unprivileged(dir, ctx);
+    const r = pushdown(['--format', 'json'], { cwd: dir, ...asNobody });
+    chmodSync(join(dir, 'src/locked'), 0o755);
+    expect(r.status, r.stderr).toBe(0);
+    expect(json(r).warnings).toEqual(['src/locked: cannot read the folder (EACCES); its files were not scanned']);
+    expect(json(r).files.map((f) => f.path)).toEqual(['src/app.ts']);
+  }, SLOW);
+});
+
+describe('progress', () => {
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+
+  it.skipIf(!hasScript)('on a terminal: files done / total on stderr; --quiet silences it; never in a pipe', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`src/f${i}.ts`] = APP;
+    const dir = tempDir(files);
+    // script(1) gives the CLI a terminal; its output is what the terminal showed.
+    const onTty = (extra: string) =>
+      spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" --format json ${extra} > out.json`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: SLOW,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const shown = onTty('');
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/pushdown: \d+\/30 files analysed/);
+    expect(shown.stdout).toMatch(/pushdown: 30\/30 files analysed/);
+    expect(JSON.parse(read(dir, 'out.json')).files).toHaveLength(30);
+    expect(onTty('--quiet').stdout).not.toMatch(/files analysed/);
+    expect(pushdown(['--format', 'json'], { cwd: dir }).stderr).toBe('');
+  }, SLOW);
 });

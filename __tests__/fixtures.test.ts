@@ -33,6 +33,7 @@ interface Case {
   options?: string;
 }
 
+
 function cases(): Case[] {
   const out: Case[] = [];
   for (const rule of readdirSync(root).sort()) {

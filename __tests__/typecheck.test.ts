@@ -1,42 +1,25 @@
-// Every Prisma rewrite fixture (input and output) must typecheck under
-// `strict` against the generated client, with test/tsconfig.fixtures.json.
+// Every rewrite fixture (input and output) must typecheck under `strict`
+// against its ORM's real types (the generated Prisma client; MikroORM's
+// packages and test/mikro-orm/entities.ts), with test/tsconfig.fixtures.json.
 // Emitted code that does not compile is a broken rewrite even if it runs.
 // Must-not-touch inputs (no .output.ts) are not checked: some are
-// deliberately not Prisma code.
+// deliberately not ORM code.
 
-import { dirname, join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { findPrismaRewriteFixtures } from '../test/prisma/fixtures.js';
-import { REPO_ROOT } from '../test/prisma/setup.js';
+import { findRewriteFixtures, REPO_ROOT } from '../test/fixtures.js';
+import { fixtureCompilerOptions, formatDiagnostics } from '../test/shared/typecheck-suite.js';
 
-const CONFIG_PATH = join(REPO_ROOT, 'test', 'tsconfig.fixtures.json');
-/** "The 'files' list in config file is empty": the file list comes from here, not the config. */
-const EMPTY_FILES_LIST = 18002;
+/** The first file checked pays for the program's global types (MikroORM's are heavy): generous, never a measure. */
+const CHECK_TIMEOUT_MS = 120_000;
 
-const fixtures = findPrismaRewriteFixtures();
+/** The ORMs whose rewrite fixtures are typechecked, each against its real types. */
+const TYPECHECKED_ORMS = ['prisma', 'mikro-orm'];
+const fixtures = TYPECHECKED_ORMS.flatMap((orm) => findRewriteFixtures(orm));
 
-function loadCompilerOptions(): ts.CompilerOptions {
-  const read = ts.readConfigFile(CONFIG_PATH, (path) => ts.sys.readFile(path));
-  if (read.error) throw new Error(format([read.error]));
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(CONFIG_PATH), undefined, CONFIG_PATH);
-  const errors = parsed.errors.filter((d) => d.code !== EMPTY_FILES_LIST);
-  if (errors.length > 0) throw new Error(format(errors));
-  return parsed.options;
-}
-
-/** `path:line:col - error TS1234: message`, paths relative to the repository. */
-function format(diagnostics: readonly ts.Diagnostic[]): string {
-  return diagnostics
-    .map((d) => {
-      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n    ');
-      const category = ts.DiagnosticCategory[d.category].toLowerCase();
-      if (!d.file || d.start === undefined) return `${category} TS${d.code}: ${message}`;
-      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-      return `${relative(REPO_ROOT, d.file.fileName)}:${line + 1}:${character + 1} - ${category} TS${d.code}: ${message}`;
-    })
-    .join('\n');
-}
+const loadCompilerOptions = (): ts.CompilerOptions => fixtureCompilerOptions();
+const format = formatDiagnostics;
 
 let program: ts.Program;
 
@@ -53,7 +36,7 @@ function diagnosticsFor(file: string): readonly ts.Diagnostic[] {
   return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
 }
 
-describe('typecheck: Prisma rewrite fixtures (strict, against the generated client)', () => {
+describe('typecheck: rewrite fixtures (strict, against each ORM\'s real types)', () => {
   test('compiler options and global types are sound', () => {
     const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
     if (diagnostics.length > 0) expect.fail(format(diagnostics));
@@ -63,7 +46,7 @@ describe('typecheck: Prisma rewrite fixtures (strict, against the generated clie
     test(fixture.id, () => {
       const diagnostics = [...diagnosticsFor(fixture.input), ...diagnosticsFor(fixture.output)];
       if (diagnostics.length > 0) expect.fail(`${diagnostics.length} type error(s) in ${fixture.id}:\n${format(diagnostics)}`);
-    });
+    }, CHECK_TIMEOUT_MS);
   }
 });
 
@@ -85,6 +68,6 @@ describe('typecheck: loop-to-batches outputs under noUncheckedIndexedAccess', ()
       if (!sourceFile) throw new Error(`${relative(REPO_ROOT, fixture.output)} is not in the program`);
       const diagnostics = [...unchecked.getSyntacticDiagnostics(sourceFile), ...unchecked.getSemanticDiagnostics(sourceFile)];
       if (diagnostics.length > 0) expect.fail(`${diagnostics.length} type error(s) in ${fixture.id}:\n${format(diagnostics)}`);
-    });
+    }, CHECK_TIMEOUT_MS);
   }
 });

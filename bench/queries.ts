@@ -1,6 +1,6 @@
 // npm run bench:queries — what each rule's rewrite does to time, memory and
 // the rows that cross from the database into JS, on User tables of 10k, 100k
-// and 1M rows (SQLite files, built once and cached under .tmp/bench-queries/).
+// and 1M rows (the N+1 case, loop-query-to-in, at 1k and 10k users: see CASE_SIZES) (SQLite files, built once and cached under .tmp/bench-queries/).
 //
 // For each rule, bench/queries/cases/<rule>.ts is the original code (a
 // `run(prisma)` module on the test schema, test/prisma/schema.prisma), and
@@ -36,19 +36,28 @@ const { values: cli } = parseArgs({
   },
 });
 const SIZES = cli.sizes!.split(',').map((s) => Number(s.trim()));
+/**
+ * Cases measured at their own sizes (users in the table), whatever --sizes
+ * says: the N+1 loop runs one query per user, so the original takes minutes
+ * past 10k users.
+ */
+const CASE_SIZES: Record<string, number[]> = { 'loop-query-to-in': [1000, 10000] };
+const sizesOf = (rule: string): number[] => CASE_SIZES[rule] ?? SIZES;
 const TIMEOUT_MS = Number(cli.timeout) * 1000;
 const CASES_DIR = join(REPO_ROOT, 'bench', 'queries', 'cases');
 const WORK = join(REPO_ROOT, '.tmp', 'bench-queries');
 const AFTER_DIR = join(WORK, 'after'); // same depth as cases/, so relative imports keep their meaning
 const CLIENT = join(REPO_ROOT, 'test', 'prisma', 'client.ts');
 const RESULTS = join(REPO_ROOT, 'bench', 'RESULTS.md');
-const DB_VERSION = 1; // bump when the generated data changes
+const DB_VERSION = 2; // bump when the generated data changes
 
 // ---------------------------------------------------------------- data
 /**
- * A User table of n rows (no posts), built with one prepared INSERT in one
- * transaction and cached. Deterministic: two thirds active, ages 18..77,
- * every 7th name NULL, every 5th bonus NULL.
+ * A User table of n rows, built with one prepared INSERT in one transaction
+ * and cached. Deterministic: two thirds active, ages 18..77, every 7th name
+ * NULL, every 5th bonus NULL. Posts for the N+1 case: user i has i % 4 posts
+ * (0–3, 1.5 on average), three in four published, with an index on
+ * authorId (as a foreign key usually has).
  */
 function benchDb(n: number): string {
   const path = join(WORK, n === 0 ? `empty-v${DB_VERSION}.db` : `users-${n}-v${DB_VERSION}.db`);
@@ -64,6 +73,8 @@ function benchDb(n: number): string {
   const insert = db.prepare(
     'INSERT INTO "User" ("id", "email", "name", "age", "score", "active", "createdAt", "bonus", "balance") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertPost = db.prepare('INSERT INTO "Post" ("id", "title", "views", "published", "rating", "authorId") VALUES (?, ?, ?, ?, ?, ?)');
+  let postId = 0;
   const t0 = Date.UTC(2020, 0, 1);
   db.transaction(() => {
     for (let i = 1; i <= n; i++) {
@@ -78,8 +89,13 @@ function benchDb(n: number): string {
         i % 5 === 0 ? null : i % 100,
         (i % 100_000) / 100,
       );
+      for (let k = 0; k < i % 4; k++) {
+        postId++;
+        insertPost.run(postId, `Post ${postId}`, (postId * 13) % 500, postId % 4 === 0 ? 0 : 1, null, i);
+      }
     }
   })();
+  db.exec('CREATE INDEX "Post_authorId_idx" ON "Post"("authorId")');
   db.close();
   renameSync(tmp, path);
   console.error(`  built ${relative(REPO_ROOT, path)} (${int(n)} users) in ${ms(performance.now() - started)}`);
@@ -106,7 +122,7 @@ interface Case {
 
 async function prepareCases(only?: string[]): Promise<Case[]> {
   const names = readdirSync(CASES_DIR).filter((f) => f.endsWith('.ts')).map((f) => basename(f, '.ts'));
-  const order = ['length-to-count', 'length-check-to-exists', 'index-to-find-first', 'loop-to-batches', 'map-to-select', 'reduce-to-aggregate'];
+  const order = ['length-to-count', 'length-check-to-exists', 'index-to-find-first', 'loop-to-batches', 'loop-query-to-in', 'map-to-select', 'reduce-to-aggregate'];
   names.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
   rmSync(AFTER_DIR, { recursive: true, force: true });
   mkdirSync(AFTER_DIR, { recursive: true });
@@ -165,10 +181,12 @@ async function main(): Promise<void> {
   const cases = await prepareCases(cli.rules?.split(','));
   const warmupDb = benchDb(0);
   const rows: Row[] = [];
-  for (const n of SIZES) {
+  const allSizes = [...new Set(cases.flatMap((c) => sizesOf(c.rule)))].sort((a, b) => a - b);
+  for (const n of allSizes) {
     const db = benchDb(n);
     warmPageCache(db);
     for (const c of cases) {
+      if (!sizesOf(c.rule).includes(n)) continue;
       const variants: Array<['original' | 'rewritten', string]> = [['original', c.input]];
       if (c.after) variants.push(['rewritten', c.after]);
       let originalHash: string | undefined;
@@ -218,7 +236,7 @@ async function main(): Promise<void> {
     '',
     `Machine: ${info.nproc} × ${info.cpu}, ${info.memory} RAM, Node ${info.node} (V8 heap limit ${info.heapLimit}), run ${info.date}.`,
     `Load average (1, 5, 15 min) at start: ${loadAtStart}; at end: ${info.load}. Wall times are only comparable between runs on a quiet machine; rows and memory do not depend on load.`,
-    `Sizes: ${SIZES.map(int).join(', ')} rows in the User table (SQLite file, better-sqlite3 driver adapter, Prisma ${prismaVersion()}). Timeout per run: ${TIMEOUT_MS / 1000} s.${cli['heap-limit'] ? ` Heap limit per run: --max-old-space-size=${cli['heap-limit']}.` : ''}`,
+    `Sizes: ${SIZES.map(int).join(', ')} rows in the User table${Object.keys(CASE_SIZES).length ? ` (${Object.entries(CASE_SIZES).map(([r, z]) => `${r}: ${z.map(int).join(', ')}`).join('; ')})` : ''} (SQLite file, better-sqlite3 driver adapter, Prisma ${prismaVersion()}). Timeout per run: ${TIMEOUT_MS / 1000} s.${cli['heap-limit'] ? ` Heap limit per run: --max-old-space-size=${cli['heap-limit']}.` : ''}`,
     '',
     markdownTable(HEADER, rows.map(cells)),
     '',

@@ -1,36 +1,42 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: pushdown vs the jscodeshift CLI, on the same synthetic corpus.
+ * `npm run bench`: pushdown vs the jscodeshift CLI, on the generated corpus and on any tree.
  *
- *   node bench/run.mjs [--repeat 3] [--files 4000] [--seed pushdown] [--regen] [--build]
- *                      [--quick] [--skip-jscodeshift] [--profile] [--no-results]
+ *   node bench/run.mjs [--corpus <path>]... [--generated] [--repeat 3] [--files 4000] [--seed pushdown]
+ *                      [--regen] [--build] [--quick] [--skip-jscodeshift] [--profile] [--no-check]
+ *                      [--no-results] [--results <file>]
+ *
+ *   npm run bench                                   # the generated corpus (bench/.corpus)
+ *   npm run bench -- --corpus /tmp/dub --corpus /tmp/trigger --generated --profile
  *
  * 1. builds (npm run build) when dist/bin/pushdown.js or dist/transforms/length-to-count.js
- *    is missing (or always, with --build);
- * 2. generates bench/.corpus (bench/generate-corpus.mjs) when it is missing or was
- *    made with other options / another generator version (or always, with --regen);
- * 3. times, interleaved round by round so machine noise hits every variant alike:
+ *    is missing (or always, with --build), and runs a copy of dist taken at the start;
+ * 2. the generated corpus (bench/generate-corpus.mjs, deterministic) is measured when no
+ *    --corpus is given, or with --generated; it is (re)made when missing or stale;
+ *    each --corpus <path> is any source tree (a fetched monorepo, say), measured as is;
+ * 3. times, interleaved round by round (every variant of every corpus once per round, so
+ *    machine noise hits them alike; the load average is recorded before each round):
  *    - pushdown, full dry run, all rules, JSON output, default worker count;
  *    - the same with --jobs 1 (in-process), to show whether worker threads pay off;
- *    - the jscodeshift CLI running dist/transforms/length-to-count.js alone on every
- *      extension pushdown scans (the transform parses by extension itself, so `--parser`
- *      does not matter and one invocation is right for .ts, .tsx and .js alike);
- *    - once, for reference, the same with `--extensions ts,tsx` (no .js files);
- *    and prints median wall time, CPU time (user+sys of the process tree) and the ratio
- *    jscodeshift / pushdown. Nothing here asserts on speed;
- * 4. cross-checks pushdown's JSON against the corpus manifest: files that should have
- *    been skipped, parse errors, planted look-alikes that got a safe edit, edits outside
- *    any planted snippet, outputs that do not parse, a second run that still changes
- *    something, and whether --jobs 1 and the default give the same report;
- * 5. writes bench/RESULTS-speed.md (unless --no-results). With --profile it also runs
- *    bench/profile.mjs (node --cpu-prof on pushdown --jobs 1) and appends its summary.
+ *    - the anchor: the jscodeshift CLI running dist/transforms/length-to-count.js alone, dry,
+ *      on exactly the files pushdown scans (pushdown's own discovery, handed over with
+ *      --stdin, so .gitignore and the always-skipped folders count for both alike);
+ *    and reports median wall, CPU (user+sys of the process tree) and peak RSS (GNU time's
+ *    maximum resident set size: the largest single process of the tree), files scanned and
+ *    parsed, and the ratio jscodeshift / pushdown. Nothing here asserts on speed;
+ * 4. checks pushdown's output: on the generated corpus against its manifest (must-skip files,
+ *    look-alikes, planted snippets, a second run); on any corpus, that no file failed, that
+ *    every changed file's output parses, and that --jobs 1 and the default agree;
+ * 5. writes bench/RESULTS-speed.md (unless --no-results). With --profile it also profiles
+ *    (node --cpu-prof, --jobs 1) every corpus and a cold start on a one-file tree.
+ *    Text below the line `<!-- notes: kept by npm run bench -->` in the old file is kept.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, GENERATOR_VERSION, parseArgs as parseGenArgs } from './generate-corpus.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -49,10 +55,27 @@ const require = createRequire(path.join(ROOT, 'package.json'));
 // ---------------------------------------------------------------- args
 
 function parseArgs(argv) {
-  const o = { repeat: 3, files: 4000, seed: 'pushdown', regen: false, build: false, jscodeshift: true, profile: false, results: true, check: true };
+  const o = {
+    repeat: 3,
+    files: 4000,
+    seed: 'pushdown',
+    regen: false,
+    build: false,
+    jscodeshift: true,
+    profile: false,
+    results: true,
+    resultsFile: path.join(HERE, 'RESULTS-speed.md'),
+    check: true,
+    corpora: [],
+    generated: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const next = () => argv[++i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`missing value for ${a}`);
+      return v;
+    };
     if (a === '--repeat') o.repeat = Number(next());
     else if (a === '--files') o.files = Number(next());
     else if (a === '--seed') o.seed = next();
@@ -62,13 +85,18 @@ function parseArgs(argv) {
     else if (a === '--skip-jscodeshift') o.jscodeshift = false;
     else if (a === '--profile') o.profile = true;
     else if (a === '--no-results') o.results = false;
+    else if (a === '--results') o.resultsFile = path.resolve(next());
     else if (a === '--no-check') o.check = false;
+    else if (a === '--corpus') o.corpora.push(path.resolve(next()));
+    else if (a === '--generated') o.generated = true;
     else if (a === '--help' || a === '-h') {
       console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (see --help)`);
   }
   if (!(Number.isInteger(o.repeat) && o.repeat >= 1)) throw new Error('--repeat must be a positive integer');
+  for (const c of o.corpora) if (!fs.existsSync(c) || !fs.statSync(c).isDirectory()) throw new Error(`--corpus ${c}: not a folder`);
+  if (o.corpora.length === 0) o.generated = true;
   return o;
 }
 
@@ -81,6 +109,16 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const sec = (ms) => (ms / 1000).toFixed(2) + 's';
+const mib = (kb) => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MiB` : 'n/a');
+
+/** GNU time reports wall, user, sys and the peak RSS; without it, bash `times` gives user and sys only. */
+const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((p) => {
+  try {
+    return spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+  } catch {
+    return false;
+  }
+});
 
 function parseTimes(out) {
   // bash `times`: line 1 = the shell, line 2 = its children (user sys), e.g. "0m42.340s 0m4.924s"
@@ -91,34 +129,36 @@ function parseTimes(out) {
 }
 
 /**
- * Runs argv under bash so `times` can report the CPU time of the whole process tree
- * (worker threads and jscodeshift's child processes included). stdout/stderr go to files.
+ * Runs argv and measures it: wall time here, CPU (user+sys, worker threads and child processes
+ * included) and peak RSS from GNU time (or bash `times`, no RSS). stdout/stderr go to files;
+ * stdin comes from `stdinFile` (default /dev/null).
  */
-function timed(label, argv, { cwd = ROOT } = {}) {
+function timed(label, argv, { cwd = ROOT, stdinFile = '/dev/null' } = {}) {
   fs.mkdirSync(WORK, { recursive: true });
   const slug = label.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   const outFile = path.join(WORK, `${slug}.stdout`);
   const errFile = path.join(WORK, `${slug}.stderr`);
-  const script = 'out=$1; err=$2; shift 2; "$@" >"$out" 2>"$err"; rc=$?; times; exit $rc';
+  const timeFile = path.join(WORK, `${slug}.time`);
+  const script = GNU_TIME
+    ? `out=$1; err=$2; tf=$3; in=$4; shift 4; ${GNU_TIME} -f '%U %S %M' -o "$tf" "$@" <"$in" >"$out" 2>"$err"`
+    : 'out=$1; err=$2; tf=$3; in=$4; shift 4; "$@" <"$in" >"$out" 2>"$err"; rc=$?; times >"$tf"; exit $rc';
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('bash', ['-c', script, 'bash', outFile, errFile, ...argv], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
-    let times = '';
-    child.stdout.on('data', (d) => (times += d));
+    const child = spawn('bash', ['-c', script, 'bash', outFile, errFile, timeFile, stdinFile, ...argv], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('error', reject);
     child.on('close', (rc) => {
       const wall = performance.now() - t0;
-      const cpu = parseTimes(times);
-      resolve({
-        label,
-        rc,
-        wall,
-        cpu: cpu.user + cpu.sys,
-        user: cpu.user,
-        sys: cpu.sys,
-        stdout: fs.readFileSync(outFile, 'utf8'),
-        stderr: fs.readFileSync(errFile, 'utf8'),
-      });
+      const t = fs.readFileSync(timeFile, 'utf8');
+      let user;
+      let sys;
+      let rssKb = NaN;
+      const m = GNU_TIME ? /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(t.trim()) : null;
+      if (m) {
+        user = Number(m[1]) * 1000;
+        sys = Number(m[2]) * 1000;
+        rssKb = Number(m[3]);
+      } else ({ user, sys } = parseTimes(t));
+      resolve({ label, rc, wall, cpu: user + sys, user, sys, rssKb, stdout: fs.readFileSync(outFile, 'utf8'), stderr: fs.readFileSync(errFile, 'utf8') });
     });
   });
 }
@@ -220,26 +260,9 @@ function pushdownArgs(target, extra = []) {
 /** pushdown's default extensions. */
 const ALL_EXTENSIONS = 'ts,tsx,mts,cts,js,jsx,mjs,cjs';
 
-function jscodeshiftArgs(parser, extensions) {
-  return [
-    'node',
-    JSCODESHIFT,
-    '--no-babel',
-    '-t',
-    path.relative(ROOT, TRANSFORM),
-    '--parser',
-    parser,
-    '--extensions',
-    extensions,
-    '--dry',
-    '--ignore-pattern',
-    '**/node_modules/**',
-    '--ignore-config',
-    `${CORPUS_REL}/.gitignore`,
-    '--ignore-config',
-    `${CORPUS_REL}/src/legacy/.gitignore`,
-    CORPUS_REL,
-  ];
+/** jscodeshift on the files listed (one per line) in the file its stdin reads. */
+function jscodeshiftArgs() {
+  return ['node', JSCODESHIFT, '--no-babel', '-t', path.relative(ROOT, TRANSFORM), '--parser', 'ts', '--extensions', ALL_EXTENSIONS, '--dry', '--stdin'];
 }
 
 /** jscodeshift's own summary (printed unless --silent). */
@@ -253,6 +276,48 @@ function jscodeshiftStats(stdout) {
     ok: num(/(\d+) ok/),
     workers: num(/Spawning (\d+) workers/),
   };
+}
+
+/** The files pushdown scans under a target, by its own discovery (the snapshot's), for jscodeshift's --stdin. */
+async function scannedFiles(target, cwd = ROOT) {
+  const { discoverFiles } = await import(pathToFileURL(path.join(SNAPSHOT, 'lib/runner/discover.js')).href);
+  return discoverFiles({ cwd, paths: [target], ignore: [], extensions: ALL_EXTENSIONS.split(',') });
+}
+
+/** Generic checks on any corpus: failed files, outputs that do not parse, --jobs 1 vs default. */
+async function treeCheck(report, jobs1Report) {
+  const out = { failed: [], afterParseErrors: [], jobsIdentical: null, changed: 0 };
+  const { applyPatch } = await import('diff');
+  for (const f of report.files) {
+    if (f.status === 'parse-error' || f.status === 'error') out.failed.push(`${f.path}: ${f.status}: ${f.error?.message ?? ''}${f.error?.line ? ` (${f.error.line}:${f.error.column})` : ''}`);
+    if (f.status !== 'changed' || !f.diff) continue;
+    out.changed++;
+    const abs = path.resolve(ROOT, f.path);
+    const after = applyPatch(fs.readFileSync(abs, 'utf8'), f.diff); // pushdown diffs the decoded UTF-8 text
+    if (after === false) out.afterParseErrors.push(`${f.path}: the reported diff does not apply to the file`);
+    else {
+      try {
+        babelParse(after, f.path);
+      } catch (err) {
+        out.afterParseErrors.push(`${f.path}: output does not parse: ${err.message}`);
+      }
+    }
+  }
+  if (jobs1Report) {
+    const strip = (r) => JSON.stringify({ ...r, totals: { ...r.totals, elapsedMs: 0 } });
+    out.jobsIdentical = strip(report) === strip(jobs1Report);
+  }
+  return out;
+}
+
+function treeCheckLines(cc) {
+  const L = [];
+  L.push(`files that failed (parse-error / error): ${cc.failed.length}`);
+  for (const x of cc.failed.slice(0, 10)) L.push(`    ${x}`);
+  L.push(`changed files: ${cc.changed}; PROBLEM outputs that do not parse: ${cc.afterParseErrors.length}`);
+  for (const x of cc.afterParseErrors.slice(0, 10)) L.push(`    ${x}`);
+  if (cc.jobsIdentical !== null) L.push(`--jobs 1 and default jobs give the same JSON (apart from elapsedMs): ${cc.jobsIdentical ? 'yes' : 'NO'}`);
+  return L;
 }
 
 // ---------------------------------------------------------------- cross-check
@@ -366,151 +431,143 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const mach = machine();
   log(`pushdown speed bench: ${mach.nproc} cores (${mach.cpuModel}), node ${mach.node}, ${mach.date}`);
+  if (!GNU_TIME) log('note: GNU time (/usr/bin/time) is missing: no peak RSS; CPU from bash `times`');
   ensureBuild(o.build);
   const build = buildInfo();
   log(`pushdown: commit ${build.commit}${build.dirty ? ` + ${build.dirty} uncommitted file(s) in bin/ lib/ transforms/` : ''}; rules: ${build.rules.join(', ')}`);
   if (build.stale) log('note: some source file is newer than dist/; run with --build (or npm run build) to measure the latest code');
-  const manifest = ensureCorpus(o);
-  const c = manifest.counts;
-  const corpusLines = Object.values(manifest.files).reduce((a, f) => a + f.lines, 0);
-  log(`corpus: ${c.sourceFiles} source files (${corpusLines.toLocaleString('en-US')} lines), ${c.prismaFiles} with Prisma, ${c.antiFiles} with anti-patterns, ${c.ignored} that must be skipped`);
 
-  const target = await pushdownTarget();
-  if (target.viaSymlink) {
-    log(`note: \`pushdown ${CORPUS_REL}\` says "${target.why}" (the repository's .gitignore lists bench/.corpus/);`);
-    log(`      pushdown is pointed at the same folder through the symlink ${target.path}`);
+  const corpora = [];
+  if (o.generated) {
+    const manifest = ensureCorpus(o);
+    const c = manifest.counts;
+    const corpusLines = Object.values(manifest.files).reduce((a, f) => a + f.lines, 0);
+    log(`generated corpus: ${c.sourceFiles} source files (${corpusLines.toLocaleString('en-US')} lines), ${c.prismaFiles} with Prisma, ${c.antiFiles} with anti-patterns, ${c.ignored} that must be skipped`);
+    const target = await pushdownTarget();
+    if (target.viaSymlink) {
+      log(`note: \`pushdown ${CORPUS_REL}\` says "${target.why}" (the repository's .gitignore lists bench/.corpus/);`);
+      log(`      pushdown is pointed at the same folder through the symlink ${target.path}`);
+    }
+    corpora.push({ name: 'generated', dir: CORPUS, target: target.path, targetInfo: target, manifest, corpusLines });
+  }
+  for (const dir of o.corpora) corpora.push({ name: path.basename(dir), dir, target: dir });
+  const seen = new Set();
+  for (const c of corpora) {
+    while (seen.has(c.name)) c.name += "'";
+    seen.add(c.name);
+    c.files = await scannedFiles(c.target);
+    c.bytes = c.files.reduce((a, f) => a + fs.statSync(f).size, 0);
+    c.listFile = path.join(WORK, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.files`);
+    fs.writeFileSync(c.listFile, c.files.join('\n') + '\n');
+    log(`corpus ${c.name}: ${c.target}: ${c.files.length} files pushdown scans, ${(c.bytes / 2 ** 20).toFixed(1)} MiB`);
+    c.variants = [
+      { id: 'pd', name: 'pushdown, all rules (default jobs)', runs: [], argv: pushdownArgs(c.target) },
+      { id: 'pd1', name: 'pushdown, all rules, --jobs 1', runs: [], argv: pushdownArgs(c.target, ['--jobs', '1']) },
+    ];
+    if (o.jscodeshift) c.variants.push({ id: 'jsc', name: 'jscodeshift CLI, one rule (length-to-count)', runs: [], argv: jscodeshiftArgs(), stdinFile: c.listFile });
   }
 
-  const variants = [
-    { id: 'pd', name: 'pushdown (default jobs)', runs: [], argv: [pushdownArgs(target.path)] },
-    { id: 'pd1', name: 'pushdown --jobs 1', runs: [], argv: [pushdownArgs(target.path, ['--jobs', '1'])] },
-  ];
-  if (o.jscodeshift) {
-    variants.push({
-      id: 'jsc',
-      name: 'jscodeshift length-to-count (all extensions)',
-      runs: [],
-      argv: [jscodeshiftArgs('ts', ALL_EXTENSIONS)],
-    });
-    variants.push({
-      id: 'jscts',
-      name: 'jscodeshift length-to-count (--extensions ts,tsx)',
-      once: true,
-      runs: [],
-      argv: [jscodeshiftArgs('ts', 'ts,tsx')],
-    });
-  }
-
-  const loadBefore = loadavg();
-  log(`load average before: ${loadBefore}`);
+  const rounds = [];
   for (let round = 1; round <= o.repeat; round++) {
-    for (const v of variants) {
-      if (v.once && round > 1) continue;
-      const parts = [];
-      for (let i = 0; i < v.argv.length; i++) {
-        const r = await timed(`${v.id}-${i}`, v.argv[i]);
-        if (r.rc !== 0 && !(v.id.startsWith('jsc') && r.rc === 0)) {
-          // pushdown exits 2 when a file fails to parse; jscodeshift exits 0 unless --fail-on-error
-          if (!(v.id.startsWith('pd') && r.rc === 2 && r.stdout.trim().startsWith('{'))) {
-            throw new Error(`${v.name} exited ${r.rc}:\n${r.stderr.slice(0, 2000)}`);
-          }
-        }
-        parts.push(r);
+    const load = loadavg();
+    rounds.push({ round, loadBefore: load });
+    log(`round ${round}/${o.repeat} (load average ${load})`);
+    for (const c of corpora) {
+      for (const v of c.variants) {
+        const r = await timed(`${c.name}-${v.id}`, v.argv, { stdinFile: v.stdinFile });
+        // pushdown exits 2 when a file fails to parse (its JSON is still complete); jscodeshift exits 0 unless --fail-on-error
+        if (r.rc !== 0 && !(v.id.startsWith('pd') && r.rc === 2 && r.stdout.trim().startsWith('{'))) throw new Error(`${c.name}: ${v.name} exited ${r.rc}:\n${r.stderr.slice(0, 2000)}`);
+        if (v.id.startsWith('pd')) r.report = JSON.parse(r.stdout);
+        else r.stats = jscodeshiftStats(r.stdout);
+        r.stdout = r.stderr = '';
+        v.runs.push(r);
+        log(`  ${c.name.padEnd(12)} ${v.name.padEnd(44)} ${sec(r.wall).padStart(8)} wall ${sec(r.cpu).padStart(8)} cpu ${mib(r.rssKb).padStart(9)} peak RSS`);
       }
-      const run = {
-        wall: parts.reduce((a, p) => a + p.wall, 0),
-        cpu: parts.reduce((a, p) => a + p.cpu, 0),
-        parts,
-      };
-      if (v.id.startsWith('pd')) run.report = JSON.parse(parts[0].stdout);
-      else run.stats = parts.map((p) => jscodeshiftStats(p.stdout));
-      v.runs.push(run);
-      log(`  round ${round}/${o.repeat}  ${v.name.padEnd(56)} ${sec(run.wall).padStart(8)} wall  ${sec(run.cpu).padStart(8)} cpu`);
     }
   }
   const loadAfter = loadavg();
 
-  // ---- summary table
-  const summary = variants.map((v) => ({
-    id: v.id,
-    name: v.name,
-    wall: median(v.runs.map((r) => r.wall)),
-    cpu: median(v.runs.map((r) => r.cpu)),
-    walls: v.runs.map((r) => r.wall),
-    last: v.runs[v.runs.length - 1],
-  }));
-  const by = Object.fromEntries(summary.map((s) => [s.id, s]));
-  const pd = by.pd;
-  const totals = pd.last.report.totals;
-  const rows = summary.map((s) => [
-    s.name,
-    sec(s.wall),
-    sec(s.cpu),
-    s.walls.map((w) => (w / 1000).toFixed(2)).join(' / '),
-    s.id === 'pd' ? '1.0×' : `${(s.wall / pd.wall).toFixed(1)}×`,
-  ]);
-  const header = ['variant', 'median wall', 'median cpu', 'runs (s)', 'wall vs pushdown'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmtRow = (r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ');
-  log('');
-  log(fmtRow(header));
-  log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) log(fmtRow(r));
-  log('');
-  log(`prefilter: pushdown parsed ${totals.filesParsed} of ${totals.filesScanned} files (${((100 * totals.filesParsed) / totals.filesScanned).toFixed(1)}%); ${c.prismaFiles} corpus files call Prisma, the rest of those parsed only name a load method (look-alikes, custom findMany methods)`);
-  log(`pushdown totals: scanned ${totals.filesScanned}, parsed ${totals.filesParsed}, changed ${totals.filesChanged}, failed ${totals.filesFailed}, edits ${totals.edits} (${JSON.stringify(totals.editsByRule)}), findings ${totals.findings}; its own elapsedMs ${totals.elapsedMs}`);
-  let jscNote = '';
-  if (by.jsc) {
-    const st = by.jsc.last.stats[0];
-    const stTs = by.jscts.last.stats[0];
-    jscNote =
-      `jscodeshift (all extensions): ${st.files} files${st.files === totals.filesScanned ? ' (the same count pushdown scanned)' : ` (pushdown scanned ${totals.filesScanned}: the file sets differ!)`}; ok ${st.ok}, skipped ${st.skipped}, unmodified ${st.unmodified}, errors ${st.errors}; ${st.workers} worker process(es)\n` +
-      `jscodeshift (--extensions ts,tsx, one run): ${stTs.files} files; ok ${stTs.ok}, skipped ${stTs.skipped}, unmodified ${stTs.unmodified}, errors ${stTs.errors}`;
-    log(jscNote);
-    const ratio = by.jsc.wall / pd.wall;
-    const ratio1 = by.jsc.wall / by.pd1.wall;
+  for (const c of corpora) {
+    c.summary = c.variants.map((v) => ({
+      id: v.id,
+      name: v.name,
+      wall: median(v.runs.map((r) => r.wall)),
+      cpu: median(v.runs.map((r) => r.cpu)),
+      rssKb: median(v.runs.map((r) => r.rssKb)),
+      walls: v.runs.map((r) => r.wall),
+      last: v.runs[v.runs.length - 1],
+    }));
+    c.by = Object.fromEntries(c.summary.map((s) => [s.id, s]));
+    c.totals = c.by.pd.last.report.totals;
+    fs.writeFileSync(path.join(WORK, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.report.json`), JSON.stringify(c.by.pd.last.report, null, 1));
     log('');
-    log(`ratio jscodeshift / pushdown (median wall): ${ratio.toFixed(1)}× with default jobs, ${ratio1.toFixed(1)}× with --jobs 1 (goal: ≥10× with all rules on; not asserted)`);
-    log(`ratio jscodeshift / pushdown (median cpu):  ${(by.jsc.cpu / pd.cpu).toFixed(1)}× with default jobs, ${(by.jsc.cpu / by.pd1.cpu).toFixed(1)}× with --jobs 1`);
+    for (const l of corpusLines(c)) log(l);
   }
-  const rounds = pd.walls.map((w, i) => ({ pd: w, pd1: by.pd1.walls[i], jsc: by.jsc?.walls[i] }));
-  const faster = rounds.filter((r) => r.pd < r.pd1).length;
-  const workerVerdict =
-    faster === rounds.length && by.pd1.wall > pd.wall * 1.1
-      ? 'workers pay off'
-      : faster === 0 && pd.wall > by.pd1.wall * 1.1
-        ? 'workers do not pay off'
-        : 'inconclusive (rounds disagree or differ by <10%)';
-  const workerLine = `worker threads: default ${sec(pd.wall)} vs --jobs 1 ${sec(by.pd1.wall)} median wall; default faster in ${faster} of ${rounds.length} round(s): ${workerVerdict}`;
-  log(workerLine);
-  const roundRatios = by.jsc ? rounds.map((r) => `${(r.jsc / r.pd).toFixed(1)}× / ${(r.jsc / r.pd1).toFixed(1)}×`) : [];
-  if (by.jsc) log(`per-round wall ratio jscodeshift / pushdown (default / --jobs 1), same round so same load: ${roundRatios.join(', ')}`);
-  log(`load average before: ${loadBefore}; after: ${loadAfter} (1, 5, 15 min) on ${mach.nproc} cores`);
+  log(`load average before the rounds: ${rounds.map((r) => r.loadBefore).join(' | ')}; after: ${loadAfter} (1, 5, 15 min) on ${mach.nproc} cores`);
 
-  // ---- cross-check
-  let cc = null;
+  // ---- checks
   if (o.check) {
-    cc = await crossCheck(pd.last.report, manifest, target.path, by.pd1.last.report);
-    log('');
-    log('cross-check of pushdown output against the corpus manifest:');
-    for (const line of crossCheckLines(cc)) log('  ' + line);
+    for (const c of corpora) {
+      log('');
+      log(`check of pushdown's output on ${c.name}:`);
+      c.check = c.manifest ? await crossCheck(c.by.pd.last.report, c.manifest, c.target, c.by.pd1.last.report) : await treeCheck(c.by.pd.last.report, c.by.pd1.last.report);
+      c.checkLines = c.manifest ? crossCheckLines(c.check) : treeCheckLines(c.check);
+      for (const line of c.checkLines) log('  ' + line);
+    }
   }
 
-  // ---- profile
-  let profile = null;
+  // ---- profiles
+  const profiles = [];
   if (o.profile) {
     const { profilePushdown } = await import('./profile.mjs');
-    log('');
-    log('profiling pushdown --jobs 1 (node --cpu-prof)...');
-    profile = await profilePushdown({ target: target.path, pushdown: PUSHDOWN, log });
+    const cold = coldTree();
+    for (const [name, target] of [['cold start (one file, one load, a schema)', cold], ...corpora.map((c) => [c.name, c.target])]) {
+      log('');
+      log(`profiling pushdown --jobs 1 on ${name} (node --cpu-prof)...`);
+      profiles.push({ name, ...(await profilePushdown({ target, pushdown: PUSHDOWN, log })) });
+    }
   }
 
   if (o.results) {
-    const md = resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summary, by, totals, jscNote, loadBefore, loadAfter, cc, profile, workerLine, roundRatios });
-    fs.writeFileSync(path.join(HERE, 'RESULTS-speed.md'), md);
+    const md = resultsMarkdown({ o, mach, build, corpora, rounds, loadAfter, profiles });
+    fs.writeFileSync(o.resultsFile, md);
     log('');
-    log(`wrote ${path.relative(process.cwd(), path.join(HERE, 'RESULTS-speed.md'))}`);
+    log(`wrote ${path.relative(process.cwd(), o.resultsFile)}`);
   }
+}
+
+/** A one-file tree with one load and a schema: what every run pays before its first file. */
+function coldTree() {
+  const dir = path.join(WORK, 'cold');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'prisma'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "cold", "private": true }\n');
+  fs.writeFileSync(path.join(dir, 'prisma/schema.prisma'), 'datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id     Int     @id\n  active Boolean\n}\n');
+  fs.writeFileSync(path.join(dir, 'a.ts'), 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function n() {\n  return (await prisma.user.findMany({ where: { active: true } })).length;\n}\n');
+  return dir;
+}
+
+function corpusLines(c) {
+  const L = [];
+  const rows = c.summary.map((s) => [s.name, sec(s.wall), sec(s.cpu), mib(s.rssKb), s.walls.map((w) => (w / 1000).toFixed(2)).join(' / '), s.id === 'pd' ? '1.0×' : `${(s.wall / c.by.pd.wall).toFixed(1)}×`]);
+  const header = ['variant', 'median wall', 'median cpu', 'peak RSS', 'runs (s)', 'wall vs pushdown'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmtRow = (r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ');
+  L.push(`== ${c.name}: ${c.target}`);
+  L.push(fmtRow(header));
+  L.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) L.push(fmtRow(r));
+  const t = c.totals;
+  L.push(`pushdown: scanned ${t.filesScanned}, parsed ${t.filesParsed}, changed ${t.filesChanged}, failed ${t.filesFailed}, edits ${t.edits}, findings ${t.findings}`);
+  if (c.by.jsc) {
+    const st = c.by.jsc.last.stats;
+    L.push(`jscodeshift: ${st.files} files${st.files === t.filesScanned ? ' (the same count pushdown scanned)' : ` (pushdown scanned ${t.filesScanned}: the file sets differ!)`}; ok ${st.ok}, skipped ${st.skipped}, unmodified ${st.unmodified}, errors ${st.errors}; ${st.workers} worker process(es)`);
+    const per = c.by.pd.walls.map((w, i) => `${(c.by.jsc.walls[i] / w).toFixed(1)}×`);
+    L.push(`ratio jscodeshift one rule / pushdown all rules: median wall ${(c.by.jsc.wall / c.by.pd.wall).toFixed(1)}× (--jobs 1: ${(c.by.jsc.wall / c.by.pd1.wall).toFixed(1)}×), median cpu ${(c.by.jsc.cpu / c.by.pd.cpu).toFixed(1)}×; per round (same load): ${per.join(', ')}`);
+  }
+  const faster = c.by.pd.walls.filter((w, i) => w < c.by.pd1.walls[i]).length;
+  L.push(`default jobs vs --jobs 1: ${sec(c.by.pd.wall)} vs ${sec(c.by.pd1.wall)} median wall; default faster in ${faster} of ${c.by.pd.walls.length} round(s)`);
+  return L;
 }
 
 function crossCheckLines(cc) {
@@ -542,8 +599,9 @@ function crossCheckLines(cc) {
   return L;
 }
 
-function resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summary, by, totals, jscNote, loadBefore, loadAfter, cc, profile, workerLine, roundRatios }) {
-  const c = manifest.counts;
+const NOTES_MARK = '<!-- notes: kept by npm run bench -->';
+
+function resultsMarkdown({ o, mach, build, corpora, rounds, loadAfter, profiles }) {
   const L = [];
   L.push('# pushdown speed benchmark: latest result');
   L.push('');
@@ -555,103 +613,115 @@ function resultsMarkdown({ o, mach, build, manifest, corpusLines, target, summar
   L.push(`- ${mach.nproc} cores (nproc), CPU: ${mach.cpuModel}, ${mach.memGiB} GiB RAM`);
   L.push(`- Node ${mach.node}, ${mach.platform}`);
   L.push(`- date: ${mach.date}`);
-  L.push(`- load average (1/5/15 min) before: ${loadBefore}, after: ${loadAfter}. A load above the core count means`);
-  L.push('  other processes shared the CPUs during the run: wall times are then inflated; CPU times are steadier.');
+  L.push(`- load average (1/5/15 min) before each round: ${rounds.map((r) => r.loadBefore).join(' | ')}; after: ${loadAfter}.`);
+  L.push('  A load above the core count means other processes shared the CPUs during the run: wall times are');
+  L.push('  then inflated and noisy; CPU times (user+sys) are steadier, and the per-round ratios compare runs');
+  L.push('  made back to back under about the same load.');
   L.push('');
   L.push('## pushdown build');
   L.push('');
   L.push(`commit ${build.commit}${build.dirty ? ` plus ${build.dirty} uncommitted file(s) in bin/ lib/ transforms/` : ''}; rules registered: ${build.rules.join(', ')} (all run).`);
   L.push('');
-  L.push('## Corpus');
+  L.push('## Corpora');
   L.push('');
-  L.push(`\`node bench/generate-corpus.mjs --files ${manifest.options.files} --seed ${manifest.options.seed}\` (generator v${manifest.version}, deterministic):`);
-  L.push(`${c.sourceFiles} source files to scan, ${corpusLines.toLocaleString('en-US')} lines (${Object.entries(c.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}; plus ${c.support} support files);`);
-  L.push(`${c.prismaFiles} files (${((100 * c.prismaFiles) / c.total).toFixed(1)}%) use Prisma, ${c.antiFiles} of them with planted anti-patterns; ${c.lookalikeFiles} non-Prisma files with look-alikes;`);
-  L.push(`${c.ignored} files a tool must skip (node_modules/, .gitignore'd dist/ generated/ coverage/ .next/ *.gen.ts, nested src/legacy/.gitignore).`);
-  L.push('src/lib/prisma.ts also exports a soft-delete client, `prisma.$extends({ query: { $allModels: { findMany } } })`, used by');
-  L.push('a few files (as `xprisma`): a project with per-operation query hooks.');
+  L.push('| corpus | path | files scanned | MiB | files parsed |');
+  L.push('|---|---|---:|---:|---:|');
+  for (const c of corpora) L.push(`| ${c.name} | \`${c.target}\` | ${c.files.length} | ${(c.bytes / 2 ** 20).toFixed(1)} | ${c.totals.filesParsed} |`);
+  L.push('');
+  const g = corpora.find((c) => c.manifest);
+  if (g) {
+    const m = g.manifest;
+    const c = m.counts;
+    L.push(`generated: \`node bench/generate-corpus.mjs --files ${m.options.files} --seed ${m.options.seed}\` (generator v${m.version}, deterministic):`);
+    L.push(`${c.sourceFiles} source files to scan, ${g.corpusLines.toLocaleString('en-US')} lines (${Object.entries(c.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}; plus ${c.support} support files);`);
+    L.push(`${c.prismaFiles} files (${((100 * c.prismaFiles) / c.total).toFixed(1)}%) use Prisma, ${c.antiFiles} of them with planted anti-patterns; ${c.lookalikeFiles} non-Prisma files with look-alikes;`);
+    L.push(`${c.ignored} files a tool must skip (node_modules/, .gitignore'd dist/ generated/ coverage/ .next/ *.gen.ts, nested src/legacy/.gitignore).`);
+    L.push('src/lib/prisma.ts also exports a soft-delete client (`prisma.$extends({ query: ... findMany })`): a project with');
+    L.push('per-operation query hooks, so every rewrite there is review.');
+    L.push('');
+  }
+  L.push('Other corpora are trees given with `--corpus`, measured as they are (their code is not in this repository).');
   L.push('');
   L.push('## Result');
   L.push('');
-  L.push(`Median of ${o.repeat} interleaved run(s); "cpu" is user+sys of the whole process tree (bash \`times\`).`);
+  L.push(`Median of ${o.repeat} round(s); in each round every variant of every corpus ran once, back to back. "cpu" is user+sys`);
+  L.push('of the whole process tree; "peak RSS" is the largest resident set of a single process of the tree (GNU time).');
+  L.push('Goal (issue 9): all rules ≤ 0.7 s wall and ≤ 150 MiB on a dub-sized monorepo, ≥ 19× the jscodeshift CLI running one rule.');
   L.push('');
-  L.push('| variant | median wall | median cpu | runs (wall, s) | wall vs pushdown |');
-  L.push('|---|---:|---:|---|---:|');
-  for (const s of summary) {
-    L.push(`| ${s.name} | ${sec(s.wall)} | ${sec(s.cpu)} | ${s.walls.map((w) => (w / 1000).toFixed(2)).join(' / ')} | ${s.id === 'pd' ? '1.0×' : (s.wall / by.pd.wall).toFixed(1) + '×'} |`);
+  L.push('| corpus | variant | median wall | median cpu | peak RSS | runs (wall, s) | jscodeshift / this (wall) |');
+  L.push('|---|---|---:|---:|---:|---|---:|');
+  for (const c of corpora) {
+    for (const s of c.summary) {
+      const ratio = c.by.jsc && s.id !== 'jsc' ? `${(c.by.jsc.wall / s.wall).toFixed(1)}×` : '';
+      L.push(`| ${c.name} | ${s.name} | ${sec(s.wall)} | ${sec(s.cpu)} | ${mib(s.rssKb)} | ${s.walls.map((w) => (w / 1000).toFixed(2)).join(' / ')} | ${ratio} |`);
+    }
   }
   L.push('');
-  if (by.jsc) {
-    L.push(`**jscodeshift / pushdown (median wall): ${(by.jsc.wall / by.pd.wall).toFixed(1)}×** with pushdown's default jobs, ${(by.jsc.wall / by.pd1.wall).toFixed(1)}× with --jobs 1. CPU-time ratio: ${(by.jsc.cpu / by.pd.cpu).toFixed(1)}× / ${(by.jsc.cpu / by.pd1.cpu).toFixed(1)}×. Goal: ≥10× with all rules on.`);
-    L.push('');
-  }
-  if (roundRatios.length) {
-    L.push(`Per round (the variants of one round ran back to back, under about the same load), jscodeshift / pushdown wall, default jobs / --jobs 1: ${roundRatios.join(', ')}.`);
-    L.push('');
-  }
-  L.push(workerLine[0].toUpperCase() + workerLine.slice(1) + '.');
-  L.push('');
-  L.push(`pushdown totals: scanned ${totals.filesScanned}, parsed ${totals.filesParsed}, changed ${totals.filesChanged}, failed ${totals.filesFailed}, edits ${totals.edits} \`${JSON.stringify(totals.editsByRule)}\`, findings ${totals.findings}.`);
-  L.push('');
-  if (jscNote) {
-    for (const l of jscNote.split('\n')) L.push(`- ${l}`);
+  for (const c of corpora) {
+    L.push('```');
+    for (const l of corpusLines(c)) L.push(l);
+    L.push('```');
     L.push('');
   }
   L.push('## Commands');
   L.push('');
   L.push('```sh');
-  L.push(`node dist/bin/pushdown.js ${target.viaSymlink ? target.path : CORPUS_REL} --format json            # default jobs`);
-  L.push(`node dist/bin/pushdown.js ${target.viaSymlink ? target.path : CORPUS_REL} --format json --jobs 1`);
-  const q = (a) => (/[*?\s]/.test(a) ? `'${a}'` : a);
-  const shown = (a) => 'node ' + a.slice(1).map(q).join(' ').replaceAll(ROOT + '/', '').replaceAll(path.relative(ROOT, SNAPSHOT) + '/', 'dist/');
-  L.push(shown(jscodeshiftArgs('ts', ALL_EXTENSIONS)));
-  L.push(`# reference run (once): the same with --extensions ts,tsx`);
+  L.push('node dist/bin/pushdown.js <corpus> --format json            # default jobs');
+  L.push('node dist/bin/pushdown.js <corpus> --format json --jobs 1');
+  L.push(`node node_modules/jscodeshift/bin/jscodeshift.js ${jscodeshiftArgs().slice(2).join(' ').replaceAll(path.relative(ROOT, SNAPSHOT) + '/', 'dist/')} < files-pushdown-scans.txt`);
   L.push('```');
   L.push('');
   L.push('Choices, and why:');
   L.push('');
-  if (target.viaSymlink) {
-    L.push(`- pushdown applies the enclosing repository's .gitignore files to the folder it is given, and`);
-    L.push(`  this repository's .gitignore lists \`bench/.corpus/\`, so \`pushdown bench/.corpus\` answers`);
-    L.push(`  "${target.why}". The bench hands it the same folder through the symlink \`${target.path}\`.`);
+  if (g?.targetInfo?.viaSymlink) {
+    L.push(`- pushdown applies the enclosing repository's .gitignore files to the folder it is given, and this`);
+    L.push(`  repository's .gitignore lists \`bench/.corpus/\`, so the bench hands it the same folder through the symlink \`${g.target}\`.`);
   }
-  L.push('- jscodeshift is given the transform as compiled (`dist/transforms/length-to-count.js`, ESM in a');
-  L.push('  `"type": "module"` package). jscodeshift 17 loads a transform with `require()` in each worker, after');
-  L.push('  hooking `@babel/register` unless `--no-babel`. Node ≥ 20.19 can `require()` an ES module, so the');
-  L.push('  ESM file loads either way; the bench passes `--no-babel`, because the file is already JavaScript and');
-  L.push('  babel-register would only add compile time to every worker start (that favours jscodeshift).');
-  L.push('- `--parser` does not matter for this transform: pushdown\'s jscodeshift wrapper (lib/jscodeshift.ts)');
-  L.push('  never calls jscodeshift\'s parser, it parses each file itself by extension (lib/parse.ts: ts, tsx or');
-  L.push('  babel). So one invocation with `--parser ts` covers .tsx and .js files correctly (the .tsx files give');
-  L.push('  0 errors, see the counts above), and the headline run passes every extension pushdown scans. A plain');
-  L.push('  jscodeshift transform that used `j(file.source)` would need `--parser tsx` for .tsx, which in turn');
-  L.push('  breaks `<T>x` casts in .ts files (the corpus has some): two invocations. The brief\'s');
-  L.push('  `--extensions ts,tsx` command is run once for reference; it skips the .js files.');
-  L.push('- jscodeshift\'s worker count is left at its default, max(cores − 1, 1) child processes (and `--cpus`');
-  L.push('  cannot raise it above that); on this machine that is the number shown in "worker process(es)" above.');
-  L.push('- jscodeshift skips the same files as pushdown via `--ignore-pattern \'**/node_modules/**\'` and');
-  L.push('  `--ignore-config` with the corpus\'s two .gitignore files. `--silent` is left off so its summary');
-  L.push('  (files, ok, skipped, errors) can be read; its stdout goes to a file (bench/.work/), which costs nothing');
-  L.push('  measurable.');
-  L.push('- jscodeshift runs one rule (length-to-count); pushdown runs all registered rules.');
+  L.push('- jscodeshift gets exactly the files pushdown scans (pushdown\'s discovery, passed with `--stdin`), so both');
+  L.push('  skip the same .gitignore\'d and always-skipped files and the file counts above match.');
+  L.push('- jscodeshift is given the transform as compiled (`dist/transforms/length-to-count.js`), with `--no-babel`:');
+  L.push('  the file is already JavaScript, and babel-register would only add compile time to every worker (that');
+  L.push('  favours jscodeshift). The transform parses each file by extension itself (lib/parse.ts), so one');
+  L.push('  invocation with `--parser ts` is right for .ts, .tsx and .js alike.');
+  L.push('- jscodeshift\'s worker count is its default, max(cores − 1, 1) child processes; `--silent` is off so its');
+  L.push('  summary can be read (its stdout goes to a file).');
+  L.push('- jscodeshift runs one rule (length-to-count); pushdown runs every registered rule, dry run, JSON (diffs included).');
   L.push('');
-  if (cc) {
-    L.push('## Cross-check of pushdown\'s output');
+  if (corpora.some((c) => c.checkLines)) {
+    L.push('## Checks of pushdown\'s output');
     L.push('');
-    L.push('```');
-    for (const l of crossCheckLines(cc)) L.push(l);
-    L.push('```');
-    L.push('');
+    for (const c of corpora) {
+      if (!c.checkLines) continue;
+      L.push(`${c.name}:`);
+      L.push('');
+      L.push('```');
+      for (const l of c.checkLines) L.push(l);
+      L.push('```');
+      L.push('');
+    }
   }
-  if (profile) {
-    L.push('## Profile (pushdown --jobs 1, node --cpu-prof)');
+  if (profiles.length) {
+    L.push('## Profiles (pushdown --jobs 1, node --cpu-prof)');
     L.push('');
-    L.push('```');
-    for (const l of profile.lines) L.push(l);
-    L.push('```');
+    L.push('Sampled under the profiler, so times are inflated by about a third; the shares are what counts.');
     L.push('');
+    for (const p of profiles) {
+      L.push(`### ${p.name}`);
+      L.push('');
+      L.push('```');
+      for (const l of p.lines) L.push(l);
+      L.push('```');
+      L.push('');
+    }
   }
-  return L.join('\n');
+  let notes = '';
+  try {
+    const old = fs.readFileSync(o.resultsFile, 'utf8');
+    const at = old.indexOf(NOTES_MARK);
+    if (at !== -1) notes = old.slice(at);
+  } catch {}
+  if (notes) L.push(notes.trimEnd());
+  return L.join('\n') + '\n';
 }
 
 main().catch((err) => {

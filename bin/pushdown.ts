@@ -1,96 +1,77 @@
 #!/usr/bin/env node
 /**
- * The pushdown CLI: flags -> runPushdown -> reporter -> exit code. Nothing else.
+ * The pushdown CLI: flags + config -> runPushdown -> reporter -> exit code. Nothing else.
  *
  * Exit codes (a contract, whatever the output format):
- *   0  clean, or everything asked for was written
- *   1  --check found an edit or a finding; or --write refused a file (uncommitted changes)
- *   2  usage error (bad flag, unknown rule, missing path, no source files),
- *      or some file could not be parsed / processed (the others are still reported)
+ *   0    clean, or everything asked for was written
+ *   1    --check found an edit or a finding; or --write refused a file (uncommitted changes)
+ *   2    usage error (bad flag, unknown rule, missing path, no source files),
+ *        or some file could not be parsed / processed (the others are still reported)
+ *   130  interrupted (SIGINT / SIGTERM): what was written so far is reported
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { FORMATS, getReporter, isFormat, type Format } from '../lib/report/index.js';
-import type { RuleMeta, Mode, RunOptions, RunResult } from '../lib/types.js';
+import { JSON_REPORT_VERSION } from '../lib/report/json.js';
+import type { Mode, Progress, RuleMeta, RunOptions, RunResult } from '../lib/types.js';
+import { CliUsageError, loadConfig, parseArgv, resolveOptions, type ResolvedOptions } from './args.js';
+import { helpText, OPTIONS } from './options.js';
+import { didYouMean } from './suggest.js';
 
 const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
-
-const HELP = `Usage: pushdown [options] [paths...]
-
-Finds code that loads a whole query result to compute what the database could
-answer (.length, emptiness tests, [0], loops, ...) and rewrites it into a
-count / exists / first-row / batched query. Paths default to ".".
-
-Modes (default: dry run, prints the diff and writes nothing):
-  --write                 write safe edits to the files
-  --unsafe                with --write, also apply review-tier edits
-  --force                 with --write, also write files with uncommitted git changes
-  --check                 write nothing; exit 1 if any edit or finding is reported
-
-Rules:
-  -t, --transform <ids>   run only these rules (repeatable, comma-separated)
-  --list                  list the rules with their tier and description
-
-Output:
-  --format <name>         pretty (default), patch (for git apply) or json
-
-Files:
-  --ignore <glob>         skip matching paths (repeatable); .gitignore,
-                          node_modules and dist are always skipped
-  --extensions <list>     file extensions to scan (default: ${DEFAULT_EXTENSIONS.join(',')})
-
-ORM:
-  --orm <list>            ORM plugins to use for every file (comma-separated;
-                          default: detected per file from package.json; an
-                          unknown name lists the known ones)
-  --schema <path>         where the ORM's model facts are, e.g. its schema file
-                          (default: found by each ORM plugin)
-  --client-names <list>   identifiers taken to be an ORM client (default: each
-                          ORM's conventional names)
-  --batch-size <n>        batch size for loop-to-batches (positive integer)
-
-Other:
-  --jobs <n>              worker threads (0 or 1 = in-process)
-  -h, --help              show this help
-  --version               print the version
-
-Exit codes: 0 clean or written; 1 --check found something, or --write refused
-a file; 2 usage error or a file that could not be processed.
-`;
-
-/** A mistake in how pushdown was called: one line on stderr, exit 2, no stack. */
-class CliUsageError extends Error {
-  override name = 'UsageError';
-}
 
 interface CliRequest {
   action: 'help' | 'version' | 'list' | 'run';
   format: Format;
+  quiet: boolean;
   /** -t names as given; checked against the registry once it is loaded. */
   transformNames?: string[];
   options: RunOptions;
 }
 
-/** Splits repeatable, comma-separated values: `-t a,b -t c` -> [a, b, c]. */
-function splitList(values: readonly string[] | undefined, flag: string): string[] | undefined {
-  if (values === undefined) return undefined;
-  const items = values.flatMap((v) => v.split(',')).map((v) => v.trim());
-  if (items.length === 0 || items.some((v) => v === '')) {
-    throw new CliUsageError(`${flag} needs a comma-separated list with no empty entries`);
-  }
-  return items;
-}
+function toRequest(argvPaths: string[], resolved: ResolvedOptions, cwd: string): CliRequest {
+  const { values, sources } = resolved;
+  const flag = (name: string) => values.get(name) === true;
+  const fromArgv = (name: string) => sources.get(name)?.from === 'argv' && flag(name);
 
-function parseCount(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) {
-    const what = min > 0 ? 'a positive integer' : 'a non-negative integer';
-    throw new CliUsageError(`${flag} must be ${what}, got '${value}'`);
+  if (flag('write') && flag('check')) throw new CliUsageError('--write and --check cannot be used together');
+  const mode: Mode = flag('write') ? 'write' : flag('check') ? 'check' : 'dry-run';
+
+  const format = (values.get('format') as string | undefined) ?? 'pretty';
+  if (!isFormat(format)) {
+    throw new CliUsageError(`unknown format '${format}'${didYouMean(format, FORMATS)}; valid formats: ${FORMATS.join(', ')}`);
   }
-  return n;
+  // Flags that only mean something when writing are a mistake without --write: say so rather than ignore them.
+  if (fromArgv('force') && mode !== 'write') throw new CliUsageError('--force only applies with --write (it writes files git reports as changed)');
+  if (fromArgv('unsafe') && mode !== 'write' && format !== 'patch') {
+    throw new CliUsageError('--unsafe only applies with --write or --format patch (a dry run already shows review edits)');
+  }
+  if (flag('update-baseline') && values.get('baseline') === undefined) {
+    throw new CliUsageError('--update-baseline needs --baseline <file>: the file to write');
+  }
+
+  const options: RunOptions = {
+    paths: argvPaths.length > 0 ? argvPaths : ['.'],
+    cwd,
+    mode,
+    unsafe: false,
+    ignore: [],
+    extensions: DEFAULT_EXTENSIONS,
+    force: false,
+    // A patch is made to be applied: it holds exactly what --write would write.
+    previewAsWritten: format === 'patch',
+  };
+  for (const spec of OPTIONS) {
+    const value = values.get(spec.name);
+    if (spec.run !== undefined && value !== undefined) (options as unknown as Record<string, unknown>)[spec.run] = value;
+  }
+  options.extensions = [...new Set(options.extensions.map((e) => e.replace(/^\./, '')))];
+  // unsafe from a config file only counts where it can apply.
+  if (mode !== 'write' && format !== 'patch') options.unsafe = false;
+
+  const action = flag('help') ? 'help' : flag('version') ? 'version' : flag('list') ? 'list' : 'run';
+  return { action, format, quiet: flag('quiet'), transformNames: values.get('transform') as string[] | undefined, options };
 }
 
 function resolveTransforms(names: string[] | undefined, rules: readonly RuleMeta[]): string[] | undefined {
@@ -98,106 +79,11 @@ function resolveTransforms(names: string[] | undefined, rules: readonly RuleMeta
   const valid = rules.map((r) => r.id);
   for (const name of names) {
     if (!valid.includes(name)) {
-      throw new CliUsageError(`unknown transform '${name}'; valid transforms: ${valid.join(', ')}`);
+      throw new CliUsageError(`unknown transform '${name}'${didYouMean(name, valid)}; valid transforms: ${valid.join(', ')}`);
     }
   }
   // The runner runs rules in registry order, whatever order they were named in.
   return valid.filter((id) => names.includes(id));
-}
-
-function parseArgsError(err: unknown): CliUsageError {
-  const message = err instanceof Error ? err.message : String(err);
-  const unknown = /^Unknown option '([^']+)'/.exec(message);
-  if (unknown) return new CliUsageError(`unknown option '${unknown[1]}' (see --help)`);
-  // Node's messages are one sentence plus advice; keep the first line only.
-  return new CliUsageError(`${message.split('\n')[0]} (see --help)`);
-}
-
-function parseCli(argv: readonly string[], cwd: string): CliRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        write: { type: 'boolean' },
-        check: { type: 'boolean' },
-        unsafe: { type: 'boolean' },
-        force: { type: 'boolean' },
-        transform: { type: 'string', short: 't', multiple: true },
-        list: { type: 'boolean' },
-        format: { type: 'string' },
-        ignore: { type: 'string', multiple: true },
-        extensions: { type: 'string', multiple: true },
-        schema: { type: 'string' },
-        'client-names': { type: 'string', multiple: true },
-        orm: { type: 'string', multiple: true },
-        'batch-size': { type: 'string' },
-        jobs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    throw parseArgsError(err);
-  }
-  const v = parsed.values;
-
-  if (v.write && v.check) throw new CliUsageError('--write and --check cannot be used together');
-  const mode: Mode = v.write ? 'write' : v.check ? 'check' : 'dry-run';
-
-  const format = v.format ?? 'pretty';
-  if (!isFormat(format)) {
-    throw new CliUsageError(`unknown format '${format}'; valid formats: ${FORMATS.join(', ')}`);
-  }
-
-  const transformNames = splitList(v.transform, '--transform');
-
-  const extensions = (splitList(v.extensions, '--extensions') ?? DEFAULT_EXTENSIONS).map((e) =>
-    e.replace(/^\./, ''),
-  );
-  for (const ext of extensions) {
-    if (!/^[A-Za-z0-9]+$/.test(ext)) throw new CliUsageError(`--extensions: '${ext}' is not a file extension`);
-  }
-
-  const clientNames = splitList(v['client-names'], '--client-names');
-  for (const name of clientNames ?? []) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
-      throw new CliUsageError(`--client-names: '${name}' is not an identifier`);
-    }
-  }
-
-  let schema: string | undefined;
-  if (v.schema !== undefined) {
-    schema = resolve(cwd, v.schema);
-    if (!existsSync(schema) || !(statSync(schema).isFile() || statSync(schema).isDirectory())) {
-      throw new CliUsageError(`--schema: no such file or folder: ${v.schema}`);
-    }
-  }
-
-  const options: RunOptions = {
-    paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
-    cwd,
-    mode,
-    unsafe: v.unsafe ?? false,
-    ignore: v.ignore ?? [],
-    extensions: [...new Set(extensions)],
-    force: v.force ?? false,
-    // A patch is made to be applied: it holds exactly what --write would write.
-    previewAsWritten: format === 'patch',
-  };
-  if (clientNames !== undefined) options.clientNames = clientNames;
-  const orms = splitList(v.orm, '--orm');
-  if (orms !== undefined) options.orms = orms;
-  if (schema !== undefined) options.schema = schema;
-  const batchSize = parseCount(v['batch-size'], '--batch-size', 1);
-  if (batchSize !== undefined) options.batchSize = batchSize;
-  const jobs = parseCount(v.jobs, '--jobs', 0);
-  if (jobs !== undefined) options.jobs = jobs;
-
-  const action = v.help ? 'help' : v.version ? 'version' : v.list ? 'list' : 'run';
-  return { action, format, transformNames, options };
 }
 
 /** Colour only for a terminal, unless FORCE_COLOR / NO_COLOR say otherwise (FORCE_COLOR wins, as in Node). */
@@ -232,8 +118,12 @@ function readVersion(): string {
   }
 }
 
-function listRules(rules: readonly RuleMeta[], only: string[] | undefined): string {
+function listRules(rules: readonly RuleMeta[], only: string[] | undefined, format: Format): string {
   const shown = rules.filter((r) => only === undefined || only.includes(r.id));
+  if (format === 'json') {
+    const list = shown.map(({ id, tier, description }) => ({ id, tier, description }));
+    return JSON.stringify({ version: JSON_REPORT_VERSION, rules: list }, null, 2) + '\n';
+  }
   const idWidth = Math.max(...shown.map((r) => r.id.length), 0);
   return shown.map((r) => `${r.id.padEnd(idWidth)}  ${r.tier.padEnd(6)}  ${r.description}\n`).join('');
 }
@@ -260,30 +150,53 @@ function fileSystemMessage(err: unknown): string | undefined {
   return `${path}: ${reasons[code]}`;
 }
 
+const note = (quiet: boolean, line: string) => {
+  if (!quiet) process.stderr.write(`pushdown: note: ${line}\n`);
+};
+
 async function main(argv: readonly string[]): Promise<number> {
-  const request = parseCli(argv, process.cwd());
-  if (request.action === 'help') {
-    process.stdout.write(HELP);
+  const cwd = process.cwd();
+  const parsed = parseArgv(argv);
+  if (parsed.values.get('help') === true) {
+    process.stdout.write(helpText());
     return 0;
   }
-  if (request.action === 'version') {
+  if (parsed.values.get('version') === true) {
     process.stdout.write(`${readVersion()}\n`);
     return 0;
   }
+  const configWarnings: string[] = [];
+  const config = await loadConfig(cwd, (w) => configWarnings.push(w));
+  const request = toRequest(parsed.positionals, resolveOptions(parsed, config, process.env, cwd), cwd);
+  for (const w of configWarnings) process.stderr.write(`pushdown: warning: ${w}\n`);
   const rules = await loadRules();
   const transforms = resolveTransforms(request.transformNames, rules);
   if (request.action === 'list') {
-    process.stdout.write(listRules(rules, transforms));
+    process.stdout.write(listRules(rules, transforms, request.format));
     return 0;
   }
   if (transforms !== undefined) request.options.transforms = transforms;
   const { runPushdown } = await import('../lib/runner/index.js');
+  // Ctrl-C / SIGTERM: stop between two files (each is written whole or not at all), then report; twice: leave now.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  request.options.signal = stop.signal;
+  const progress = !request.quiet && process.stderr.isTTY === true ? progressLine(process.stderr) : undefined;
+  if (progress) request.options.onProgress = progress.update;
   const result = await runPushdown(request.options);
+  progress?.clear();
   const color = colourEnabled(process.env, process.stdout.isTTY === true);
   const output = getReporter(request.format)(result, {
     color,
     mode: request.options.mode,
     unsafe: request.options.unsafe,
+    rules: rules.filter((r) => transforms === undefined || transforms.includes(r.id)),
+    toolVersion: readVersion(),
   });
   process.stdout.write(output);
   const { mode, unsafe } = request.options;
@@ -294,11 +207,44 @@ async function main(argv: readonly string[]): Promise<number> {
   if (request.format === 'patch' && mode !== 'write' && !unsafe) {
     // The patch holds what --write would write; say what it left out, off stdout.
     const review = result.files.flatMap((f) => f.edits).filter((e) => e.tier === 'review' && !e.applied).length;
-    if (review > 0) {
-      process.stderr.write(`pushdown: note: ${review} review-tier edit(s) are not in this patch; add --unsafe to include them\n`);
-    }
+    if (review > 0) note(request.quiet, `${review} review-tier edit(s) are not in this patch; add --unsafe to include them`);
+  }
+  if (result.interrupted) {
+    const written = result.files.filter((f) => f.written).length;
+    const pending = result.files.filter((f) => f.status === 'changed' && !f.written).length;
+    const what = mode === 'write' ? `${written} file(s) written before the signal, ${pending} left unchanged` : 'nothing was written';
+    process.stderr.write(`pushdown: interrupted after ${result.files.length} of ${result.filesDiscovered ?? '?'} files; ${what}\n`);
+    return 130;
   }
   return exitCodeFor(result, mode);
+}
+
+/** `pushdown: 120/3000 files analysed, about 12 s left`, redrawn in place on a terminal, at most 10 times a second. */
+function progressLine(stream: NodeJS.WriteStream): { update: (p: Progress) => void; clear: () => void } {
+  const started = Date.now();
+  let phaseStarted = started;
+  let phase = '';
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (p.phase !== phase) {
+        phase = p.phase;
+        phaseStarted = now;
+      }
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      const rate = (now - phaseStarted) / Math.max(p.done, 1);
+      const left = Math.round((rate * (p.total - p.done)) / 1000);
+      const eta = p.done > 0 && p.done < p.total ? `, about ${left} s left` : '';
+      stream.write(`\r\x1b[2Kpushdown: ${p.done}/${p.total} files ${p.phase === 'write' ? 'written' : 'analysed'}${eta}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
 }
 
 // `pushdown ... | head` closes stdout early: not an error.

@@ -39,6 +39,8 @@ export interface EngineResult {
   findings: FindingRecord[];
   /** Findings and edits a `pushdown-ignore` comment silenced. */
   suppressed: number;
+  /** The accepted splices, batch by batch, each sorted and in offsets of the text before it (inserted text not yet given the file's line ending): the diff reads them instead of searching. */
+  batches: TextEdit[][];
 }
 
 /** The pseudo-rule unused or mistaken suppression comments are reported under. */
@@ -103,21 +105,26 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
     let retry = false;
     for (const rule of opts.rules) {
       const accepted: TextEdit[] = [];
+      const acceptedByStart: TextEdit[] = [];
       const acceptedReview = new Set<TextEdit>();
-      const program = programPath(tree);
-      const currentText = text;
       const currentTree = tree;
+      const currentText = text;
       const ctx: RuleContext = {
         ruleId: rule.meta.id,
         source: currentText,
         filePath,
-        ast: tree,
-        program,
+        ast: currentTree,
+        // Scopes are crawled on first use only: a tree no rule looks into costs its parse alone.
+        get program() {
+          return programPath(currentTree);
+        },
         options: opts.ruleOptions,
         text: (node: Node) => currentText.slice(node.start ?? 0, node.end ?? 0),
         rewrite(proposed: Rewrite): boolean {
           const hooks = opts.ruleOptions.queryHooks;
           let rw = hooks && proposed.tier === 'safe' ? withHooksCaveat(proposed, hooks) : proposed;
+          // Only the rewrite's own code can rest on a review edit: an import merged into a line a review edit also extended does not.
+          if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
           if (rw.imports && rw.imports.length > 0) {
             const plan = importEdits(currentText, currentTree, filePath, rw.imports);
             if (plan.conflicts.length > 0) {
@@ -129,7 +136,6 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
             const fresh = plan.edits.filter((e) => !accepted.some((a) => a.start === e.start && a.end === e.end && a.text === e.text));
             rw = { ...rw, edits: [...rw.edits, ...fresh] };
           }
-          if (rw.tier === 'safe' && rw.edits.some((e) => reviewSpans.some((r) => e.start <= r.end && r.start <= e.end))) rw = restingOnReview(rw);
           if (silenced(rule.meta.id, rw.node.start ?? 0)) {
             const key = `s|${rule.meta.id}|${rw.node.start}|${rw.message}`;
             if (!seen.has(key)) {
@@ -139,7 +145,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
             return false;
           }
           const apply = opts.applyTiers.has(rw.tier);
-          if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => accepted.some((a) => overlaps(a, e))))) {
+          if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => overlapsAny(acceptedByStart, e)))) {
             retry = true;
             return false;
           }
@@ -151,6 +157,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
           }
           if (apply) {
             accepted.push(...rw.edits);
+            for (const e of rw.edits) acceptedByStart.splice(firstStartingAtOrAfter(acceptedByStart, e.start + 1), 0, e);
             if (rw.tier === 'review') rw.edits.forEach((e) => acceptedReview.add(e));
           }
           return apply;
@@ -196,7 +203,7 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   if (opts.allRuleIds) findings.push(...suppressionProblems(directives, opts, source));
   edits.sort(byPosition);
   findings.sort(byPosition);
-  return { output: text, edits, findings, suppressed };
+  return { output: text, edits, findings, suppressed, batches };
 }
 
 /** `what. Fix: how.` becomes message `what.` and suggestion `how.`, unless the rule gave its suggestion apart. */
@@ -289,6 +296,26 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** Index of the first edit (sorted by start) starting at or after offset. */
+function firstStartingAtOrAfter(sorted: readonly TextEdit[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Does e overlap any of these non-overlapping edits (sorted by start)? Looks only at its neighbours, so a file with thousands of rewrites stays linear. */
+function overlapsAny(sorted: readonly TextEdit[], e: TextEdit): boolean {
+  const at = firstStartingAtOrAfter(sorted, e.start);
+  for (let k = at; k < sorted.length && (sorted[k].start < e.end || sorted[k].start === e.start); k++) if (overlaps(sorted[k], e)) return true;
+  for (let k = at - 1; k >= 0 && sorted[k].end > e.start; k--) if (overlaps(sorted[k], e)) return true;
+  return false;
+}
+
 function selfOverlaps(list: TextEdit[]): boolean {
   const sorted = sortEdits(list);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return true;
@@ -300,8 +327,12 @@ function sortEdits(list: TextEdit[]): TextEdit[] {
 }
 
 export function detectEol(text: string): '\n' | '\r\n' {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
   return crlf > 0 && crlf >= lf ? '\r\n' : '\n';
 }
 

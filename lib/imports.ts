@@ -115,6 +115,8 @@ function mergeIntoImport(source: string, body: Statement[], from: string, names:
   for (const imp of valueImports(body, from)) {
     const named = imp.specifiers.filter((sp) => sp.type === 'ImportSpecifier');
     if (named.length > 0) {
+      const sorted = sortedMerge(source, named, names);
+      if (sorted) return sorted;
       const last = named[named.length - 1];
       return { start: last.end ?? 0, end: last.end ?? 0, text: `, ${names.join(', ')}` };
     }
@@ -131,6 +133,22 @@ function mergeIntoImport(source: string, body: Statement[], from: string, names:
     }
   }
   return undefined;
+}
+
+/**
+ * `import { asc, eq } from 'm'` kept in order: when two or more named imports
+ * are sorted and on one line (`, ` between them), the new names go where they sort.
+ */
+function sortedMerge(source: string, named: ImportDeclaration['specifiers'], names: string[]): TextEdit | undefined {
+  const nameOf = (sp: ImportDeclaration['specifiers'][number]) => (sp.type === 'ImportSpecifier' && sp.imported.type === 'Identifier' ? sp.imported.name : sp.local.name);
+  const key = (n: string) => n.toLowerCase();
+  if (named.length < 2) return undefined; // one name says nothing about order
+  const existing = named.map((sp) => ({ key: key(nameOf(sp)), text: source.slice(sp.start ?? 0, sp.end ?? 0) }));
+  for (let i = 1; i < named.length; i++) {
+    if (existing[i - 1].key > existing[i].key || source.slice(named[i - 1].end ?? 0, named[i].start ?? 0) !== ', ') return undefined;
+  }
+  const merged = [...existing, ...names.map((n) => ({ key: key(n), text: n }))].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { start: named[0].start ?? 0, end: named[named.length - 1].end ?? 0, text: merged.map((e) => e.text).join(', ') };
 }
 
 function mergeIntoRequire(body: Statement[], from: string, names: string[]): TextEdit | undefined {

@@ -22,6 +22,8 @@ export interface TextEdit {
 export interface RuleOptions {
   /** Rows per batch for loop-to-batches. */
   batchSize: number;
+  /** The most keys loop-query-to-in puts in one list query (default: what the dialect says the database takes). */
+  maxKeysPerQuery?: number;
   /** Ids of the ORM plugins active for this file (lib/orm/core/activation.ts); every registered plugin when absent. */
   orms?: readonly string[];
   /** Identifiers (also as this.<name> / ctx.<name>) the user says are an ORM client (--client-names); default: each plugin's own. */

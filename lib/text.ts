@@ -1,5 +1,6 @@
 /** Source-text helpers: rewrites are text edits, so new code is built from slices of the old. */
 import type { File, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import { walkNodes } from './walk.js';
 
 export function textOf(source: string, node: Node): string {
   return source.slice(node.start ?? 0, node.end ?? 0);
@@ -88,21 +89,9 @@ function namesIn(ast: File): Set<string> {
   const cached = namesByAst.get(ast);
   if (cached) return cached;
   const names = new Set<string>();
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) {
-      for (const c of n) visit(c);
-      return;
-    }
-    const o = n as Node;
+  walkNodes(ast.program, (o) => {
     if (o.type === 'Identifier' || o.type === 'JSXIdentifier') names.add(o.name);
-    for (const k of Object.keys(o)) {
-      if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments' || k === 'extra' || k === 'comments' || k === 'tokens') continue;
-      const v = (o as unknown as Record<string, unknown>)[k];
-      if (v && typeof v === 'object') visit(v);
-    }
-  };
-  visit(ast.program);
+  });
   namesByAst.set(ast, names);
   return names;
 }
@@ -157,13 +146,7 @@ export function sourceStyle(ast: File, source: string): SourceStyle {
   let double = 0;
   let trailing = 0;
   let bare = 0;
-  const visit = (n: unknown, parent: Node | undefined): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) {
-      for (const c of n) visit(c, parent);
-      return;
-    }
-    const o = n as Node;
+  walkNodes(ast.program, (o, parent) => {
     const inForHead = parent !== undefined && (parent.type === 'ForStatement' || parent.type === 'ForOfStatement' || parent.type === 'ForInStatement');
     if (SEMI_STATEMENTS.has(o.type) && !inForHead && o.end != null) {
       if (source[o.end - 1] === ';') withSemi++;
@@ -184,13 +167,7 @@ export function sourceStyle(ast: File, source: string): SourceStyle {
       if (source[o.start] === "'") single++;
       else if (source[o.start] === '"') double++;
     }
-    for (const k of Object.keys(o)) {
-      if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments' || k === 'extra' || k === 'comments' || k === 'tokens') continue;
-      const v = (o as unknown as Record<string, unknown>)[k];
-      if (v && typeof v === 'object') visit(v, o);
-    }
-  };
-  visit(ast.program, undefined);
+  });
   const style: SourceStyle = { semi: withSemi >= withoutSemi, quote: double > single ? '"' : "'", trailingComma: trailing >= bare };
   styleByAst.set(ast, style);
   return style;

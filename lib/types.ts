@@ -122,6 +122,17 @@ export interface RunResult {
   workers?: number;
   /** Set when the baseline was written (RunOptions.updateBaseline): the findings it now lists. */
   baselineWritten?: number;
+  /** The run was stopped by RunOptions.signal: files not reached are missing, files not yet written are unchanged. */
+  interrupted?: boolean;
+  /** Files discovered (the run's denominator when it was interrupted). */
+  filesDiscovered?: number;
+}
+
+/** Where a run is: files analysed, or files written, out of how many. */
+export interface Progress {
+  phase: 'analyse' | 'write';
+  done: number;
+  total: number;
 }
 
 export type Mode = 'dry-run' | 'write' | 'check';
@@ -171,4 +182,8 @@ export interface RunOptions {
   updateBaseline?: boolean;
   /** Model sizes the project knows: `small` models' scoped loads are not reported, `large` ones' are errors, not hints. */
   models?: { small?: string[]; large?: string[] };
+  /** Stops the run between two files (SIGINT): a file is written whole or not at all. */
+  signal?: AbortSignal;
+  /** Called as files are analysed and written; the runner itself never prints. */
+  onProgress?: (progress: Progress) => void;
 }

@@ -1,5 +1,7 @@
-// npm run demo — pushdown on a small Prisma app (examples/prisma-app):
-//   1. the dry run: what pushdown would change, and what it only reports;
+// npm run demo — pushdown on the bundled example apps:
+//   1. the dry runs: what pushdown would change, and what it only reports, on
+//      examples/prisma-app, then on one app per other ORM (mikro-orm-app,
+//      sequelize-app, mongoose-app, typeorm-app, drizzle-app);
 //   2. the app as written vs the app as pushdown rewrites it, run against a
 //      SQLite database of 100k users, 100k orders and 100k jobs, measured
 //      the way `npm run bench:queries` measures (bench/queries/measure.ts):
@@ -36,13 +38,14 @@ const TASKS = [
   ['reports.ts', 'paidOrderCount'],
   ['reports.ts', 'revenueCents'],
   ['jobs.ts', 'retryFailedJobs'],
+  ['reports.ts', 'teamOrderTotals'], // an N+1 loop: one query per account
   ['reports.ts', 'planCount'], // last: the one load pushdown only reports sets the process's peak from here on
 ];
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const started = performance.now();
 
-// ------------------------------------------------------------ 1. dry run
+// ------------------------------------------------------------ 1. dry runs
 if (!existsSync(join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'))) {
   say('dist/ is missing: run `npm ci` (or `npm run build`) first.');
   process.exit(2);
@@ -50,9 +53,28 @@ if (!existsSync(join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'))) {
 say('$ pushdown examples/prisma-app        (dry run: prints the diff, writes nothing)\n');
 const dry = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/prisma-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
 if (dry.status !== 0 && dry.status !== 1) process.exit(dry.status ?? 2);
+say('\n$ pushdown examples/mikro-orm-app     (dry run: a MikroORM 6 service; every MikroORM rewrite is review, see the README)\n');
+const dryMikro = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/mikro-orm-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (dryMikro.status !== 0 && dryMikro.status !== 1) process.exit(dryMikro.status ?? 2);
+
+// The other ORMs' example apps: their dry runs (the proofs of their rewrites are the
+// real-database fixture suites, npm test).
+for (const example of ['sequelize-app', 'mongoose-app']) {
+  say(`\n$ pushdown examples/${example}        (dry run)\n`);
+  const other = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), `examples/${example}`], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (other.status !== 0 && other.status !== 1) process.exit(other.status ?? 2);
+}
+say('\n$ pushdown examples/typeorm-app       (dry run: a NestJS + TypeORM service layer)\n');
+const dryTypeorm = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/typeorm-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (dryTypeorm.status !== 0 && dryTypeorm.status !== 1) process.exit(dryTypeorm.status ?? 2);
+
+// The same anti-patterns in a Drizzle app (select chains, tables from sqliteTable): each ORM plugin says them its own way.
+say('\n$ pushdown examples/drizzle-app       (dry run)\n');
+const dryDrizzle = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'bin', 'pushdown.js'), 'examples/drizzle-app'], { cwd: REPO_ROOT, stdio: 'inherit' });
+if (dryDrizzle.status !== 0 && dryDrizzle.status !== 1) process.exit(dryDrizzle.status ?? 2);
 
 // ------------------------------------------------------------ 2. before / after
-say(`\nMeasuring the app as written and as rewritten, on ${int(N)} rows per table…`);
+say(`\nMeasuring the Prisma app as written and as rewritten, on ${int(N)} rows per table…`);
 generateClient();
 const db = await database();
 const changed = rewriteCopy();
@@ -93,11 +115,11 @@ const rows = TASKS.map(([file, fn], i) => {
   ];
 });
 const sum = (m, k) => m.tasks.reduce((s, t) => s + t[k], 0);
-rows.push(['all eight, one process', '', ms(sum(before, 'wallMs')), ms(sum(after, 'wallMs')), int(sum(before, 'rows')), int(sum(after, 'rows')), '', '', mb(before.maxRss), mb(after.maxRss), '']);
+rows.push([`all ${TASKS.length}, one process`, '', ms(sum(before, 'wallMs')), ms(sum(after, 'wallMs')), int(sum(before, 'rows')), int(sum(after, 'rows')), '', '', mb(before.maxRss), mb(after.maxRss), '']);
 say('');
 say(textTable(['call', 'pushdown edit', 'wall before', 'after', 'rows DB→JS before', 'after', 'peak heap before', 'after', 'peak RSS so far, before', 'after', 'result'], rows));
 say('');
-say(`Each side is one process calling the eight in order; "peak RSS so far" is its maxRSS after each call (RSS is rarely given back, so a`);
+say(`Each side is one process calling the ${TASKS.length} in order; "peak RSS so far" is its maxRSS after each call (RSS is rarely given back, so a`);
 say(`call only shows up there if it raises the peak). Start-up floor ≈ ${mb(Math.min(before.baseRss, after.baseRss))}. Rows are counted at the driver (better-sqlite3).`);
 const info = machine();
 say(`${int(N)} users, orders and jobs in SQLite; ${info.nproc} × ${info.cpu}, Node ${info.node}. demo took ${ms(performance.now() - started)}.`);

@@ -23,6 +23,14 @@
  *                                               -> if (firstRow === null) return null; return firstRow;
  *   rows.length > 0 ? rows[0] : null            -> firstRow
  *
+ * `.find(pred)` used as a row (direct, or the only use of a binding) becomes
+ * the first row passing the predicate, asked of the database with the
+ * predicate as its filter: review, since rows that tie on the order (or an
+ * unordered query) may put another matching row first. Its emptiness tests
+ * are length-check-to-exists's; predicates it cannot read are findings.
+ * A dialect whose first-row query still returns rows (a chain cut with
+ * `.limit(1)`) replaces the load alone: `[0]` and every other use stay.
+ *
  * Declines, with a finding, what the dialect cannot say the same way (a cap
  * of 0, a cap counted from the end, arguments it cannot read); and `.at(-1)`
  * (suggesting the first row of the reversed order). Leaves alone, silently,
@@ -32,7 +40,9 @@
 import type { NodePath } from '@babel/traverse';
 import type { Node, VariableDeclaration } from '@babel/types';
 import { emptinessTest, nullTolerant, onlyWhenNonEmpty, truthinessTests, type EmptinessTest } from '../lib/analysis/first-row.js';
+import { emptinessOf } from '../lib/analysis/emptiness.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { readPredicate } from '../lib/analysis/predicate.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/core/types.js';
@@ -68,6 +78,7 @@ function apply(ctx: RuleContext): void {
       reportLoad(ctx, load, `\`.at(-1)\` loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`, { messageId: 'last-row' }, last);
       continue;
     }
+    if (findRow(ctx, load, result, taken)) continue;
     const plan = planFor(ctx, load, result, taken);
     if (!plan || !load.dialect.first) continue;
     const first = load.dialect.first(load, ctx);
@@ -76,9 +87,60 @@ function apply(ctx: RuleContext): void {
       continue;
     }
     const why = first.why ?? SAME_ROW;
+    if ('keepsRows' in first && first.keepsRows) {
+      // The rows stay an array of (at most) the first row: only the load changes.
+      const call = load.call.node;
+      const edits = [{ start: call.start ?? 0, end: call.end ?? 0, text: first.code }];
+      ctx.rewrite({ node: call, tier: first.tier ?? 'safe', message: why + (first.note ? `. Check: ${first.note}` : ''), edits, imports: first.imports });
+      continue;
+    }
     const message = (plan.keepUndefined ? (isTypeScript(ctx) ? keptType(why) : keptUndefined(why)) : nullAlike(why)) + (first.note ? `. Check: ${first.note}` : '');
     ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'safe', message, edits: plan.edits(first.code), imports: first.imports });
   }
+}
+
+/**
+ * `(await load(a)).find(pred)`, or `rows.find(pred)` as the only use of
+ * `const rows = await load(a)`, used as a row (an emptiness test of it is
+ * length-check-to-exists's): the first row passing the predicate, asked of
+ * the database (`?? undefined` unless every use treats null alike). Returns
+ * whether it handled the load (a rewrite or a finding).
+ */
+function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<string>): boolean {
+  const use = result.shape === 'direct' ? result.use : result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1 ? result.uses[0] : undefined;
+  if (!use || use.kind !== 'method' || use.name !== 'find' || use.path.node.arguments.length !== 1) return false;
+  if (emptinessOf(use.path, 'element')) return false;
+  if (!load.dialect.firstMatching) return false;
+  const binding = result.shape === 'binding' && result.site.kind === 'declarator' ? result : undefined;
+  const awaited = load.call.parentPath;
+  if (binding && (!awaited?.isAwaitExpression() || (binding.site as { declarator: NodePath }).declarator.node !== awaited.parentPath?.node)) return false;
+  const read = readPredicate(use.path.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
+  if (!read.ok) {
+    if (read.join) {
+      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one query per \`${read.join}\` would be an N+1. Fix: load the rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and match them in memory.`, { messageId: 'join-predicate' });
+    } else {
+      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`, { messageId: 'predicate-not-where' });
+    }
+    return true;
+  }
+  const first = load.dialect.firstMatching(load, ctx, read.tests);
+  if (!first.ok) {
+    reportLoad(ctx, load, `\`.find(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
+    return true;
+  }
+  const keep = !nullTolerant(use.path);
+  const value = keep ? `(await ${first.code}) ?? undefined` : `await ${first.code}`;
+  const why = first.why ?? 'the query returns the row `.find` would have and loads only that row';
+  const message = (keep ? `${why}; \`?? undefined\` keeps undefined where the query says null` : nullAlike(why)) + (first.note ? `. Check: ${first.note}` : '');
+  let edits: TextEdit[];
+  if (!binding) edits = [replaceExpression(ctx, use.path, value)];
+  else {
+    const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals));
+    taken.add(newName);
+    edits = [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
+  }
+  ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'review', message, edits, imports: first.imports });
+  return true;
 }
 
 function lastRowUse(result: LoadResult): Node | undefined {

@@ -12,6 +12,10 @@
  *                                   -> const hasMatchingUsers = ...; if (hasMatchingUsers) ...
  *   const users = await load(a); const taken = users.some(p);
  *                                   -> const taken = await exists(...);
+ *   (await load(a)).map((u) => u.email).includes(email), new Set(rows.map((u) => u.id)).has(id)
+ *                                   -> the same as `.some((u) => u.email === email)`: includes and
+ *                                      Set#has compare with SameValueZero, which differs from `===`
+ *                                      only for NaN, so float fields are declined
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
  * become a count capped at what the comparison needs (`boundedCount(a, 2) === 1`).
  * The query stays where the rows were loaded; the receiver is unchanged.
@@ -35,8 +39,8 @@ import type { NodePath } from '@babel/traverse';
 import type { Node } from '@babel/types';
 import { emptinessOf, type Emptiness } from '../lib/analysis/emptiness.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
-import { readPredicate } from '../lib/analysis/predicate.js';
-import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { readMembership, readPredicate } from '../lib/analysis/predicate.js';
+import { classifyResultUse, skipTransparent, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Emit, Load } from '../lib/orm/core/types.js';
 import { replaceExpression } from '../lib/precedence.js';
@@ -58,6 +62,8 @@ interface Question {
   answer: Emptiness;
   /** `.some(pred)` / `.find(pred)`: the predicate function. */
   predicate?: NodePath;
+  /** `rows.map((r) => r.f).includes(v)`, `new Set(rows.map(...)).has(v)`: the map callback and the tested value. */
+  membership?: { mapper: NodePath; value: NodePath; method: string };
 }
 
 function apply(ctx: RuleContext): void {
@@ -79,7 +85,38 @@ function question(use: Use): Question | null {
     const answer = emptinessOf(use.path, use.name === 'some' ? 'boolean' : 'element');
     return answer ? { use, answer, predicate: args[0] } : null;
   }
+  if (use.kind === 'method' && use.name === 'map') {
+    const m = membershipOf(use.path);
+    if (!m) return null;
+    const answer = emptinessOf(m.test, 'boolean');
+    return answer ? { use, answer, membership: { mapper: m.mapper, value: m.value, method: m.method } } : null;
+  }
   return null;
+}
+
+/**
+ * `rows.map(cb).includes(v)` or `new Set(rows.map(cb)).has(v)`, with `map`
+ * the call given: the membership test's call, the callback and the value.
+ */
+function membershipOf(map: NodePath): { test: NodePath; mapper: NodePath; value: NodePath; method: string } | undefined {
+  if (!map.isCallExpression() || map.node.arguments.length !== 1) return undefined;
+  const mapper = map.get('arguments.0') as NodePath;
+  let holder: NodePath = skipTransparent(map);
+  let method = 'includes';
+  const parent = holder.parentPath;
+  if (parent?.isNewExpression() && parent.node.arguments.length === 1 && parent.node.arguments[0] === holder.node) {
+    const callee = parent.node.callee;
+    if (callee.type !== 'Identifier' || callee.name !== 'Set' || parent.scope.getBinding('Set')) return undefined;
+    holder = skipTransparent(parent);
+    method = 'has';
+  }
+  const member = holder.parentPath;
+  if (!member?.isMemberExpression() || member.node.object !== holder.node || member.node.computed) return undefined;
+  const prop = member.node.property;
+  if (prop.type !== 'Identifier' || prop.name !== method) return undefined;
+  const call = member.parentPath;
+  if (!call?.isCallExpression() || call.node.callee !== member.node || call.node.arguments.length !== 1 || call.node.arguments[0].type === 'SpreadElement') return undefined;
+  return { test: call, mapper, value: call.get('arguments.0') as NodePath, method };
 }
 
 /** `(await load(a)).length > 0` and friends: the whole test becomes the query. */
@@ -204,9 +241,25 @@ function replaceRange(start: number, end: number, text: string): TextEdit {
 
 /** The dialect's existence test for this question, or a finding and null. */
 function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, evaluatedAt?: NodePath): (Emit & { ok: true }) | null {
-  const what = q.predicate ? `\`.${(q.use as { name: string }).name}(...)\` over every loaded row` : 'an emptiness test on every loaded row';
+  const what = q.membership
+    ? `\`.${q.membership.method}(...)\` over a field of every loaded row`
+    : q.predicate
+      ? `\`.${(q.use as { name: string }).name}(...)\` over every loaded row`
+      : 'an emptiness test on every loaded row';
   let tests;
-  if (q.predicate) {
+  if (q.membership) {
+    const read = readMembership(q.membership.mapper, q.membership.value, { evaluatedAt });
+    if (!read.ok) {
+      reportLoad(ctx, load, `${what}: the membership test cannot become a where clause because ${read.reason}. Fix: ${load.dialect.messages.existsByHand}, or keep the load if the rows are needed.`, { messageId: 'membership-not-where' });
+      return null;
+    }
+    const field = read.tests[0].field;
+    if (load.dialect.model?.(load, ctx)?.fields.get(field)?.type === 'float') {
+      reportLoad(ctx, load, `${what}: \`${q.membership.method}\` compares with SameValueZero (NaN is found), the database with \`=\`, and \`${field}\` is a float field. Fix: ${load.dialect.messages.existsByHand}, deciding how NaN should compare.`, { messageId: 'membership-float' });
+      return null;
+    }
+    tests = read.tests;
+  } else if (q.predicate) {
     const read = readPredicate(q.predicate, { evaluatedAt });
     if (!read.ok) {
       if (read.join) {
@@ -238,7 +291,7 @@ function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, ev
 }
 
 function message(exists: Emit & { ok: true }, q: Question): string {
-  if (!q.predicate) return SAFE + (exists.note ? `; ${exists.note}` : '');
+  if (!q.predicate && !q.membership) return SAFE + (exists.note ? `; ${exists.note}` : '');
   return `${REVIEW}${exists.note ? `; ${exists.note}` : ''}`;
 }
 

@@ -40,7 +40,7 @@ function apply(ctx: RuleContext): void {
     }
     const edits =
       result.shape === 'direct' ? directEdits(ctx, load, result.use, count.code) : bindingEdits(ctx, load, result as BindingResult, count.code);
-    ctx.rewrite({ node: load.call.node, imports: count.imports, tier: count.tier ?? 'safe', message: count.why ?? SAFE, edits });
+    ctx.rewrite({ node: load.call.node, imports: count.imports, tier: count.tier ?? 'safe', message: (count.why ?? SAFE) + (count.note ? `. Check: ${count.note}` : ''), edits });
   }
 }
 

@@ -44,6 +44,7 @@ import type { NodePath } from '@babel/traverse';
 import type { ArrowFunctionExpression, CallExpression, ForOfStatement, FunctionExpression, Node, Statement } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, inAsyncContext, type LoadResult, type Use } from '../lib/analysis/uses.js';
+import { writtenRowField } from '../lib/analysis/row-writes.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { KeysetPlan, Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
@@ -128,31 +129,7 @@ function changedKeyField(loop: Loop, fields: readonly string[]): string | undefi
     body = loop.callback.get('body') as NodePath;
   }
   if (!rowName) return undefined;
-  const binding = scopePath.scope.getBinding(rowName);
-  let found: string | undefined;
-  const check = (target: Node, at: NodePath) => {
-    if (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression') return;
-    if (target.object.type !== 'Identifier' || target.object.name !== rowName || at.scope.getBinding(rowName) !== binding) return;
-    const prop = target.property;
-    const name = !target.computed && prop.type === 'Identifier' ? prop.name : prop.type === 'StringLiteral' ? prop.value : undefined;
-    if (name === undefined) found ??= `${rowName}[…]`;
-    else if (fields.includes(name)) found ??= `${rowName}.${name}`;
-  };
-  const n = body.node;
-  if (n.type === 'AssignmentExpression') check(n.left, body);
-  if (n.type === 'UpdateExpression' || (n.type === 'UnaryExpression' && n.operator === 'delete')) check(n.argument, body);
-  body.traverse({
-    AssignmentExpression(p) {
-      check(p.node.left, p);
-    },
-    UpdateExpression(p) {
-      check(p.node.argument, p);
-    },
-    UnaryExpression(p) {
-      if (p.node.operator === 'delete') check(p.node.argument, p);
-    },
-  });
-  return found;
+  return writtenRowField(body, rowName, scopePath.scope.getBinding(rowName), fields);
 }
 
 /** Where the rows are looped over, when that is all that happens to them. */

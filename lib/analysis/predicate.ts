@@ -113,6 +113,30 @@ export function readPredicate(fn: NodePath, opts: ReadPredicateOptions = {}): Re
   return { ok: true, tests, param };
 }
 
+/**
+ * A membership test over the rows' values of one field, as a field test:
+ * `rows.map((r) => r.f).includes(v)` and `new Set(rows.map((r) => r.f)).has(v)`
+ * are `rows.some((r) => r.f === v)` except where SameValueZero and `===`
+ * differ, which is only NaN (a float field, or a NaN `v`): the caller keeps
+ * float fields out. `mapper` is the `.map` callback, `value` the tested value.
+ */
+export function readMembership(mapper: NodePath, value: NodePath, opts: ReadPredicateOptions = {}): ReadPredicate {
+  if (!(mapper.isArrowFunctionExpression() || mapper.isFunctionExpression())) return { ok: false, reason: 'the map callback is not an inline function' };
+  const node = mapper.node;
+  if (node.async || node.generator || node.params.length !== 1 || node.params[0].type !== 'Identifier') return { ok: false, reason: 'the map callback does not take exactly one named row parameter' };
+  const param = node.params[0].name;
+  const row = mapper.scope.getBinding(param);
+  if (!row) return { ok: false, reason: 'the row parameter is not bound' };
+  let body: NodePath = mapper.get('body') as NodePath;
+  if (body.isBlockStatement()) {
+    const stmts = body.get('body');
+    if (stmts.length !== 1 || !stmts[0].isReturnStatement() || !stmts[0].node.argument) return { ok: false, reason: 'the map callback body is more than one `return`' };
+    body = stmts[0].get('argument') as NodePath;
+  }
+  if (!value.isExpression()) return { ok: false, reason: 'the tested value is not an expression' };
+  return new Reader(row, new Map(), opts).membership(body, value as NodePath<Expression>, param);
+}
+
 class Reader {
   /** A variable of an enclosing loop or callback the predicate reads, out of the load's scope. */
   join?: string;
@@ -123,6 +147,16 @@ class Reader {
     private readonly destructured: ReadonlyMap<Binding, string>,
     private readonly opts: ReadPredicateOptions,
   ) {}
+
+  /** `r.f` tested for equality with `value` (a membership test). */
+  membership(body: NodePath, valuePath: NodePath<Expression>, param: string): ReadPredicate {
+    const field = this.field(body);
+    if (typeof field !== 'string') return { ok: false, reason: field?.reason ?? 'the map callback does not return a field of the row' };
+    if (this.readsRow(valuePath)) return { ok: false, reason: 'the tested value reads the row' };
+    const value = this.value(valuePath);
+    if ('reason' in value) return { ok: false, reason: value.reason };
+    return { ok: true, param, tests: [{ kind: 'compare', field, node: valuePath.node, op: 'eq', value: valuePath.node, ...value }] };
+  }
 
   /** Appends the tests of `path`; returns a reason when it cannot be read. */
   conjunction(path: NodePath, out: FieldTest[]): string | undefined {
@@ -312,7 +346,7 @@ function proofOf(binding: Binding): { proof: ValueProof; valueType?: ValueType; 
 }
 
 /** `number`, `string`, `boolean`, `bigint`, or a literal type of one: types that exclude undefined and null. */
-function keywordType(t: TSType | undefined): ValueType | undefined {
+export function keywordType(t: TSType | undefined): ValueType | undefined {
   if (!t) return undefined;
   switch (t.type) {
     case 'TSNumberKeyword':

@@ -6,6 +6,7 @@
 import type { Binding, NodePath } from '@babel/traverse';
 import type { ArrayPattern, AwaitExpression, CallExpression, Expression, ForOfStatement, Function as BabelFunction, Identifier, MemberExpression, Node, OptionalMemberExpression, VariableDeclarator } from '@babel/types';
 import type { Load } from '../orm/core/types.js';
+import { findNodes } from '../walk.js';
 
 export type Use =
   /** `rows.length` (read only) */
@@ -219,11 +220,11 @@ function typeQueryNames(program: NodePath): Set<string> {
   let names = typeQueryCache.get(program.node);
   if (!names) {
     const found = new Set<string>();
-    program.traverse({
-      TSTypeQuery(p) {
-        const e = p.node.exprName;
-        if (e.type === 'Identifier') found.add(e.name);
-      },
+    // The nodes a traversal would visit, read as plain objects: this pass only reads names, and a
+    // @babel/traverse pass over the whole file costs several times more.
+    findNodes(program.node, (n) => {
+      if (n.type === 'TSTypeQuery' && n.exprName.type === 'Identifier') found.add(n.exprName.name);
+      return false;
     });
     names = found;
     typeQueryCache.set(program.node, names);

@@ -58,21 +58,41 @@ export function parseDiff(diff: string, edits: readonly EditRecord[]): ParsedDif
   }
   const unplaced: EditRecord[] = [];
   for (const edit of edits) {
-    const hunk = hunks.find((h) => edit.line >= h.oldStart && edit.line <= h.oldEnd);
-    if (hunk) hunk.edits.push(edit);
+    // Hunks are in line order: a binary search keeps a file with thousands of hunks linear.
+    let lo = 0;
+    let hi = hunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (hunks[mid]!.oldStart <= edit.line) lo = mid;
+      else hi = mid - 1;
+    }
+    const hunk = hunks[lo];
+    if (hunk && edit.line >= hunk.oldStart && edit.line <= hunk.oldEnd) hunk.edits.push(edit);
     else unplaced.push(edit);
   }
   return { headerLines, hunks, unplaced };
 }
 
-/** `length-to-count (safe)`, `x (review, withheld)`; distinct labels of a hunk's edits, in order. */
+/**
+ * `length-to-count (safe)`, `x (review, withheld)`; distinct labels of a hunk's edits, in order.
+ * When the hunk holds several edits, each label says on which original lines: `length-to-count (safe) at 4, 9`.
+ */
+const MAX_LINES = 10;
+
 export function hunkRuleLabels(edits: readonly EditRecord[]): string[] {
-  const labels: string[] = [];
+  const lines = new Map<string, Set<number>>();
   for (const edit of edits) {
     const label = edit.applied ? `${edit.rule} (${edit.tier})` : `${edit.rule} (${edit.tier}, withheld)`;
-    if (!labels.includes(label)) labels.push(label);
+    const at = lines.get(label) ?? new Set<number>();
+    at.add(edit.line);
+    lines.set(label, at);
   }
-  return labels;
+  if (edits.length <= 1) return [...lines.keys()];
+  const shown = (set: Set<number>) => {
+    const at = [...set];
+    return at.length <= MAX_LINES ? at.join(', ') : `${at.slice(0, MAX_LINES).join(', ')} and ${at.length - MAX_LINES} more`;
+  };
+  return [...lines].map(([label, at]) => `${label} at ${shown(at)}`);
 }
 
 /** Does a file have anything a reporter must show? */

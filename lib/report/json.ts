@@ -1,5 +1,5 @@
 /**
- * Exactly one JSON document: `{ "files": [...], "totals": {...} }` (plus
+ * Exactly one JSON document: `{ "version": 1, "files": [...], "totals": {...} }` (plus
  * `"warnings": [...]` when the run had any). A file is
  * listed when it has something to report (a diff, an edit, a finding, an error,
  * a refused write); file contents and absolute paths are left out.
@@ -19,7 +19,11 @@ export interface JsonFileRecord {
   testFile?: boolean;
 }
 
+/** The shape of this document; raised when a field changes meaning or goes away (added fields do not raise it). */
+export const JSON_REPORT_VERSION = 1;
+
 export interface JsonReport {
+  version: number;
   files: JsonFileRecord[];
   totals: Totals;
   /** Problems that did not stop the run; present only when there are some. */
@@ -59,6 +63,7 @@ function toRecord(file: FileResult): JsonFileRecord {
 
 export function renderJson(result: RunResult): string {
   const report: JsonReport = {
+    version: JSON_REPORT_VERSION,
     files: result.files.filter(isReportable).map(toRecord),
     totals: result.totals,
   };

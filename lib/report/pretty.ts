@@ -65,7 +65,9 @@ function renderFileDiff(c: Colors, file: FileResult, opts: PrettyOptions): strin
   const parsed = parseDiff(file.diff, file.edits);
   for (const line of parsed.headerLines) out.push(c.bold(line));
   for (const hunk of parsed.hunks) {
-    for (const edit of hunk.edits) out.push(`  ${editLabel(c, edit, opts)}: ${edit.message}`);
+    // Several edits in one hunk: each says which line it is on.
+    const several = hunk.edits.length > 1;
+    for (const edit of hunk.edits) out.push(`  ${several ? c.dim(`line ${edit.line}: `) : ''}${editLabel(c, edit, opts)}: ${edit.message}`);
     out.push(c.cyan(hunk.header));
     for (const line of hunk.lines) out.push(diffLine(c, line));
   }
@@ -123,11 +125,7 @@ function renderSummary(c: Colors, result: RunResult, opts: PrettyOptions): strin
     out.push(c.dim(DRY_RUN_HINT));
   } else if (opts.mode === 'check') {
     const pending = t.edits + t.findings;
-    out.push(
-      pending === 0
-        ? c.green('check: nothing to rewrite')
-        : c.red(`check: ${plural(t.edits, 'edit')} and ${plural(t.findings, 'finding')} reported; rerun with --write to apply safe edits`),
-    );
+    out.push(pending === 0 ? c.green('check: nothing to rewrite') : c.red(`check: ${plural(t.edits, 'edit')} and ${plural(t.findings, 'finding')} reported${checkAdvice(result)}`));
   } else {
     if (withheld > 0) {
       out.push(c.yellow(`${plural(withheld, 'review edit')} withheld; rerun with --write --unsafe to apply them too`));
@@ -147,6 +145,19 @@ function withheldSummary(w: Withheld): string {
   if (w.inTestFiles > 0) parts.push(`${plural(w.inTestFiles, 'finding')} in test files`);
   if (w.hints > 0) parts.push(plural(w.hints, 'hint'));
   return parts.join(', ');
+}
+
+/** What would clear a --check: --write for safe edits, --unsafe for review ones, a person for findings. */
+export function checkAdvice(result: RunResult): string {
+  const edits = result.files.flatMap((f) => f.edits);
+  const safe = edits.filter((e) => e.tier === 'safe').length;
+  const review = edits.length - safe;
+  const advice: string[] = [];
+  if (safe > 0 && review > 0) advice.push('rerun with --write to apply the safe edits, --write --unsafe to apply the review edits too');
+  else if (safe > 0) advice.push('rerun with --write to apply them');
+  else if (review > 0) advice.push(`rerun with --write --unsafe to apply ${review === 1 ? 'the review edit' : 'the review edits'} (check each first)`);
+  if (result.totals.findings > 0) advice.push(`${result.totals.findings === 1 ? 'the finding needs' : 'findings need'} a manual fix (see each message)`);
+  return advice.length > 0 ? `; ${advice.join('; ')}` : '';
 }
 
 export function renderPretty(result: RunResult, opts: PrettyOptions): string {

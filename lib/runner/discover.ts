@@ -3,8 +3,8 @@
  * default-ignored folders (dependencies, build output, generated clients) and
  * --ignore globs. Sorted, so output order never depends on the file system.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { plugins } from '../orm/core/registry.js';
@@ -18,11 +18,20 @@ const IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', '.next', 'coverag
 const generatedGlobs = plugins.flatMap((p) => p.generated ?? []);
 const GENERATED = generatedGlobs.length > 0 ? picomatch(generatedGlobs, { dot: true }) : () => false;
 
+/** pushdown's own config is never scanned as source. */
+const CONFIG_FILE = /^pushdown\.config\.[cm]?[jt]s$/;
+/** The temp file of an atomic write (lib/runner/write.ts); group 1 is the writer's pid. */
+export const TEMP_FILE = /^\..+\.pushdown-(\d+)-[0-9a-f]{8}\.tmp$/;
+
 export interface DiscoverOptions {
   cwd: string;
   paths: string[];
   ignore: string[];
   extensions: string[];
+  /** Called with each temp file an interrupted --write left behind (`.name.pushdown-<pid>-<hex>.tmp`). */
+  onTempFile?: (absPath: string) => void;
+  /** Called with what was skipped and why: unreadable folders, symbolic links not followed. */
+  onWarning?: (message: string) => void;
 }
 
 interface Scoped {
@@ -39,9 +48,13 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
   const isUserIgnored = (abs: string, isDir: boolean) => {
     const rel = toPosix(relative(opts.cwd, abs));
     const base = abs.slice(abs.lastIndexOf(sep) + 1);
-    return userIgnore(rel) || (isDir && userIgnore(`${rel}/`)) || userIgnoreBase(base);
+    // Globs from a config file come absolute (relative to its folder): match those on the absolute path.
+    return userIgnore(rel) || (isDir && userIgnore(`${rel}/`)) || userIgnoreBase(base) || userIgnore(toPosix(abs));
   };
   const out = new Set<string>();
+  const rel = (abs: string) => toPosix(relative(opts.cwd, abs)) || '.';
+  /** The scanned folder being walked, and its real path. */
+  let root = { path: '', real: '' };
 
   for (const p of opts.paths.length > 0 ? opts.paths : ['.']) {
     const abs = resolve(opts.cwd, p);
@@ -56,15 +69,45 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
     // A folder named explicitly is scanned even if an outer .gitignore lists it (as a named file is);
     // the .gitignore files inside it, and outer rules for its contents, still apply.
     const outer = ancestorGitignores(abs);
+    root = { path: abs, real: realpathSync(abs) };
     walk(abs, isGitIgnored(outer, abs, true) ? [] : outer);
+  }
+
+  /**
+   * A symbolic link to a file inside the scanned folder: its target is scanned
+   * once, under its own path (writing through the link would replace the link).
+   * Links to folders are not followed; links that loop or point nowhere are named.
+   */
+  function followLink(abs: string): void {
+    let target: string;
+    try {
+      target = realpathSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      opts.onWarning?.(`${rel(abs)}: a symbolic link that ${code === 'ELOOP' ? 'loops' : 'points nowhere'}; skipped`);
+      return;
+    }
+    if (statSync(target).isDirectory()) {
+      opts.onWarning?.(`${rel(abs)}: a symbolic link to a folder; not followed (scan ${rel(target)} to include it)`);
+      return;
+    }
+    if (!exts.has(extOf(target)) || !exts.has(extOf(abs))) return;
+    const inside = relative(root.real, target);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      opts.onWarning?.(`${rel(abs)}: a symbolic link to a file outside the scanned folder (${target}); skipped`);
+      return;
+    }
+    const own = join(root.path, inside);
+    if (!isUserIgnored(own, false) && !GENERATED(toPosix(own))) out.add(own);
   }
 
   function walk(dir: string, scopes: Scoped[]): void {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folders are skipped like ignored ones
+    } catch (err) {
+      opts.onWarning?.(`${rel(dir)}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? err}); its files were not scanned`);
+      return;
     }
     const own = readGitignore(dir);
     const here = own ? [...scopes, own] : scopes;
@@ -76,8 +119,12 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
         if (isGitIgnored(here, abs, true) || isUserIgnored(abs, true)) continue;
         if (GENERATED(toPosix(abs) + '/x')) continue;
         walk(abs, here);
+      } else if (e.isSymbolicLink()) {
+        if (isGitIgnored(here, abs, false) || isUserIgnored(abs, false)) continue;
+        followLink(abs);
       } else if (e.isFile()) {
-        if (!exts.has(extOf(e.name))) continue;
+        if (TEMP_FILE.test(e.name)) opts.onTempFile?.(abs);
+        if (!exts.has(extOf(e.name)) || CONFIG_FILE.test(e.name)) continue;
         if (isGitIgnored(here, abs, false) || isUserIgnored(abs, false)) continue;
         if (GENERATED(toPosix(abs))) continue;
         out.add(abs);

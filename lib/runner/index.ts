@@ -3,17 +3,17 @@
  * (worker threads when there is enough to do) -> write (only in write mode).
  * Returns records sorted by path; prints nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pluginIds, prefilterFor } from '../orm/core/registry.js';
 import { defaultRuleOptions, type RuleOptions } from '../rule.js';
 import type { EditTier, FileResult, RunOptions, RunResult, Totals, Withheld } from '../types.js';
 import { rules as registry } from '../../transforms/index.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, TEMP_FILE } from './discover.js';
 import { UsageError } from './errors.js';
 import { runJobs } from './pool.js';
 import type { FileJob, ProcessConfig } from './process-file.js';
-import { atomicWrite, gitDirtyFiles } from './write.js';
+import { atomicWrite, gitDirtyFiles, type DirtyReason } from './write.js';
 import { ProjectFacts } from './project.js';
 import { emptyWithheld, selectFindings } from './findings.js';
 
@@ -50,7 +50,17 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     throw new UsageError(`--batch-size must be a positive whole number, not ${opts.batchSize}`);
   }
   const orms = selectOrms(opts.orms);
-  const files = discoverFiles({ cwd: opts.cwd, paths: opts.paths, ignore: opts.ignore, extensions: opts.extensions });
+  const temps: string[] = [];
+  const discoveryWarnings: string[] = [];
+  const files = discoverFiles({
+    cwd: opts.cwd,
+    paths: opts.paths,
+    ignore: opts.ignore,
+    extensions: opts.extensions,
+    onTempFile: (t) => temps.push(t),
+    onWarning: (w) => discoveryWarnings.push(w),
+  });
+  const tempWarnings = staleTempFiles(temps, opts);
 
   const asWritten = opts.mode === 'write' || opts.previewAsWritten === true;
   const applyTiers: EditTier[] = asWritten && !opts.unsafe ? ['safe'] : ['safe', 'review'];
@@ -89,20 +99,58 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...(opts.reportUnusedSuppressions === false ? { reportUnusedSuppressions: false } : {}),
   };
 
-  const processed = await runJobs(jobs, config, opts.jobs);
+  const processed = await runJobs(jobs, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress });
   results.push(...processed.results);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const selected = selectFindings(results, opts);
 
-  if (opts.mode === 'write') writeAll(results, opts.force);
+  if (opts.mode === 'write' && !opts.signal?.aborted) await writeAll(results, opts);
 
+  const warnings = [...discoveryWarnings, ...tempWarnings, ...project.warnings];
   return {
     files: results,
     totals: totalsOf(results, performance.now() - started),
-    warnings: project.warnings,
+    warnings,
     workers: processed.workers,
+    filesDiscovered: files.length,
+    ...(opts.signal?.aborted ? { interrupted: true } : {}),
     ...(selected.baselineWritten !== undefined ? { baselineWritten: selected.baselineWritten } : {}),
   };
+}
+
+/**
+ * Temp files an interrupted --write left (killed before it could clean up):
+ * --write removes those whose writer is gone; other modes name them.
+ */
+function staleTempFiles(temps: string[], opts: RunOptions): string[] {
+  const warnings: string[] = [];
+  for (const abs of temps) {
+    const rel = relative(opts.cwd, abs).split(sep).join('/');
+    const pid = Number(TEMP_FILE.exec(basename(abs))?.[1]);
+    if (pid !== process.pid && processAlive(pid)) {
+      warnings.push(`${rel}: a temp file of a pushdown run still going (pid ${pid}); left alone`);
+    } else if (opts.mode === 'write') {
+      try {
+        unlinkSync(abs);
+        warnings.push(`${rel}: removed a temp file an interrupted run left behind`);
+      } catch (err) {
+        warnings.push(`${rel}: a temp file an interrupted run left behind could not be removed (${(err as NodeJS.ErrnoException).code ?? err})`);
+      }
+    } else {
+      warnings.push(`${rel}: a temp file an interrupted run left behind; the next --write removes it (or delete it)`);
+    }
+  }
+  return warnings;
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -155,23 +203,34 @@ function record(path: string, absPath: string, status: FileResult['status'], err
   return { path, absPath, status, edits: [], findings: [], diff: '', parsed: false, ...(error ? { error } : {}) };
 }
 
-function writeAll(results: FileResult[], force: boolean): void {
+/** Writes file by file; a signal stops it between two files, so each file is written whole or not at all. */
+async function writeAll(results: FileResult[], opts: RunOptions): Promise<void> {
   const changed = results.filter((r) => r.status === 'changed' && r.after !== undefined);
-  const dirty = force ? new Set<string>() : gitDirtyFiles(changed.map((r) => r.absPath));
+  const dirty = opts.force ? new Map<string, DirtyReason>() : gitDirtyFiles(changed.map((r) => r.absPath));
+  let done = 0;
   for (const r of changed) {
-    if (dirty.has(r.absPath)) {
+    if (opts.signal?.aborted) {
       r.written = false;
-      r.writeRefused = 'it has uncommitted changes in git; commit or stash them first so the rewrite can be reviewed and undone, or pass --force';
       continue;
     }
-    try {
-      atomicWrite(r.absPath, r.after as string);
-      r.written = true;
-    } catch (err) {
+    const reason = dirty.get(r.absPath);
+    if (reason !== undefined) {
       r.written = false;
-      r.status = 'error';
-      r.error = { message: `could not write the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it is unchanged` };
+      r.writeRefused = reason === 'untracked'
+        ? 'git does not track it (untracked); add and commit it first so the rewrite can be reviewed and undone, or pass --force'
+        : 'it has uncommitted changes in git (modified); commit or stash them first so the rewrite can be reviewed and undone, or pass --force';
+    } else {
+      try {
+        atomicWrite(r.absPath, r.after as string);
+        r.written = true;
+      } catch (err) {
+        r.written = false;
+        r.status = 'error';
+        r.error = { message: `could not write the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it is unchanged` };
+      }
     }
+    opts.onProgress?.({ phase: 'write', done: ++done, total: changed.length });
+    if (opts.signal !== undefined) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

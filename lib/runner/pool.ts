@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from '../types.js';
+import type { FileResult, Progress } from '../types.js';
 import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
 
 /**
@@ -23,14 +23,31 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number): Promise<{ results: FileResult[]; workers: number }> {
+export interface JobControl {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Lets a signal handler run between two files of in-process work. */
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number, control: JobControl = {}): Promise<{ results: FileResult[]; workers: number }> {
+  const { signal, onProgress } = control;
+  const progress = (done: number) => onProgress?.({ phase: 'analyse', done, total: jobs.length });
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   // --jobs N is obeyed as asked; by default, workers start only when there is enough to parse.
   const threads = requested !== undefined ? Math.min(requested, jobs.length) : Math.min(defaultJobs(), Math.floor(jobs.length / FILES_PER_WORKER));
   // Under a TypeScript test runner there is no compiled worker: run in-process.
   if (threads <= 1 || !existsSync(workerFile)) {
     const rules = resolveRules(config.ruleIds);
-    return { results: jobs.map((job) => processFile(job, config, rules)), workers: 0 };
+    const results: FileResult[] = [];
+    for (const job of jobs) {
+      if (signal?.aborted) break;
+      results.push(processFile(job, config, rules));
+      progress(results.length);
+      if (signal !== undefined) await nextTick();
+    }
+    return { results, workers: 0 };
   }
   const results: FileResult[] = [];
   let next = 0;
@@ -39,7 +56,7 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
       new Promise<void>((resolvePromise, reject) => {
         const worker = new Worker(workerFile, { workerData: config });
         const feed = () => {
-          if (next >= jobs.length) {
+          if (next >= jobs.length || signal?.aborted) {
             void worker.terminate().then(() => resolvePromise());
             return;
           }
@@ -49,6 +66,7 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
         };
         worker.on('message', (batch: FileResult[]) => {
           results.push(...batch);
+          progress(results.length);
           feed();
         });
         worker.on('error', reject);

@@ -3,7 +3,7 @@
  * rules on the one AST, diff. Returns a record; never prints, never writes.
  */
 import { readFileSync } from 'node:fs';
-import { transformSource, InvalidOutputError } from '../engine.js';
+import { detectEol, transformSource, InvalidOutputError } from '../engine.js';
 import { parseSource, SourceParseError } from '../parse.js';
 import type { RuleOptions } from '../rule.js';
 import { plugins } from '../orm/core/registry.js';
@@ -43,13 +43,18 @@ const GENERATED_MARK = new RegExp(['@generated|do not edit', ...plugins.flatMap(
 
 export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Rule[]): FileResult {
   const base: FileResult = { path: job.relPath, absPath: job.absPath, status: 'unchanged', edits: [], findings: [], diff: '', parsed: false };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.absPath);
+  } catch (err) {
+    return { ...base, status: 'error', error: { message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err}); it was left alone` } };
+  }
   let raw: string;
   try {
-    raw = utf8.decode(readFileSync(job.absPath));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const message = e.code ? `cannot read the file (${e.code}); it was left alone` : 'not valid UTF-8; pushdown only edits UTF-8 files, so it was left alone';
-    return { ...base, status: 'error', error: { message } };
+    raw = utf8.decode(bytes);
+  } catch {
+    // (TextDecoder's error carries a Node code too: it must not read as an I/O failure.)
+    return { ...base, status: 'error', error: { message: 'not valid UTF-8; pushdown only edits UTF-8 files, so it was left alone' } };
   }
   const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   const source = bom ? raw.slice(1) : raw;
@@ -73,6 +78,8 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
     );
     const changed = result.output !== source;
     const after = bom + result.output;
+    const eol = detectEol(source);
+    const batches = eol === '\n' ? result.batches : result.batches.map((b) => b.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, eol) })));
     return {
       ...base,
       parsed: true,
@@ -80,7 +87,7 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
       edits: result.edits,
       findings: result.findings,
       ...(result.suppressed > 0 ? { withheld: { suppressed: result.suppressed, baselined: 0, inTestFiles: 0, hints: 0 } } : {}),
-      diff: changed ? unifiedDiff(job.relPath, raw, after) : '',
+      diff: changed ? unifiedDiff(job.relPath, raw, after, batches) : '',
       ...(changed ? { before: raw, after } : {}),
     };
   } catch (err) {

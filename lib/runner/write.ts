@@ -33,12 +33,14 @@ export function atomicWrite(absPath: string, content: string): void {
   }
 }
 
+export type DirtyReason = 'modified' | 'untracked';
+
 /**
  * The files among `absPaths` that git reports as modified, staged, or
- * untracked. Files outside any work tree are never dirty.
+ * untracked, and which. Files outside any work tree are never dirty.
  */
-export function gitDirtyFiles(absPaths: string[]): Set<string> {
-  const dirty = new Set<string>();
+export function gitDirtyFiles(absPaths: string[]): Map<string, DirtyReason> {
+  const dirty = new Map<string, DirtyReason>();
   const byRoot = new Map<string, string[]>();
   const rootOf = new Map<string, string | null>();
   for (const abs of absPaths) {
@@ -66,7 +68,7 @@ export function gitDirtyFiles(absPaths: string[]): Set<string> {
       const e = entries[i];
       if (e.length < 4) continue;
       const status = e.slice(0, 2);
-      dirty.add(join(root, e.slice(3).split('/').join(sep)));
+      dirty.set(join(root, e.slice(3).split('/').join(sep)), status === '??' ? 'untracked' : 'modified');
       if (status[0] === 'R' || status[0] === 'C') i++; // the next entry is the rename's source
     }
   }

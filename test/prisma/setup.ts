@@ -1,8 +1,10 @@
 // Real-database harness plumbing, free of any import of the generated client
 // (it runs before the client exists):
-//   generateClient()      prisma generate, offline, skipped when up to date
+//   generateClient()      prisma generate, offline, skipped when up to date: the
+//                         SQLite client the fixtures are typechecked against, and one
+//                         per server provider (generated-postgresql, generated-mysql)
 //   buildTemplate(path)   a SQLite file with the tables Prisma expects, seeded
-//   freshCopy(template)   a private copy per run, so a fixture may write
+//   (per-run copies and dumps: ../shared/sqlite.ts)
 //
 // The tables come from hand-written SQL because `prisma db push` needs the
 // schema engine, which is not available offline. SCHEMA_SQL is what Prisma
@@ -10,25 +12,57 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { seedPosts, seedUsers } from './seed.js';
+import { seedPosts, seedUsers } from '../shared/seed.js';
+import { copyDatabase } from '../shared/sqlite.js';
+import { REPO_ROOT } from '../fixtures.js';
+
+export { REPO_ROOT };
+const TMP_DIR = join(REPO_ROOT, '.tmp', 'realdb');
 
 export const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(PRISMA_DIR, '../..');
 export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 export const CONFIG_PATH = join(PRISMA_DIR, 'prisma.config.ts');
 export const GENERATED_DIR = join(PRISMA_DIR, 'generated');
 /** What fixtures import: `../../../test/prisma/generated/client.js` from `__testfixtures__/<rule>/prisma/`. */
 export const GENERATED_CLIENT = join(GENERATED_DIR, 'client.ts');
 /** Rebuilt by the vitest globalSetup on every run (`.tmp/` is gitignored). */
-export const TEMPLATE_DB = join(REPO_ROOT, '.tmp', 'realdb', 'template.db');
+export const TEMPLATE_DB = join(TMP_DIR, 'template.db');
 
-const STAMP_PATH = join(GENERATED_DIR, '.pushdown-stamp');
 const require = createRequire(import.meta.url);
+
+/** The providers besides SQLite whose clients the server proofs use, each generated from schema.prisma with only the provider changed. */
+export const SERVER_PROVIDERS = ['postgresql', 'mysql'] as const;
+export type ServerProvider = (typeof SERVER_PROVIDERS)[number];
+
+interface Target {
+  /** The schema prisma generate reads. */
+  schema: string;
+  /** What it generates into. */
+  dir: string;
+  /** prisma.config.ts for the SQLite client; the derived schemas need none. */
+  config?: string;
+}
+
+const SQLITE_TARGET: Target = { schema: SCHEMA_PATH, dir: GENERATED_DIR, config: CONFIG_PATH };
+
+function serverTarget(provider: ServerProvider): Target {
+  return { schema: join(REPO_ROOT, '.tmp', 'realdb', `schema-${provider}`, 'schema.prisma'), dir: join(PRISMA_DIR, `generated-${provider}`) };
+}
+
+/** schema.prisma for another provider: the datasource provider and the generator output changed, nothing else. */
+function derivedSchema(provider: ServerProvider): string {
+  const target = serverTarget(provider);
+  const derived = readFileSync(SCHEMA_PATH, 'utf8')
+    .replace(/(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/, `$1"${provider}"`)
+    .replace(/(generator\s+client\s*\{[^}]*output\s*=\s*)"[^"]*"/, `$1${JSON.stringify(relative(dirname(target.schema), target.dir))}`);
+  if (!derived.includes(`provider = "${provider}"`)) throw new Error(`cannot derive a ${provider} schema from ${SCHEMA_PATH}: its datasource provider is not "sqlite"`);
+  return derived;
+}
 
 function prismaCliVersion(): string {
   const pkg = JSON.parse(readFileSync(require.resolve('prisma/package.json'), 'utf8')) as { version: string };
@@ -36,28 +70,59 @@ function prismaCliVersion(): string {
 }
 
 /** Changes whenever the generated client could differ: schema, config or Prisma version. */
-function generationStamp(): string {
+function generationStamp(target: Target): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(SCHEMA_PATH));
-  hash.update(readFileSync(CONFIG_PATH));
+  hash.update(readFileSync(target.schema));
+  if (target.config) hash.update(readFileSync(target.config));
   hash.update(prismaCliVersion());
   return hash.digest('hex');
 }
 
+const stampPath = (target: Target): string => join(target.dir, '.pushdown-stamp');
+
+function isUpToDate(target: Target): boolean {
+  return (
+    existsSync(join(target.dir, 'client.ts')) &&
+    existsSync(stampPath(target)) &&
+    existsSync(target.schema) &&
+    readFileSync(stampPath(target), 'utf8') === generationStamp(target)
+  );
+}
+
+const targets = (): Target[] => [SQLITE_TARGET, ...SERVER_PROVIDERS.map(serverTarget)];
+
+/** Writes each derived schema when it is missing or stale (a rewrite would only touch its mtime). */
+function writeDerivedSchemas(): void {
+  for (const provider of SERVER_PROVIDERS) {
+    const { schema } = serverTarget(provider);
+    const text = derivedSchema(provider);
+    if (existsSync(schema) && readFileSync(schema, 'utf8') === text) continue;
+    mkdirSync(dirname(schema), { recursive: true });
+    writeFileSync(schema, text);
+  }
+}
+
 export function isClientUpToDate(): boolean {
-  return existsSync(GENERATED_CLIENT) && existsSync(STAMP_PATH) && readFileSync(STAMP_PATH, 'utf8') === generationStamp();
+  writeDerivedSchemas();
+  return targets().every(isUpToDate);
 }
 
 /**
- * Runs `prisma generate` for test/prisma/schema.prisma unless the client in
- * test/prisma/generated was made from this very schema, config and Prisma
- * version. Offline: the prisma-client generator needs no engine, and pointing
- * PRISMA_SCHEMA_ENGINE_BINARY at any executable stops the CLI downloading one.
- * Returns whether it generated.
+ * Runs `prisma generate` for test/prisma/schema.prisma (into
+ * test/prisma/generated) and for the same schema on each server provider
+ * (into test/prisma/generated-<provider>), each unless it was made from this
+ * very schema, config and Prisma version. Offline: the prisma-client
+ * generator needs no engine, and pointing PRISMA_SCHEMA_ENGINE_BINARY at any
+ * executable stops the CLI downloading one. Returns whether it generated.
  */
 export function generateClient(): boolean {
   if (isClientUpToDate()) return false;
-  return withLock(join(REPO_ROOT, '.tmp', 'realdb', 'generate.lock'), () => (isClientUpToDate() ? false : runPrismaGenerate()));
+  return withLock(join(REPO_ROOT, '.tmp', 'realdb', 'generate.lock'), () => {
+    writeDerivedSchemas();
+    let generated = false;
+    for (const target of targets()) if (!isUpToDate(target)) generated = runPrismaGenerate(target) || generated;
+    return generated;
+  });
 }
 
 function sleep(ms: number): void {
@@ -87,10 +152,11 @@ function withLock<T>(lockDir: string, fn: () => T): T {
   }
 }
 
-function runPrismaGenerate(): boolean {
+function runPrismaGenerate(target: Target): boolean {
   const cli = join(dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
   const anyExecutable = existsSync('/bin/true') ? '/bin/true' : process.execPath;
-  const result = spawnSync(process.execPath, [cli, 'generate', '--config', CONFIG_PATH], {
+  const args = target.config ? ['--config', target.config] : ['--schema', target.schema];
+  const result = spawnSync(process.execPath, [cli, 'generate', ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: {
@@ -100,13 +166,13 @@ function runPrismaGenerate(): boolean {
       CHECKPOINT_DISABLE: '1',
     },
   });
-  if (result.status !== 0 || !existsSync(GENERATED_CLIENT)) {
+  if (result.status !== 0 || !existsSync(join(target.dir, 'client.ts'))) {
     throw new Error(
-      `prisma generate failed for ${relative(REPO_ROOT, SCHEMA_PATH)} (exit ${result.status ?? result.signal}):\n` +
+      `prisma generate failed for ${relative(REPO_ROOT, target.schema)} (exit ${result.status ?? result.signal}):\n` +
         `${result.error?.message ?? ''}${result.stdout}${result.stderr}`,
     );
   }
-  writeFileSync(STAMP_PATH, generationStamp());
+  writeFileSync(stampPath(target), generationStamp(target));
   return true;
 }
 
@@ -189,35 +255,8 @@ export function buildTemplate(path: string = TEMPLATE_DB): string {
   return path;
 }
 
-let copies = 0;
-
 /** Copies the seeded template to a new file in `dir` and returns its path. */
 export function freshCopy(dir: string, template: string = TEMPLATE_DB): string {
-  if (!existsSync(template)) {
-    throw new Error(`no seeded template at ${template}: run the tests through vitest.config.ts (its globalSetup builds it)`);
-  }
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `run-${process.pid}-${++copies}.db`);
-  copyFileSync(template, path);
-  return path;
+  return copyDatabase(template, dir);
 }
 
-/**
- * Every row of every table (and the AUTOINCREMENT counters), in rowid order,
- * as raw SQLite values: the side effects of a run, compared like its result.
- */
-export function dumpDatabase(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  try {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-      .pluck()
-      .all() as string[];
-    const dump: Record<string, unknown[]> = {};
-    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).all();
-    dump.sqlite_sequence = db.prepare('SELECT name, seq FROM sqlite_sequence ORDER BY name').all();
-    return dump;
-  } finally {
-    db.close();
-  }
-}

@@ -12,6 +12,17 @@ export async function revenueCents() {
   return orders.reduce((sum, o) => sum + o.totalCents, 0);
 }
 
+/** The newest team accounts with their paid orders: one query per account (an N+1 loop). */
+export async function teamOrderTotals() {
+  const team = await prisma.user.findMany({ where: { plan: 'team' }, orderBy: { id: 'desc' }, take: 300 });
+  const totals: { email: string; orders: number; cents: number }[] = [];
+  for (const u of team) {
+    const orders = await prisma.order.findMany({ where: { userId: u.id, status: 'paid' }, orderBy: { id: 'asc' } });
+    totals.push({ email: u.email, orders: orders.length, cents: orders.reduce((sum, o) => sum + o.totalCents, 0) });
+  }
+  return totals;
+}
+
 /** How many different plans people are on. Reported only: count() has no distinct. */
 export async function planCount() {
   return (await prisma.user.findMany({ distinct: ['plan'] })).length;

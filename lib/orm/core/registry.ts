@@ -4,10 +4,15 @@
  * dialects. Adding an ORM adds one import and one entry here.
  */
 import type { RuleOptions } from '../../rule.js';
+import { mikroOrmPlugin } from '../mikro-orm/index.js';
+import { drizzlePlugin } from '../drizzle/index.js';
 import { prismaPlugin } from '../prisma/index.js';
+import { typeormPlugin } from '../typeorm/index.js';
+import { sequelizePlugin } from '../sequelize/index.js';
+import { mongoosePlugin } from '../mongoose/index.js';
 import type { Dialect, OrmPlugin } from './types.js';
 
-export const plugins: readonly OrmPlugin[] = [prismaPlugin];
+export const plugins: readonly OrmPlugin[] = [prismaPlugin, typeormPlugin, mikroOrmPlugin, sequelizePlugin, mongoosePlugin, drizzlePlugin];
 
 export function findPlugin(id: string): OrmPlugin | undefined {
   return plugins.find((p) => p.id === id);

@@ -16,7 +16,7 @@
  *   table is generated.
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression } from '@babel/types';
+import type { CallExpression, Expression } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import type { FieldTest } from '../../analysis/predicate.js';
 import type { EditTier } from '../../types.js';
@@ -114,6 +114,9 @@ export type Emit =
     }
   | { ok: false; reason: string; suggestion: string };
 
+/** A first-row answer: the row (null for none), or with `keepsRows` the rows cut to the first one. */
+export type FirstEmit = Emit | ({ ok: true; keepsRows: true } & Omit<Extract<Emit, { ok: true }>, 'ok'>);
+
 export interface LoadShape {
   /** The query fixes the order of its rows. */
   ordered: boolean;
@@ -160,8 +163,18 @@ export interface Dialect {
   model?(load: Load, ctx: RuleContext): ModelFacts | undefined;
   /** An expression (without `await`) that resolves to the number of rows the load would return. */
   count(load: Load, ctx: RuleContext): Emit;
-  /** An expression (without `await`) that resolves to the first row the load would return, or null when it returns none. */
-  first?(load: Load, ctx: RuleContext): Emit;
+  /**
+   * An expression (without `await`) that resolves to the first row the load would return, or null when it returns none;
+   * or, with `keepsRows`, to the load's rows cut to that first row (`.limit(1)`): then only the load is replaced and
+   * every use (`[0]`, destructuring, emptiness tests) stays as it was.
+   */
+  first?(load: Load, ctx: RuleContext): FirstEmit;
+  /**
+   * An expression (without `await`) that resolves to the first of the load's
+   * rows that pass `tests` (a `.find(pred)`), or null when none does. A
+   * dialect without it leaves `.find(pred)` alone: `first` ignores tests.
+   */
+  firstMatching?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
   /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
   keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
   /** Does the load's filter pin its key or a unique field to a list of values (or one value), so it returns at most that many rows? */
@@ -182,6 +195,14 @@ export interface Dialect {
   boundedCount?(load: Load, ctx: RuleContext, bound: number): Emit;
   /** The load (without `await`) with `tests` added to what it filters on. */
   narrow?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
+  /** Is this call a query that reads rows by fields pinned to single values (the per-row query of an N+1 loop)? */
+  matchKeyedQuery?(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): KeyedQuery | null;
+  /** Does every row of `load` carry `field` as a defined, non-null value? Its type, and whether the rows' values are distinct. */
+  rowKey?(load: Load, ctx: RuleContext, field: string): RowKeyEmit;
+  /** One query for the rows `query` reads for every key of a list, instead of one key. */
+  inQuery?(query: KeyedQuery, ctx: RuleContext, field: string): InQueryEmit;
+  /** Is this call a query that only reads, or one that writes (or may)? undefined: not a call on this ORM's client. */
+  queryKind?(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): 'read' | 'write' | undefined;
 }
 
 /**
@@ -191,6 +212,50 @@ export interface Dialect {
  * foreign key is pinned to one value (the rows of one parent row).
  */
 export type LoadBoundFact = 'limited' | 'key' | 'list' | 'page' | 'scoped';
+/** A query whose filter pins fields to single values, e.g. the rows whose foreign key equals one parent's id. */
+export interface KeyedQuery {
+  dialect: Dialect;
+  call: NodePath<CallExpression>;
+  /** The model as the code names it (the key of `OrmFacts.models`). */
+  model: string;
+  /** 'rows': every matching row, as a list; 'row': one row, or null when none matches. */
+  returns: 'rows' | 'row';
+  /** The fields the filter pins to one value each, and the value expressions. */
+  pins: ReadonlyArray<{ field: string; value: NodePath<Expression> }>;
+}
+
+/** A key field as the rows of a load carry it. */
+export type RowKeyEmit =
+  | {
+      ok: true;
+      /** The field's type (`int`), comparable with InQueryEmit.type. */
+      type: string;
+      /** No two rows of the load share a value. */
+      distinct: boolean;
+    }
+  | { ok: false; reason: string; suggestion: string };
+
+export type InQueryEmit =
+  | {
+      ok: true;
+      /** The query (without `await`) for the keys in `keys`, the source text of an array. */
+      query(keys: string): string;
+      /**
+       * The most keys one such query may carry, when the caller must split the
+       * list (the database's parameter limit, and the ORM does not split it).
+       */
+      chunk?: number;
+      /** The key field's type (`int`), comparable with RowKeyEmit.type. */
+      type: string;
+      /** The key's TypeScript type (`number`), for the Map that groups the rows. */
+      tsType: string;
+      /** Is the field unique among the rows the query reads? Then a key has at most one row. */
+      unique: boolean;
+      tier?: EditTier;
+      /** What a reviewer must check (order of ties, collation...), in the ORM's words. */
+      notes: string[];
+    }
+  | { ok: false; reason: string; suggestion: string };
 
 export type AggregateOp = 'sum' | 'min' | 'max';
 

@@ -21,6 +21,7 @@ import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { AggregateOp, Emit } from '../core/types.js';
 import { prismaFacts, type PrismaLoad } from './load.js';
+import { floatSumNote } from './providers.js';
 
 const NUMBER_TYPES = new Set(['Int', 'Float']);
 /** Arguments aggregate() honours with findMany's meaning. */
@@ -74,7 +75,7 @@ export function prismaAggregate(load: PrismaLoad, ctx: RuleContext, op: Aggregat
       ok: true,
       code,
       tier: 'review',
-      note: `the database adds ${f.typeName === 'Float' ? 'the floats in its own order, so the last digits may differ' : 'the values as integers; a sum beyond 2^53 loses precision differently'}`,
+      note: f.typeName === 'Float' ? floatSumNote(schema.provider) : 'the database adds the values as integers; a sum beyond 2^53 loses precision differently',
     };
   }
   // Postgres stores NaN in float columns: Math.min/max return NaN for it, MIN/MAX order it above every number.

@@ -14,19 +14,22 @@
  * other than a count selection, include, omit and relationLoadStrategy.
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
+import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
-import { PRISMA_ID, prismaFacts, type LoadArgs, type PrismaLoad } from './load.js';
+import { readObject, readOptionsArg } from '../core/options-arg.js';
+import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
+import { PRISMA_ID, prismaFacts, type PrismaLoad } from './load.js';
 import { prismaMessages } from './messages.js';
-import { prismaFindFirst } from './first.js';
+import { prismaFindFirst, prismaFindFirstWhere } from './first.js';
 import { prismaKeyBounded, prismaKeysetBatches } from './batches.js';
 import { prismaSelect } from './select.js';
 import { prismaAggregate } from './aggregate.js';
 import { prismaBoundedCount, prismaExists } from './exists.js';
 import { prismaNarrow } from './where.js';
 import { prismaLoadBound } from './bounds.js';
+import { prismaInQuery, prismaMatchKeyedQuery, prismaQueryKind, prismaRowKey } from './in.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -63,7 +66,7 @@ export const prismaDialect: Dialect = {
     const clientPath = calleePath.get('object.object') as NodePath<Expression>;
     if (!isPrismaClient(clientPath, clientNames)) return null;
     if (path.node.arguments.length > 1) return null;
-    return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readArgs(path) };
+    return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readOptionsArg(path, 0) };
   },
 
   loadShape(any: Load): LoadShape {
@@ -87,6 +90,7 @@ export const prismaDialect: Dialect = {
   },
 
   first: (load, ctx) => prismaFindFirst(own(load), ctx),
+  firstMatching: (load, ctx, tests) => prismaFindFirstWhere(own(load), ctx, tests),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
   loadBound: (load, ctx) => prismaLoadBound(own(load), ctx),
@@ -95,6 +99,10 @@ export const prismaDialect: Dialect = {
   exists: (load, ctx, opts) => prismaExists(own(load), ctx, opts),
   boundedCount: (load, ctx, bound) => prismaBoundedCount(own(load), ctx, bound),
   narrow: (load, ctx, tests) => prismaNarrow(own(load), ctx, tests),
+  matchKeyedQuery: (path, ctx, clientNames) => prismaMatchKeyedQuery(prismaDialect, path, (p) => isPrismaClient(p, clientNames), readObject),
+  rowKey: (load, ctx, field) => prismaRowKey(own(load), ctx, field),
+  inQuery: (query, ctx, field) => prismaInQuery(query, ctx, field, readObject),
+  queryKind: (path, ctx, clientNames) => prismaQueryKind(path, (p) => isPrismaClient(p, clientNames)),
 };
 
 /** The argument text for count(), or why there is none. */
@@ -145,36 +153,6 @@ function countArgs(load: PrismaLoad, ctx: RuleContext): Emit {
   return { ok: true, code: text ?? '' };
 }
 
-function readArgs(path: NodePath<CallExpression>): LoadArgs {
-  const arg = path.node.arguments[0];
-  if (!arg) return { kind: 'none' };
-  if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return { kind: 'unknown', node: arg, reason: 'spread' };
-  if (arg.type === 'ObjectExpression') return readObject(arg);
-  if (arg.type === 'Identifier') {
-    const binding = path.scope.getBinding(arg.name);
-    const decl = binding?.path.node;
-    if (binding && binding.constant && binding.kind !== 'param' && decl?.type === 'VariableDeclarator' && decl.init?.type === 'ObjectExpression') {
-      const read = readObject(decl.init);
-      if (read.kind === 'object') return { kind: 'ref', node: arg, literal: decl.init, props: read.props };
-      return read;
-    }
-    return { kind: 'unknown', node: arg, reason: `held in \`${arg.name}\`, not an object literal pushdown can read` };
-  }
-  return { kind: 'unknown', node: arg, reason: 'not an object literal' };
-}
-
-function readObject(obj: ObjectExpression): LoadArgs {
-  const props = new Map<string, ObjectProperty>();
-  for (const p of obj.properties) {
-    if (p.type !== 'ObjectProperty') return { kind: 'unknown', node: p, reason: p.type === 'SpreadElement' ? 'built with a spread' : 'built with a method' };
-    const name = propertyName(p);
-    if (name === undefined) return { kind: 'unknown', node: p, reason: 'built with a computed key' };
-    if (props.has(name)) return { kind: 'unknown', node: p, reason: `given \`${name}\` twice` };
-    props.set(name, p);
-  }
-  return { kind: 'object', node: obj, props };
-}
-
 function typeName(t: TSType | null | undefined): string | undefined {
   if (!t) return undefined;
   if (t.type === 'TSTypeReference') {
@@ -215,7 +193,7 @@ export function isPrismaClient(path: NodePath<Expression>, clientNames: readonly
   const id = binding.identifier;
 
   if (binding.kind === 'param') {
-    if (isTransactionCallbackParam(binding.path)) return true;
+    if (isCallbackParamOf(binding.path, '$transaction')) return true;
     const ann = annotationOf(id);
     if (ann === null) return conventional;
     return PRISMA_TYPE.test(ann ?? '');
@@ -230,7 +208,7 @@ export function isPrismaClient(path: NodePath<Expression>, clientNames: readonly
   if (decl.type === 'VariableDeclarator') {
     const ann = annotationOf(decl.id);
     if (ann !== null && ann !== undefined) return PRISMA_TYPE.test(ann);
-    const init = unwrap(decl.init);
+    const init = unwrapExpression(decl.init);
     if (!init) return conventional;
     if (init.type === 'NewExpression') return init.callee.type === 'Identifier' && /PrismaClient/.test(init.callee.name);
     if (init.type === 'CallExpression') {
@@ -247,28 +225,10 @@ export function isPrismaClient(path: NodePath<Expression>, clientNames: readonly
   return false;
 }
 
-function unwrap(node: Expression | null | undefined): Expression | null | undefined {
-  let n = node;
-  while (n && (n.type === 'AwaitExpression' || n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression')) {
-    n = n.type === 'AwaitExpression' ? n.argument : n.expression;
-  }
-  return n;
-}
-
 function textOfSimple(n: Node): string {
   if (n.type === 'Identifier') return n.name;
   if (n.type === 'MemberExpression' && n.property.type === 'Identifier') return `${textOfSimple(n.object)}.${n.property.name}`;
   return '';
-}
-
-/** `prisma.$transaction(async (tx) => ...)`: tx is a transaction client. */
-function isTransactionCallbackParam(paramPath: NodePath): boolean {
-  const fn = paramPath.parentPath;
-  if (!fn || !(fn.isArrowFunctionExpression() || fn.isFunctionExpression())) return false;
-  const call = fn.parentPath;
-  if (!call || !call.isCallExpression() || call.node.arguments[0] !== fn.node) return false;
-  const callee = call.node.callee;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === '$transaction';
 }
 
 /** A class field or constructor parameter property named `name` whose declared type is not Prisma's. */

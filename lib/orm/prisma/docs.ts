@@ -53,6 +53,18 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     after: 'const total = (await prisma.post.aggregate({ where: { published: true }, _sum: { views: true } }))._sum.views ?? 0;',
     declines: ['no schema, Decimal or BigInt fields: finding', '`distinct` (aggregate has none): finding'],
   },
+  'loop-query-to-in': {
+    tier: 'review',
+    before:
+      'const users = await prisma.user.findMany({ where: { active: true } });\nfor (const u of users) {\n  const posts = await prisma.post.findMany({ where: { authorId: u.id } });\n  report(u, posts);\n}',
+    after:
+      'const users = await prisma.user.findMany({ where: { active: true } });\nconst postRows = await prisma.post.findMany({ where: { authorId: { in: users.map((u) => u.id) } } });\nconst postsByAuthorId = postRows.reduce((groups, row) => {\n  const group = groups.get(row.authorId);\n  if (group) group.push(row);\n  else groups.set(row.authorId, [row]);\n  return groups;\n}, new Map<number, typeof postRows>());\nfor (const u of users) {\n  const posts = postsByAuthorId.get(u.id) ?? [];\n  report(u, posts);\n}',
+    declines: [
+      'take, skip, cursor or distinct on the per-row query, or findFirst by a non-unique field (per-key limits): finding',
+      'an optional key field, a select without the key, DateTime/Decimal/BigInt/Json keys, String keys on a provider other than SQLite/PostgreSQL: finding',
+      'with an orderBy, the keys go in slices of half the parameter limit (Prisma splits an unordered `in` list itself, and throws past the limit under an orderBy)',
+    ],
+  },
   'loop-to-batches': {
     tier: 'review',
     before: 'for (const u of await prisma.user.findMany({ where: { active: true } })) await notify(u);',

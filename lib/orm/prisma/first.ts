@@ -11,13 +11,24 @@
  * findMany } } })`, the usual soft-delete recipe), so a findMany hook does not
  * run for findFirst: on a client this file builds with `$extends`, the
  * rewrite is downgraded to review.
+ *
+ * Rows that tie on the orderBy come back in no fixed order, and PostgreSQL
+ * and MySQL/MariaDB pick another tied row under findFirst's LIMIT 1 (a top-N
+ * sort) than first in findMany's full sort (shown on both engines by the
+ * real-database proof; SQLite keeps ties in scan order either way). So on
+ * any provider but SQLite, an orderBy that can tie (its last key is not a
+ * required unique field) makes the rewrite review (providers.ts says why).
  */
-import type { Expression, Node } from '@babel/types';
+import type { Expression, Node, ObjectProperty } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
 import type { Emit } from '../core/types.js';
 import type { PrismaLoad } from './load.js';
+import { prismaFacts } from './load.js';
 import { FIRST_WHY } from './messages.js';
+import { orderTiesNote } from './providers.js';
+import type { FieldTest } from '../../analysis/predicate.js';
+import { prismaNarrow } from './where.js';
 
 /** findMany arguments findFirst takes with the same meaning. */
 const FIRST_KEEPS = new Set(['where', 'orderBy', 'cursor', 'skip', 'distinct', 'select', 'include', 'omit', 'relationLoadStrategy']);
@@ -25,8 +36,13 @@ const FIRST_KEEPS = new Set(['where', 'orderBy', 'cursor', 'skip', 'distinct', '
 export function prismaFindFirst(load: PrismaLoad, ctx: RuleContext): Emit {
   const receiver = textOf(ctx.source, load.receiver);
   const args = load.args;
-  const tier = extendedHere(load) ? ('review' as const) : undefined;
-  const note = tier ? 'the client is built with `$extends`: check that no query extension hooks findMany only (it would not run for findFirst)' : undefined;
+  const notes: string[] = [];
+  if (extendedHere(load)) notes.push('the client is built with `$extends`: check that no query extension hooks findMany only (it would not run for findFirst)');
+  const ties = args.kind === 'object' || args.kind === 'ref' ? orderThatCanTie(args.props.get('orderBy'), load, ctx) : undefined;
+  const tiesNote = ties === undefined ? undefined : orderTiesNote(prismaFacts(ctx)?.provider, ties);
+  if (tiesNote) notes.push(tiesNote);
+  const tier = notes.length > 0 ? ('review' as const) : undefined;
+  const note = notes.join('; ') || undefined;
   if (args.kind === 'none') return { ok: true, code: `${receiver}.findFirst()`, tier, note, why: FIRST_WHY };
   if (args.kind === 'unknown') {
     return {
@@ -76,6 +92,25 @@ export function prismaFindFirst(load: PrismaLoad, ctx: RuleContext): Emit {
   return { ok: true, code: `${receiver}.findFirst(${text ?? ''})`, tier, note, why: FIRST_WHY };
 }
 
+/**
+ * The orderBy, as the message shows it, when rows can tie on it; undefined
+ * when there is none or its last key is a required unique field (the order
+ * is then total). Without the model's facts, every orderBy can tie.
+ */
+function orderThatCanTie(orderBy: ObjectProperty | undefined, load: PrismaLoad, ctx: RuleContext): string | undefined {
+  if (!orderBy) return undefined;
+  const shown = `\`${textOf(ctx.source, orderBy.value)}\``;
+  const value = orderBy.value;
+  const last = value.type === 'ArrayExpression' ? value.elements[value.elements.length - 1] : value;
+  if (!last || last.type !== 'ObjectExpression' || last.properties.length !== 1) return shown;
+  const key = last.properties[0]!;
+  if (key.type !== 'ObjectProperty' || key.value.type !== 'StringLiteral' || !['asc', 'desc'].includes(key.value.value)) return shown;
+  const model = prismaFacts(ctx)?.models.get(load.model);
+  const field = model?.fields.get(propertyName(key) ?? '');
+  const unique = field !== undefined && (field.isUnique || (model!.primaryKey.length === 1 && model!.primaryKey[0] === field.name));
+  return unique && !field.nullable ? undefined : shown;
+}
+
 function literalNumber(node: Node): number | undefined {
   if (node.type === 'NumericLiteral') return node.value;
   if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'NumericLiteral') return -node.argument.value;
@@ -97,4 +132,31 @@ function extendedHere(load: PrismaLoad): boolean {
     init.callee.property.type === 'Identifier' &&
     init.callee.property.name === '$extends'
   );
+}
+
+/**
+ * `.find(pred)` over the load's rows: findFirst with the predicate merged into
+ * where. The where is what narrow() says (it declines take, skip, cursor and
+ * distinct, which the database applies before a where but the JavaScript
+ * test after, and compared values that may be undefined); findFirst takes
+ * every other findMany argument with the same meaning, and its first row is
+ * the first matching row in the same order.
+ */
+export function prismaFindFirstWhere(load: PrismaLoad, ctx: RuleContext, tests: readonly FieldTest[]): Emit {
+  const narrowed = prismaNarrow(load, ctx, tests);
+  if (!narrowed.ok) return narrowed;
+  const prefix = `${textOf(ctx.source, load.receiver)}.${load.method}(`;
+  if (!narrowed.code.startsWith(prefix)) return { ok: false, reason: 'pushdown could not build the query', suggestion: 'use findFirst with the predicate in where by hand' };
+  const order = load.args.kind !== 'none' && load.args.kind !== 'unknown' && load.args.props.has('orderBy');
+  const notes = [
+    narrowed.note,
+    order ? 'rows that tie on the orderBy may come in another order, so another matching row may come first' : 'the query has no orderBy: the database may return another matching row first',
+  ].filter(Boolean);
+  return {
+    ok: true,
+    code: `${textOf(ctx.source, load.receiver)}.findFirst(${narrowed.code.slice(prefix.length)}`,
+    tier: 'review',
+    note: notes.join('; '),
+    why: 'findFirst with the predicate in its where returns the first row `.find` would have (same order and row shape) and loads only that row',
+  };
 }

@@ -1,20 +1,14 @@
 /** What the Prisma dialect reads off a load, and its view of the rule options. */
-import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import type { Expression } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import type { OrmFacts } from '../core/facts.js';
 import type { Load } from '../core/types.js';
+import type { OptionsArg } from '../core/options-arg.js';
 
 export const PRISMA_ID = 'prisma';
 
-export type LoadArgs =
-  /** `findMany()` */
-  | { kind: 'none' }
-  /** `findMany({ where, ... })`: every key is a plain, non-computed name. */
-  | { kind: 'object'; node: ObjectExpression; props: ReadonlyMap<string, ObjectProperty> }
-  /** `findMany(q)` with `const q = { ... }` a never-reassigned literal: read, but never edited in place. */
-  | { kind: 'ref'; node: Expression; literal: ObjectExpression; props: ReadonlyMap<string, ObjectProperty> }
-  /** Anything pushdown cannot read: a spread, a computed key, a call, a parameter. */
-  | { kind: 'unknown'; node: Node; reason: string };
+/** The findMany options argument, as read (lib/orm/core/options-arg.ts). */
+export type LoadArgs = OptionsArg;
 
 /** `<client>.<delegate>.findMany(args?)`. */
 export interface PrismaLoad extends Load {

@@ -19,7 +19,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as babelParse } from '@babel/parser';
 import type { Expression, Node, ObjectExpression } from '@babel/types';
-import { getSchema, type Attribute, type Field, type Schema } from '@mrleebo/prisma-ast';
+import { createRequire } from 'node:module';
+import type { Attribute, Field, Schema } from '@mrleebo/prisma-ast';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
 
 /** A path the user gave that cannot be used: one line, shown without a stack trace. */
@@ -85,6 +86,15 @@ export function discoverSchemaPath(cwd: string, warn?: (message: string) => void
   const folder = join(cwd, 'prisma', 'schema');
   if (isDirectory(folder) && prismaFilesIn(folder).length > 0) return folder;
   return undefined;
+}
+
+type PrismaAst = typeof import('@mrleebo/prisma-ast');
+let prismaAst: PrismaAst | undefined;
+
+/** The schema parser (chevrotain underneath: ~0.35 s to load) loads with the first schema read, not with pushdown. */
+function getSchema(text: string): Schema {
+  prismaAst ??= createRequire(import.meta.url)('@mrleebo/prisma-ast') as PrismaAst;
+  return prismaAst.getSchema(text);
 }
 
 /** Read a schema file, or every .prisma file under a folder (Prisma's multi-file schema). Throws when it cannot. */

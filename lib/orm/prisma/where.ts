@@ -14,12 +14,14 @@
  * - DateTime, Decimal, BigInt, Json and Bytes values are objects (or need
  *   exact types) in JS, where `===` is identity: declined.
  * - String equality and ordering follow the database collation (MySQL `_ci`,
- *   PAD SPACE): noted, for the review tier.
+ *   PAD SPACE; PostgreSQL's linguistic order; SQLite's byte order): noted in
+ *   the provider's words (providers.ts), for the review tier.
  * Without a schema, nothing here can tell a field's type or nullability, so it
  * declines.
  */
 import type { FieldCompare, FieldTest } from '../../analysis/predicate.js';
 import type { FieldFacts, OrmFacts, ModelFacts } from '../core/facts.js';
+import { stringEqualityNote, stringOrderNote } from './providers.js';
 import { andObjectText, indentAt, objectTextAdding, propertyName, textOf } from '../../text.js';
 import type { RuleContext } from '../../rule.js';
 import type { Emit } from '../core/types.js';
@@ -102,7 +104,10 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: ModelFacts | 
     if (mismatch) return decline(`\`${shown}\` ${mismatch}`);
     const nullable = field.nullable && !checkedNotNull.has(t.field);
     if (field.typeName === 'Int' && t.proof !== 'literal' && t.proof !== 'null') notes.add(`Prisma coerces a fractional value for the Int field \`${t.field}\` (on SQLite \`${t.field}: 25.5\` matches 25), where JavaScript compares it exactly: check \`${source.slice(t.value.start ?? 0, t.value.end ?? 0)}\` is an integer`);
-    if (field.typeName === 'String' && t.proof !== 'null') notes.add('string comparison follows the database collation (MySQL `_ci` collations ignore case, PAD SPACE ones trailing spaces), while JavaScript compares code units');
+    if (field.typeName === 'String' && t.proof !== 'null') {
+      const note = t.op === 'eq' || t.op === 'ne' ? stringEqualityNote(schema?.provider) : stringOrderNote(schema?.provider);
+      if (note) notes.add(note);
+    }
     if (t.op === 'eq') {
       if (t.proof === 'null') {
         if (!field.nullable) return decline(`\`${shown}\` compares a required field with null, which is never true`);

@@ -13,7 +13,7 @@ export type Outcome = { kind: 'returned'; value: unknown } | { kind: 'threw'; er
 
 const FLOAT_TOLERANCE = 1e-9;
 
-/** decimal.js instances (Prisma.Decimal) tag themselves; no import of a particular copy needed. */
+/** decimal.js instances (e.g. Prisma.Decimal) tag themselves; no import of a particular copy needed. */
 interface DecimalLike {
   equals(other: DecimalLike): boolean;
   toString(): string;
@@ -168,7 +168,7 @@ function errorSummary(error: unknown): { name: string; code: unknown } {
 
 /**
  * Both returned: their values must match. Both threw: the same kind of error
- * (name and Prisma error code; messages differ because they quote the query).
+ * (name and driver error code; messages differ because they quote the query).
  * One returned and one threw: a difference.
  */
 export function findOutcomeDifference(input: Outcome, output: Outcome): string | null {

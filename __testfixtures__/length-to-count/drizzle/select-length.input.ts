@@ -1,0 +1,9 @@
+import { gte } from 'drizzle-orm';
+import type { Db } from '../../../test/drizzle/client.js';
+import { users } from '../../../test/drizzle/schema.js';
+
+export async function run(db: Db, minAge: number) {
+  return (await db.select().from(users).where(gte(users.age, minAge))).length;
+}
+
+export const cases: unknown[][] = [[0], [30], [1000]];

@@ -1,0 +1,8 @@
+import { Op } from 'sequelize';
+import { User } from '../../../test/sequelize/models.js';
+
+export async function run(_models: unknown, minAge: number) {
+  return (await User.findAll({ where: { age: { [Op.gte]: minAge } } })).length;
+}
+
+export const cases: unknown[][] = [[0], [30], [1000]];

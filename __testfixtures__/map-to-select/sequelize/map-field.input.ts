@@ -1,0 +1,7 @@
+import { User, Post } from '../../../test/sequelize/models.js';
+
+export async function run(_models: unknown, active: boolean) {
+  return (await User.findAll({ where: { active }, order: [['id', 'ASC']] })).map((u) => `${u.email}:${u.name ?? '-'}`);
+}
+
+export const cases: unknown[][] = [[true], [false]];

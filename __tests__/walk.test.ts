@@ -1,0 +1,57 @@
+import type { NodePath } from '@babel/traverse';
+import type { CallExpression, Node } from '@babel/types';
+import { describe, expect, it } from 'vitest';
+import { programPath } from '../lib/engine.js';
+import { parseSource } from '../lib/parse.js';
+import { findNodes, pathAt, walkNodes } from '../lib/walk.js';
+
+const SOURCE = `
+import { a } from './a';
+@decorate(make())
+class Service<T extends ReturnType<typeof pick>> {
+  @inject(token()) private readonly dep = build(1);
+  async run(x: number = start()): Promise<T> {
+    const rows = await db.user.findMany({ where: { id: f(x) } });
+    for (const r of list(rows)) out(r?.id, g(h(r)));
+    return cb(() => inner(1), class { m() { deep(); } }) as T;
+  }
+}
+export default first(second(third()), ...spread(fourth()));
+const el = <div onClick={() => click()}>{render(items.map((i) => i.name))}</div>;
+label: for (;;) { if (test()) break label; }
+`;
+
+describe('plain AST walks', () => {
+  const ast = parseSource(SOURCE, 'x.tsx');
+  const program = programPath(ast);
+  const traversed: NodePath<CallExpression>[] = [];
+  program.traverse({
+    CallExpression(path) {
+      traversed.push(path);
+    },
+  });
+
+  it('findNodes meets the nodes @babel/traverse visits, in the same order', () => {
+    const found = findNodes(ast.program, (n: Node) => n.type === 'CallExpression');
+    expect(traversed.length).toBeGreaterThan(15);
+    expect(found.map((f) => f.node)).toEqual(traversed.map((p) => p.node));
+    expect(found.map((f) => f.node.start)).toEqual(traversed.map((p) => p.node.start));
+  });
+
+  it('pathAt gives the very NodePath a traversal gives, with the same scope', () => {
+    const found = findNodes(ast.program, (n: Node) => n.type === 'CallExpression');
+    found.forEach((f, i) => {
+      const p = pathAt(program, f.steps);
+      expect(p).toBe(traversed[i]);
+      expect(p.scope).toBe(traversed[i].scope);
+    });
+  });
+
+  it('walkNodes sees every identifier, types and JSX included', () => {
+    const names = new Set<string>();
+    walkNodes(ast.program, (n) => {
+      if (n.type === 'Identifier' || n.type === 'JSXIdentifier') names.add(n.name);
+    });
+    for (const n of ['pick', 'token', 'inner', 'deep', 'fourth', 'click', 'div', 'label', 'T']) expect(names.has(n)).toBe(true);
+  });
+});

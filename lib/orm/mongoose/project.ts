@@ -1,0 +1,38 @@
+/**
+ * Mongoose's view of a project: the models its code declares (schemas and
+ * `model(...)` calls in any observed file) and whether any schema has query
+ * middleware for finds (`pre('find')`, `pre(/^find/)`, `post('find')`):
+ * countDocuments, exists and aggregate run their own hooks, not find's.
+ */
+import type { ModelFacts, OrmFacts } from '../core/facts.js';
+import type { OrmProject } from '../core/types.js';
+import { declaresModels, factsOf, readModels } from './facts.js';
+
+const FIND_MIDDLEWARE = /\.(?:pre|post)\s*\(\s*(?:\/\^?find|['"`]find|\[[^\]]*['"`]find)/;
+
+export class MongooseProject implements OrmProject {
+  private readonly models: ModelFacts[] = [];
+  private hooks = false;
+  readonly warnings: string[] = [];
+
+  observe(text: string): void {
+    if (declaresModels(text)) this.models.push(...readModels(text));
+    if (!this.hooks && FIND_MIDDLEWARE.test(text)) this.hooks = true;
+  }
+
+  factsKeyFor(): string | undefined {
+    return 'models';
+  }
+
+  facts(): Record<string, OrmFacts> {
+    return { models: factsOf(this.models, 'the schemas and model() calls in the code') };
+  }
+
+  flags(): Record<string, boolean> {
+    return {};
+  }
+
+  hasQueryHooks(): boolean {
+    return this.hooks;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Sequelize's view of a project: the models its code declares (read from every
+ * observed file that calls Model.init or sequelize.define) and whether it hooks
+ * finds per operation (beforeFind / afterFind and friends: count runs
+ * beforeCount instead, so a rewrite may skip a hook the findAll ran).
+ */
+import type { ModelFacts, OrmFacts } from '../core/facts.js';
+import type { OrmProject } from '../core/types.js';
+import { declaresModels, factsOf, readModels } from './facts.js';
+
+const FIND_HOOKS = /\b(?:before|after)Find(?:AfterExpandIncludeAll|AfterOptions)?\b|@(?:Before|After)Find\b/;
+
+export class SequelizeProject implements OrmProject {
+  private readonly models: ModelFacts[] = [];
+  private hooks = false;
+  readonly warnings: string[] = [];
+
+  observe(text: string): void {
+    if (declaresModels(text)) this.models.push(...readModels(text));
+    if (!this.hooks && FIND_HOOKS.test(text)) this.hooks = true;
+  }
+
+  /** One set of facts for the whole project: models are referred to by name wherever they are declared. */
+  factsKeyFor(): string | undefined {
+    return 'models';
+  }
+
+  facts(): Record<string, OrmFacts> {
+    return { models: factsOf(this.models, 'the models declared with Model.init / sequelize.define') };
+  }
+
+  flags(): Record<string, boolean> {
+    return {};
+  }
+
+  hasQueryHooks(): boolean {
+    return this.hooks;
+  }
+}

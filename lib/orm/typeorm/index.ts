@@ -1,0 +1,22 @@
+/**
+ * The TypeORM plugin (1.x, and 0.3 code shapes): `find`/`findBy` on a
+ * repository or an entity manager, and query builders ending in getMany();
+ * facts from the decorators of the project's entity classes.
+ */
+import type { OrmPlugin } from '../core/types.js';
+import { typeormDialect } from './dialect.js';
+import { typeormDocs } from './docs.js';
+import { TYPEORM_ID } from './load.js';
+import { TypeormProject } from './project.js';
+
+export const typeormPlugin: OrmPlugin = {
+  id: TYPEORM_ID,
+  displayName: 'TypeORM',
+  packages: ['typeorm', '@nestjs/typeorm'],
+  // `.findBy(`, `.getMany(`, and `.find(` with options, an entity or nothing: not an array's `.find((x) => ...)`.
+  prefilter: /\.\s*(?:findBy|getMany)\s*\(|\.\s*find\s*\(\s*(?:\{|\)|[A-Za-z_$][\w$.]*\s*[,)])/,
+  clientNames: ['manager', 'entityManager'],
+  project: async (opts) => new TypeormProject(opts),
+  dialect: typeormDialect,
+  docs: typeormDocs,
+};

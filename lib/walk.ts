@@ -1,0 +1,77 @@
+/**
+ * Walks a babel AST as plain objects: every node under `root`, parents before
+ * children, in source order. No NodePaths and no scopes, so it costs a fraction
+ * of a @babel/traverse pass; for questions that need no bindings.
+ */
+import type { NodePath } from '@babel/traverse';
+import { VISITOR_KEYS, type Node } from '@babel/types';
+
+/** Properties that hold no child nodes of the tree (positions, comments, parser extras). */
+const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'comments', 'tokens']);
+
+export function walkNodes(root: Node, visit: (node: Node, parent: Node | undefined) => void): void {
+  const go = (n: unknown, parent: Node | undefined): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      for (const c of n) go(c, parent);
+      return;
+    }
+    const o = n as Node;
+    visit(o, parent);
+    for (const k in o) {
+      if (NOT_CHILDREN.has(k)) continue;
+      const v = (o as unknown as Record<string, unknown>)[k];
+      if (v && typeof v === 'object') go(v, o);
+    }
+  };
+  go(root, undefined);
+}
+
+/** The child properties @babel/traverse walks, per node type. (@babel/types is loaded anyway: @babel/traverse needs it.) */
+const childKeys = (type: string): readonly string[] | undefined => (VISITOR_KEYS as Record<string, readonly string[] | undefined>)[type];
+
+/** How to reach a node from a root: property names, each followed by an index when it holds a list. */
+export type NodeSteps = ReadonlyArray<string | number>;
+
+/**
+ * The nodes under `root` that `test` accepts, with the steps to each, visited
+ * exactly as @babel/traverse visits them (its visitor keys, parents first, in
+ * order), but as plain objects: no NodePaths are made and no scopes crawled.
+ */
+export function findNodes(root: Node, test: (node: Node) => boolean): Array<{ node: Node; steps: NodeSteps }> {
+  const found: Array<{ node: Node; steps: NodeSteps }> = [];
+  const steps: Array<string | number> = [];
+  const go = (node: Node): void => {
+    if (test(node)) found.push({ node, steps: [...steps] });
+    const keys = childKeys(node.type);
+    if (!keys) return;
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (!child || typeof child !== 'object') continue;
+      steps.push(key);
+      if (Array.isArray(child)) {
+        for (let i = 0; i < child.length; i++) {
+          const c = child[i] as Node | null;
+          if (!c || typeof c.type !== 'string') continue;
+          steps.push(i);
+          go(c);
+          steps.pop();
+        }
+      } else if (typeof (child as Node).type === 'string') go(child as Node);
+      steps.pop();
+    }
+  };
+  go(root);
+  return found;
+}
+
+/** The NodePath of the node `steps` lead to from `root` (babel caches paths, so it is the one a traversal would give). */
+export function pathAt(root: NodePath, steps: NodeSteps): NodePath {
+  let path = root;
+  for (let i = 0; i < steps.length; i++) {
+    const key = steps[i] as string;
+    if (typeof steps[i + 1] === 'number') path = (path.get(key) as NodePath[])[steps[++i] as number];
+    else path = path.get(key) as NodePath;
+  }
+  return path;
+}
