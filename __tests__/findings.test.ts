@@ -264,7 +264,12 @@ describe("pushdown's own output", () => {
 
   const trees: [string, () => { files: Record<string, string>; schema?: string }][] = [
     ['every fixture input', () => ({ files: copyTree(fixtures, (r) => /\.input\.[a-z]+$/.test(r)), schema })],
-    ['examples/prisma-app', () => ({ files: copyTree(join(import.meta.dirname, '..', 'examples', 'prisma-app'), (r) => !r.endsWith('.db')) })],
+    ...readdirSync(join(import.meta.dirname, '..', 'examples'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e): [string, () => { files: Record<string, string> }] => [
+        `examples/${e.name}`,
+        () => ({ files: copyTree(join(import.meta.dirname, '..', 'examples', e.name), (r) => !r.endsWith('.db')) }),
+      ]),
   ];
 
   for (const [name, make] of trees) {

@@ -90,6 +90,8 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   const seen = new Set<string>();
   const edits: EditRecord[] = [];
   const findings: FindingRecord[] = [];
+  /** Each finding's code, in offsets of the text after `batch` batches: fingerprinted at the end, on the output. */
+  const anchors: { record: FindingRecord; span: Span; batch: number }[] = [];
   let text = source;
   let tree = ast ?? parseSource(source, filePath);
   const directives = readDirectives(tree, source);
@@ -172,15 +174,17 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
             return;
           }
           const anchor = details.anchor ?? node;
-          findings.push({
+          const record: FindingRecord = {
             rule: rule.meta.id,
             messageId: details.messageId,
             severity: details.severity ?? 'error',
             line,
             column,
             ...splitSuggestion(message, details.suggestion),
-            fingerprint: fingerprint(rule.meta.id, currentText.slice(anchor.start ?? 0, anchor.end ?? 0)),
-          });
+            fingerprint: '',
+          };
+          findings.push(record);
+          anchors.push({ record, span: { start: anchor.start ?? 0, end: anchor.end ?? 0 }, batch: batches.length });
         },
       };
       rule.apply(ctx);
@@ -199,6 +203,12 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
       }
     }
     if (!retry) break;
+  }
+  // A finding is fingerprinted by its code as the output has it: a later edit (a select added to the load) must not make it new on the next run.
+  for (const { record, span, batch } of anchors) {
+    let at = span;
+    for (let b = batch; b < batches.length; b++) at = mapSpan(batches[b], at);
+    record.fingerprint = fingerprint(record.rule, text.slice(at.start, at.end));
   }
   if (opts.allRuleIds) findings.push(...suppressionProblems(directives, opts, source));
   edits.sort(byPosition);
