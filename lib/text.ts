@@ -1,5 +1,6 @@
 /** Source-text helpers: rewrites are text edits, so new code is built from slices of the old. */
 import type { File, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import type { NodePath } from '@babel/traverse';
 import { walkNodes } from './walk.js';
 
 export function textOf(source: string, node: Node): string {
@@ -96,17 +97,55 @@ function namesIn(ast: File): Set<string> {
   return names;
 }
 
+/** Every identifier, JSX name and label written inside `node`. */
+function namesWithin(node: Node): Set<string> {
+  const names = new Set<string>();
+  walkNodes(node, (o) => {
+    if (o.type === 'Identifier' || o.type === 'JSXIdentifier') names.add(o.name);
+  });
+  return names;
+}
+
+/** A taken name and where it was declared: `name@start-end` of the function it lives in (no range: the whole file). */
+function takenKey(name: string, region: Node | undefined): string {
+  return region ? `${name}@${region.start ?? 0}-${region.end ?? 0}` : name;
+}
+
+function takenClashes(taken: ReadonlySet<string>, name: string, region: Node | undefined): boolean {
+  if (taken.has(name)) return true;
+  for (const t of taken) {
+    const at = t.lastIndexOf('@');
+    if (at === -1 || t.slice(0, at) !== name) continue;
+    if (!region) return true;
+    const [start, end] = t.slice(at + 1).split('-').map(Number);
+    // Nested or the same function: one declaration could capture the other's references.
+    if (start < (region.end ?? 0) && (region.start ?? 0) < end) return true;
+  }
+  return false;
+}
+
 /**
- * A name based on `base` that no identifier or label in the file spells
- * (`globals`: names babel's scope reports as unbound, for good measure), so it
- * can collide with no binding. Words in comments and strings do not count.
+ * A name based on `base` that no identifier or label spells (`globals`: names
+ * babel's scope reports as unbound, for good measure), so it can collide with
+ * no binding. Words in comments and strings do not count.
+ *
+ * With `at` (where the new declaration goes), only the function around it is
+ * searched: a `const` or `let` declared there cannot capture a reference
+ * outside it, and every reference inside it is an identifier inside it. So
+ * `firstUser` in another function no longer makes this one `firstUser2`.
+ * The name is added to `taken` (scoped to that function), so later rewrites
+ * of the same pass, which the tree does not show yet, avoid it where it could
+ * clash.
  */
-export function freshIdentifier(ast: File, base: string, taken: ReadonlySet<string> = new Set(), globals: Iterable<string> = []): string {
-  const names = namesIn(ast);
+export function freshIdentifier(ast: File, base: string, taken: Set<string> = new Set(), globals: Iterable<string> = [], at?: NodePath): string {
+  const region = at?.getFunctionParent()?.node;
+  const names = region ? namesWithin(region) : namesIn(ast);
   const unbound = new Set(globals);
-  const used = (n: string) => taken.has(n) || names.has(n) || unbound.has(n);
-  if (!used(base)) return base;
-  for (let i = 2; ; i++) if (!used(`${base}${i}`)) return `${base}${i}`;
+  const used = (n: string) => takenClashes(taken, n, region) || names.has(n) || unbound.has(n);
+  let name = base;
+  for (let i = 2; used(name); i++) name = `${base}${i}`;
+  taken.add(takenKey(name, region));
+  return name;
 }
 
 /** How a file writes statements and strings, for code inserted into it. */

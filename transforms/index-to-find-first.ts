@@ -135,8 +135,7 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   let edits: TextEdit[];
   if (!binding) edits = [replaceExpression(ctx, use.path, value)];
   else {
-    const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals));
-    taken.add(newName);
+    const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals), binding.site.id);
     edits = [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
   }
   ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'review', message, edits, imports: first.imports });
@@ -242,8 +241,7 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
   const guards = [...tests, ...truthinessTests(firsts.map((u) => u.path))];
   const keepUndefined = !firsts.every((u) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards));
   const none = keepUndefined ? 'undefined' : 'null';
-  const newName = freshIdentifier(ctx.ast, `first${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals));
-  taken.add(newName);
+  const newName = freshIdentifier(ctx.ast, `first${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals), result.site.id);
 
   // `rows.length > 0 ? rows[0] : null` is the row itself (or null) once the rows are one row.
   const wholes = new Set<Node>();

@@ -71,7 +71,7 @@ function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, count
       (body === only || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ReturnStatement' && body.body[0].argument === only));
     if (bodyIsCount) return [{ start: call.start ?? 0, end: site.thenCall.node.end ?? 0, text: countCall }];
   }
-  const newName = freshIdentifier(ctx.ast, `${name}Count`);
+  const newName = freshIdentifier(ctx.ast, `${name}Count`, undefined, undefined, site.id);
   const edits: TextEdit[] = [
     { start: call.start ?? 0, end: call.end ?? 0, text: countCall },
     replaceNode(site.id.node, newName),
