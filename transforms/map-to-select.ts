@@ -24,9 +24,9 @@
  * it, reach it through `arguments`).
  */
 import { parseExpression } from '@babel/parser';
-import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Node } from '@babel/types';
+import type { Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { rowReads, type RowReads } from '../lib/analysis/row-reads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Rule, RuleContext } from '../lib/rule.js';
@@ -34,30 +34,34 @@ import { propertyName, textOf } from '../lib/text.js';
 
 const id = 'map-to-select';
 const SAFE = 'only the fields the map callback reads are loaded; the mapped values are the same';
+const SAFE_READS = 'only the fields the code reads are loaded; every value it reads is the same';
 
 function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
     if (!load.dialect.select) continue;
     const result = classifyResultUse(load);
-    const fields = fieldsRead(result);
-    if (!fields) continue;
-    const emit = load.dialect.select(load, ctx, fields);
+    const reads = fieldsRead(result);
+    if (!reads) continue;
+    const { fields } = reads;
+    const what = `rows loaded only to ${reads.onlyMaps ? 'map' : 'read'} ${fields.map((f) => `\`${f}\``).join(', ')}`;
+    const emit = load.dialect.select(load, ctx, fields, reads.nested);
     if (!emit.ok) {
-      ctx.finding(load.call.node, `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${emit.reason}. Fix: ${emit.suggestion}.`);
+      ctx.finding(load.call.node, `${what}: ${emit.reason}. Fix: ${emit.suggestion}.`);
       continue;
     }
     // The query already loads just what is read: nothing to say.
     if (emit.code === textOf(ctx.source, load.call.node)) continue;
-    const typed = typeAnnotationOnRows(result);
+    const typed = typeAnnotationOnRows(result, reads);
     if (typed) {
       ctx.finding(
         load.call.node,
-        `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${typed.who} annotated \`${ctx.text(typed.annotation)}\`, which a narrower select may no longer satisfy. Fix: drop the annotation (the type is inferred) and load only what you read: \`${selectOf(emit.code) ?? emit.code}\`.`,
+        `${what}: ${typed.who} annotated \`${ctx.text(typed.annotation)}\`, which a narrower select may no longer satisfy. Fix: drop the annotation (the type is inferred) and load only what you read: \`${selectOf(emit.code) ?? emit.code}\`.`,
       );
       continue;
     }
     const tier = emit.tier ?? 'safe';
-    const message = emit.note ? `${SAFE}. Review: ${emit.note}` : SAFE;
+    const safe = reads.onlyMaps ? SAFE : SAFE_READS;
+    const message = emit.note ? `${safe}. Review: ${emit.note}` : safe;
     ctx.rewrite({ node: load.call.node, tier, message, imports: emit.imports, edits: [{ start: load.call.node.start ?? 0, end: load.call.node.end ?? 0, text: emit.code }] });
   }
 }
@@ -76,13 +80,12 @@ function selectOf(code: string): string | undefined {
   return select ? code.slice(select.start ?? 0, select.end ?? 0).replace(/\s*\n\s*/g, ' ') : undefined;
 }
 
-/** Which annotation pins the full row type: on the rows binding, or on a map callback's row parameter. */
-function typeAnnotationOnRows(result: LoadResult): { who: string; annotation: Node } | undefined {
+/** Which annotation pins the full row type: on the rows binding, or on a row the code reads. */
+function typeAnnotationOnRows(result: LoadResult, reads: RowReads): { who: string; annotation: Node } | undefined {
   const rows = rowsAnnotation(result);
   if (rows) return { who: 'the rows are', annotation: rows };
-  const row = rowParamAnnotation(result);
-  if (row) return { who: "the map callback's row is", annotation: row };
-  return undefined;
+  const first = reads.annotations[0];
+  return first ? { who: first.who, annotation: first.node } : undefined;
 }
 
 function rowsAnnotation(result: LoadResult): Node | undefined {
@@ -91,94 +94,11 @@ function rowsAnnotation(result: LoadResult): Node | undefined {
   return ann && ann.type === 'TSTypeAnnotation' ? ann.typeAnnotation : undefined;
 }
 
-function rowParamAnnotation(result: LoadResult): Node | undefined {
+/** The fields read when every use of the rows only reads fields of them (at least one). */
+function fieldsRead(result: LoadResult): RowReads | undefined {
   const uses: Use[] = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
-  for (const use of uses) {
-    const cb = use.kind === 'method' ? use.path.node.arguments[0] : undefined;
-    if (!cb || (cb.type !== 'ArrowFunctionExpression' && cb.type !== 'FunctionExpression')) continue;
-    const ann = (cb.params[0] as { typeAnnotation?: Node | null } | undefined)?.typeAnnotation;
-    if (ann && ann.type === 'TSTypeAnnotation') return ann.typeAnnotation;
-  }
-  return undefined;
-}
-
-/** The fields read when every use of the rows is a `.map(cb)` reading plain fields; undefined otherwise. */
-function fieldsRead(result: LoadResult): string[] | undefined {
-  const uses: Use[] = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
-  if (uses.length === 0) return undefined;
-  const fields: string[] = [];
-  for (const use of uses) {
-    if (use.kind !== 'method' || use.name !== 'map') return undefined;
-    const read = fieldsReadByMapCall(use.path);
-    if (!read) return undefined;
-    for (const f of read) if (!fields.includes(f)) fields.push(f);
-  }
-  return fields.length > 0 ? fields : undefined;
-}
-
-/** `rows.map(cb)`: the plain fields cb reads of its row, or undefined if it uses the row otherwise. */
-export function fieldsReadByMapCall(call: NodePath<CallExpression>): string[] | undefined {
-  if (call.node.type !== 'CallExpression' || call.node.arguments.length !== 1) return undefined;
-  const cb = call.get('arguments.0') as NodePath;
-  if (!(cb.isArrowFunctionExpression() || cb.isFunctionExpression()) || cb.node.generator) return undefined;
-  return fieldsReadByCallback(cb as NodePath<import('@babel/types').ArrowFunctionExpression | import('@babel/types').FunctionExpression>);
-}
-
-/** The plain fields a `(row, index?) => ...` callback reads of `row`, or undefined if it uses the row otherwise. */
-export function fieldsReadByCallback(cb: NodePath<import('@babel/types').ArrowFunctionExpression | import('@babel/types').FunctionExpression>): string[] | undefined {
-  const params = cb.node.params;
-  if (params.length < 1 || params.length > 2) return undefined;
-  if (params[1] && params[1].type !== 'Identifier') return undefined;
-  if (cb.isFunctionExpression() && usesArguments(cb)) return undefined;
-  const row = params[0];
-  if (row.type === 'ObjectPattern') {
-    const fields: string[] = [];
-    for (const p of row.properties) {
-      if (p.type !== 'ObjectProperty' || p.computed) return undefined;
-      const name = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
-      if (name === undefined) return undefined;
-      if (!fields.includes(name)) fields.push(name);
-    }
-    return fields;
-  }
-  if (row.type !== 'Identifier') return undefined;
-  const binding = cb.scope.getBinding(row.name);
-  if (!binding || binding.identifier !== row || !binding.constant) return undefined;
-  const fields: string[] = [];
-  for (const ref of binding.referencePaths) {
-    const name = plainFieldRead(ref);
-    if (name === undefined) return undefined;
-    if (!fields.includes(name)) fields.push(name);
-  }
-  return fields;
-}
-
-/** `row.f` / `row?.f` / `row['f']`, read and not called as a method: the field name. */
-function plainFieldRead(ref: NodePath): string | undefined {
-  const member = ref.parentPath;
-  if (!member) return undefined;
-  const m = member.node;
-  if ((m.type !== 'MemberExpression' && m.type !== 'OptionalMemberExpression') || m.object !== ref.node) return undefined;
-  const name = !m.computed && m.property.type === 'Identifier' ? m.property.name : m.computed && m.property.type === 'StringLiteral' ? m.property.value : undefined;
-  if (name === undefined) return undefined;
-  const parent = member.parentPath?.node as Node | undefined;
-  if (!parent) return name;
-  if ((parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression' || parent.type === 'NewExpression' || parent.type === 'TaggedTemplateExpression') && ('callee' in parent ? parent.callee === m : parent.tag === m)) return undefined;
-  if ((parent.type === 'AssignmentExpression' || parent.type === 'AssignmentPattern') && parent.left === m) return undefined;
-  if (parent.type === 'UpdateExpression' || (parent.type === 'UnaryExpression' && parent.operator === 'delete')) return undefined;
-  if ((parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parent.left === m) return undefined;
-  if (parent.type === 'ArrayPattern' || parent.type === 'RestElement' || (parent.type === 'ObjectProperty' && member.parentPath?.parentPath?.isObjectPattern())) return undefined;
-  return name;
-}
-
-function usesArguments(fn: NodePath): boolean {
-  let found = false;
-  fn.traverse({
-    Identifier(p) {
-      if (p.node.name === 'arguments' && p.getFunctionParent()?.node === fn.node && p.isReferencedIdentifier()) found = true;
-    },
-  });
-  return found;
+  const reads = rowReads(uses);
+  return reads && reads.fields.length > 0 ? reads : undefined;
 }
 
 export const rule: Rule = {

@@ -179,8 +179,12 @@ export interface Dialect {
   keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
   /** Does the load's filter pin its key or a unique field to a list of values (or one value), so it returns at most that many rows? */
   keyBounded?(load: Load, ctx: RuleContext): boolean;
-  /** The load narrowed to `fields` (a projection), or the load's own text when it already is. */
-  select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
+  /**
+   * The load narrowed to `fields` (a projection), or the load's own text when it already is.
+   * `nested`: for a field the code reads only through fields of its value (`row.author.name`),
+   * those fields; a dialect may narrow a loaded relation to them, or ignore it.
+   */
+  select?(load: Load, ctx: RuleContext, fields: readonly string[], nested?: ReadonlyMap<string, readonly string[]>): Emit;
   /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
   aggregate?(load: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit;
   /** A boolean expression, with its own `await`, true when the load (narrowed by `tests`) returns some row, or none with `empty`. */
