@@ -80,7 +80,7 @@ function readsOfRowsUse(use: Use, state: State): boolean {
       const call = use.path;
       if (call.node.arguments.length !== 1) return false;
       const cb = call.get('arguments.0') as NodePath;
-      if (!(cb.isArrowFunctionExpression() || cb.isFunctionExpression()) || cb.node.generator || cb.node.async) return false;
+      if (!(cb.isArrowFunctionExpression() || cb.isFunctionExpression()) || cb.node.generator) return false;
       if (!readsOfCallback(cb as NodePath<ArrowFunctionExpression | FunctionExpression>, use.name, state)) return false;
       if (GIVES_ROW.has(use.name)) return readsOfRowValue(call, state);
       if (use.name === 'filter') return readsOfRowsValue(call, state);
