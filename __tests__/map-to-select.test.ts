@@ -71,3 +71,39 @@ describe('map-to-select tiers', () => {
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('map-to-select: a loaded relation narrowed to the fields read', () => {
+  const posts = (include: string, read: string) => `export async function bylines(prisma: PrismaClient) {
+  const posts = await prisma.post.findMany({ include: ${include} });
+  return [posts.length, posts.map((p) => ${read})];
+}
+`;
+
+  it('narrows `author: true` read only through scalar fields', () => {
+    const text = posts('{ author: true }', 'p.author.name ?? p.author?.email');
+    expect(run(text, {}, false).output).toBe(text.replace('include: { author: true }', 'select: { author: { select: { name: true, email: true } } }'));
+  });
+
+  it('keeps `author: true` when there is no schema (the fields read may not be stored scalars)', () => {
+    const text = posts('{ author: true }', 'p.author.name');
+    expect(run(text, { facts: null }).output).toBe(text.replace('include: { author: true }', 'select: { author: true }'));
+  });
+
+  it('keeps `author: true` when a field read of it is no stored scalar, or it is used otherwise', () => {
+    for (const read of ['p.author.posts', 'p.author.name + String(p.author)', 'p.author.email.length + p.author.toString().length', 'p.author && p.author.name']) {
+      const text = posts('{ author: true }', read);
+      expect(run(text, {}, false).output, read).toBe(text.replace('include: { author: true }', 'select: { author: true }'));
+    }
+  });
+
+  it('keeps a list relation, and a relation whose include value is not `true`', () => {
+    const users = `export async function f(prisma: PrismaClient) {
+  const users = await prisma.user.findMany({ include: { posts: true } });
+  return [users.length, users.map((u) => u.posts.length)];
+}
+`;
+    expect(run(users, {}, false).output).toBe(users.replace('include: { posts: true }', 'select: { posts: true }'));
+    const text = posts('{ author: { select: { name: true, email: true } } }', 'p.author.name');
+    expect(run(text, {}, false).output).toBe(text.replace('include:', 'select:'));
+  });
+});

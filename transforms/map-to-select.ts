@@ -1,14 +1,23 @@
 /**
  * map-to-select: load only the fields the code reads.
  *
- * Matches a whole-table load whose rows are only ever mapped by a callback that
- * reads plain fields of its row:
+ * Matches a whole-table load whose rows are only ever read for named fields
+ * (lib/analysis/row-reads.ts):
  *   (await load(a)).map((u) => u.email)
  *       -> (await load(a, only email)).map((u) => u.email)
  *   const users = await load(a); ... users.map(({ id, name }) => ...) ... users.map((u) => u.email)
  *       -> the load reads only id, name and email (the union)
- * The callback may read `row.f` (or `row?.f`) and destructure `({ f, g })`;
- * a second (index) parameter is fine. The mapped values are unchanged.
+ *   const users = await load(a); users.length; users.find((u) => u.active)?.email;
+ *   for (const { id } of users) ...; users.filter((u) => u.age > 30).map((u) => u.name)
+ *       -> the load reads only active, email, id, age and name
+ * Besides `.map`, the rows may be counted (`.length`), tested or walked by
+ * `find`/`findLast`/`some`/`every`/`findIndex`/`findLastIndex`/`filter`/
+ * `forEach`/`flatMap` callbacks, walked by a for-of, or indexed by a number;
+ * what `find` or an index gives and what `filter` keeps are followed the same
+ * way. A callback may read `row.f` (or `row?.f`) and destructure `({ f, g })`;
+ * a second (index) parameter is fine. Every value read is unchanged. A field
+ * read only through fields of its own (`row.author.name`) is passed to the
+ * dialect too, which may narrow a loaded relation to them.
  * What the dialect emits depends on the query: a projection of the read
  * fields, an existing projection without its unread entries, or nothing at
  * all when the query already loads just that (no edit, no finding). It never
@@ -16,12 +25,15 @@
  *
  * Declines, with a finding, when the dialect cannot project (a field to add
  * is a relation or not a stored column, a projection the query already has
- * lacks a read field, arguments it cannot edit), and when a type annotation on the
- * rows or the callback's row (`const users: User[]`, `(u: User) => ...`)
- * would have to change with the select. Leaves alone, silently, rows used
- * for anything but such a map, and callbacks that use the row in any other
- * way (pass it on, spread it, index it, call its methods, rest-destructure
- * it, reach it through `arguments`).
+ * lacks a read field, arguments it cannot edit), and when a type annotation on
+ * the rows or on a row the code reads (`const users: User[]`, `(u: User) => ...`,
+ * `const found: User | undefined = users.find(...)`) would have to change with
+ * the select. Leaves alone, silently, rows (or what `filter` keeps of them)
+ * used for anything else: returned, passed on, spread, stored, given to
+ * `JSON.stringify`, indexed by a computed key; and a row used any other way:
+ * passed on, spread, a method called on it, `in`, `Object.keys`,
+ * rest-destructured, assigned out of a callback, reached through `arguments`,
+ * in a callback with a third parameter or a `thisArg`.
  */
 import { parseExpression } from '@babel/parser';
 import type { Node } from '@babel/types';
@@ -104,7 +116,7 @@ function fieldsRead(result: LoadResult): RowReads | undefined {
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Rows loaded only to map fields load just those fields.',
+    description: 'Rows read only for some of their fields (map, find, some, filter, for-of, .length) load just those fields.',
     tier: 'safe',
     declines: [
       'a field to add that is a relation or not a stored scalar: finding',
@@ -112,8 +124,8 @@ export const rule: Rule = {
       'an existing select or include that lacks a read field: finding',
       'rows or row parameter annotated with a type the select would change: finding',
       'a select that already loads exactly what is read: left as it is, no finding',
-      'callbacks that pass, spread, index or call methods on the row',
-      'rows used for anything besides .map',
+      'a row passed on, spread, returned, stored, indexed by a computed key, or with a method called on it',
+      'rows also used whole: returned, passed on, spread, JSON.stringify, indexed by a computed key',
     ],
   },
   apply,
