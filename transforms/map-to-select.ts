@@ -41,6 +41,7 @@ import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { rowReads, type RowReads } from '../lib/analysis/row-reads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
+import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext } from '../lib/rule.js';
 import { propertyName, textOf } from '../lib/text.js';
 
@@ -56,7 +57,9 @@ function apply(ctx: RuleContext): void {
     if (!reads) continue;
     const { fields } = reads;
     const what = `rows loaded only to ${reads.onlyMaps ? 'map' : 'read'} ${fields.map((f) => `\`${f}\``).join(', ')}`;
-    const emit = load.dialect.select(load, ctx, fields, reads.nested);
+    const keys = keysetFields(load, ctx, result, fields);
+    const withKeys = keys.length > 0 ? load.dialect.select(load, ctx, [...fields, ...keys], reads.nested) : undefined;
+    const emit = withKeys?.ok ? withKeys : load.dialect.select(load, ctx, fields, reads.nested);
     if (!emit.ok) {
       ctx.finding(load.call.node, `${what}: ${emit.reason}. Fix: ${emit.suggestion}.`);
       continue;
@@ -73,9 +76,23 @@ function apply(ctx: RuleContext): void {
     }
     const tier = emit.tier ?? 'safe';
     const safe = reads.onlyMaps ? SAFE : SAFE_READS;
-    const message = emit.note ? `${safe}. Review: ${emit.note}` : safe;
+    const kept = withKeys?.ok ? `; it also loads ${keys.map((k) => `\`${k}\``).join(', ')}, which walking these rows in batches would need` : '';
+    const message = emit.note ? `${safe}${kept}. Review: ${emit.note}` : `${safe}${kept}`;
     ctx.rewrite({ node: load.call.node, tier, message, imports: emit.imports, edits: [{ start: load.call.node.start ?? 0, end: load.call.node.end ?? 0, text: emit.code }] });
   }
+}
+
+/**
+ * Rows used only by one loop are what loop-to-batches walks in keyset batches,
+ * and each batch needs its keyset fields: a projection keeps them (when the
+ * dialect can batch the load at all), so it never stands in that rule's way.
+ */
+function keysetFields(load: Load, ctx: RuleContext, result: LoadResult, fields: readonly string[]): string[] {
+  const uses: Use[] = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses : [];
+  const only = uses.length === 1 ? uses[0] : undefined;
+  if (!only || !(only.kind === 'iterate' || (only.kind === 'method' && only.name === 'forEach')) || !load.dialect.keysetBatches) return [];
+  const plan = load.dialect.keysetBatches(load, ctx, ctx.options.batchSize);
+  return plan.ok ? plan.keyFields.filter((k) => !fields.includes(k)) : [];
 }
 
 /** The `select: { ... }` property in emitted call text, for a message. */
