@@ -21,7 +21,9 @@
  * What the dialect emits depends on the query: a projection of the read
  * fields, an existing projection without its unread entries, or nothing at
  * all when the query already loads just that (no edit, no finding). It never
- * loads more than the query did.
+ * loads more than the query did, except that rows used only by one loop (what
+ * loop-to-batches walks in keyset batches) keep the dialect's keyset fields,
+ * so that rule can still batch them.
  *
  * Declines, with a finding, when the dialect cannot project (a field to add
  * is a relation or not a stored column, a projection the query already has
