@@ -14,7 +14,9 @@
  * `find`/`findLast`/`some`/`every`/`findIndex`/`findLastIndex`/`filter`/
  * `forEach`/`flatMap` callbacks, walked by a for-of, or indexed by a number;
  * what `find` or an index gives and what `filter` keeps are followed the same
- * way. A callback may read `row.f` (or `row?.f`) and destructure `({ f, g })`;
+ * way; rows (or one row) given to a zod schema's `parse` that names its keys
+ * (`z.array(z.object({ id: ..., email: ... }))`, declared in the file) read
+ * those keys. A callback may read `row.f` (or `row?.f`) and destructure `({ f, g })`;
  * a second (index) parameter is fine. Every value read is unchanged. A field
  * read only through fields of its own (`row.author.name`) is passed to the
  * dialect too, which may narrow a loaded relation to them.
@@ -145,6 +147,7 @@ export const rule: Rule = {
       'a select that already loads exactly what is read: left as it is, no finding',
       'a row passed on, spread, returned, stored, indexed by a computed key, or with a method called on it',
       'rows also used whole: returned, passed on, spread, JSON.stringify, indexed by a computed key',
+      'a schema parse other than zod `z.array(z.object({ ...keys }))` / `z.object({ ... }).array()` declared in the file (`.strict()`, `.passthrough()`, `.catchall()`, refinements, imported schemas)',
     ],
   },
   apply,

@@ -11,7 +11,8 @@
  * What `find`/`findLast`/an index give (a row or undefined) and what `filter`
  * gives (some of the rows) are followed the same way, through a `const`
  * binding too. A row may also be tested (`if (row)`, `!row`, `row && ...`,
- * `row == null`): a narrower row is still an object.
+ * `row == null`): a narrower row is still an object. Rows or a row parsed by
+ * a zod schema that names its keys read those keys (./schema-parse.ts).
  *
  * Anything else declines (undefined): the rows or a row passed to a function,
  * returned, spread, stored, assigned, indexed by a computed key, a method called
@@ -23,6 +24,7 @@
  */
 import type { Binding, NodePath } from '@babel/traverse';
 import type { ArrowFunctionExpression, FunctionExpression, Node, ObjectPattern, VariableDeclarator } from '@babel/types';
+import { schemaParsedKeys } from './schema-parse.js';
 import { classifyValueUse, skipTransparent, typeQueried, type Use } from './uses.js';
 
 export interface RowReads {
@@ -87,7 +89,7 @@ function readsOfRowsUse(use: Use, state: State): boolean {
       return true;
     }
     case 'escape':
-      return false;
+      return readsOfSchemaParse(use.path, true, state);
   }
 }
 
@@ -154,7 +156,15 @@ function readsOfRowValue(path: NodePath, state: State): boolean {
   }
   if (pn.type === 'VariableDeclarator' && pn.init === top.node) return readsOfDeclared(parent as NodePath<VariableDeclarator>, readsOfRowBinding, state, true);
   if (isTested(parent, top.node)) return true;
-  return false;
+  return readsOfSchemaParse(top, false, state);
+}
+
+/** Rows (or one row) parsed by a schema that names its keys: those fields are read, each whole. */
+function readsOfSchemaParse(value: NodePath, rows: boolean, state: State): boolean {
+  const parsed = schemaParsedKeys(skipTransparent(value));
+  if (!parsed || parsed.array !== rows) return false;
+  for (const k of parsed.keys) state.acc.set(k, 'whole');
+  return true;
 }
 
 /** An expression whose value is some of the rows (a `filter` result): followed like the rows. */
