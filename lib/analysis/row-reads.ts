@@ -22,8 +22,9 @@
  * A field read only as `row.f.g` (never as a whole: passed on, called,
  * destructured) also records `g`, so a related row can be narrowed too.
  */
-import type { Binding, NodePath } from '@babel/traverse';
+import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type { ArrowFunctionExpression, FunctionExpression, Node, ObjectPattern, VariableDeclarator } from '@babel/types';
+import { inTestPosition } from './emptiness.js';
 import { schemaParsedKeys } from './schema-parse.js';
 import { classifyValueUse, skipTransparent, typeQueried, type Use } from './uses.js';
 
@@ -102,11 +103,7 @@ function readsOfCallback(cb: NodePath<ArrowFunctionExpression | FunctionExpressi
   const row = params[0];
   const ann = (row as { typeAnnotation?: Node | null }).typeAnnotation;
   if (ann && ann.type === 'TSTypeAnnotation') state.annotations.push({ who: `the ${method} callback's row is`, node: ann.typeAnnotation });
-  if (row.type === 'ObjectPattern') return readsOfPattern(row, state);
-  if (row.type !== 'Identifier') return false;
-  const binding = cb.scope.getBinding(row.name);
-  if (!binding || binding.identifier !== row || !binding.constant) return false;
-  return readsOfRowBinding(binding, state);
+  return readsOfRowDeclared(row, cb.scope, state);
 }
 
 /** `for (const r of rows)` / `for (const { f } of rows)`. */
@@ -115,10 +112,14 @@ function readsOfLoop(loop: NodePath, state: State): boolean {
   if (node.type !== 'ForOfStatement' || node.await) return false;
   const left = node.left;
   if (left.type !== 'VariableDeclaration' || left.declarations.length !== 1 || (left.kind !== 'const' && left.kind !== 'let')) return false;
-  const id = left.declarations[0].id;
+  return readsOfRowDeclared(left.declarations[0].id, loop.scope, state);
+}
+
+/** A row bound to a never-reassigned name, or destructured by field names. */
+function readsOfRowDeclared(id: Node, scope: Scope, state: State): boolean {
   if (id.type === 'ObjectPattern') return readsOfPattern(id, state);
   if (id.type !== 'Identifier') return false;
-  const binding = loop.scope.getBinding(id.name);
+  const binding = scope.getBinding(id.name);
   if (!binding || binding.identifier !== id || !binding.constant) return false;
   return readsOfRowBinding(binding, state);
 }
@@ -155,7 +156,7 @@ function readsOfRowValue(path: NodePath, state: State): boolean {
     return true;
   }
   if (pn.type === 'VariableDeclarator' && pn.init === top.node) return readsOfDeclared(parent as NodePath<VariableDeclarator>, readsOfRowBinding, state, true);
-  if (isTested(parent, top.node)) return true;
+  if (isTested(top)) return true;
   return readsOfSchemaParse(top, false, state);
 }
 
@@ -193,27 +194,15 @@ function readsOfDeclared(decl: NodePath<VariableDeclarator>, follow: (binding: B
 }
 
 /** Is the value only tested for being there (a row is an object, narrowed or not)? */
-function isTested(parent: NodePath, child: Node): boolean {
-  const n = parent.node;
-  switch (n.type) {
-    case 'IfStatement':
-    case 'ConditionalExpression':
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-      return n.test === child;
-    case 'UnaryExpression':
-      return n.operator === '!';
-    case 'LogicalExpression':
-      // `row && ...` gives the right side or a falsy row (undefined); `row || x` and `row ?? x` give the row.
-      return n.operator === '&&' && n.left === child;
-    case 'BinaryExpression': {
-      if (!['===', '!==', '==', '!='].includes(n.operator)) return false;
-      const other = n.left === child ? n.right : n.left;
-      return other.type === 'NullLiteral' || (other.type === 'Identifier' && other.name === 'undefined');
-    }
-    default:
-      return false;
-  }
+function isTested(value: NodePath): boolean {
+  if (inTestPosition(value)) return true;
+  const top = skipTransparent(value);
+  const n = top.parentPath?.node;
+  // `row && ...` gives the right side or a falsy row (undefined); `row || x` and `row ?? x` give the row.
+  if (n?.type === 'LogicalExpression') return n.operator === '&&' && n.left === top.node;
+  if (n?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(n.operator)) return false;
+  const other = n.left === top.node ? n.right : n.left;
+  return other.type === 'NullLiteral' || (other.type === 'Identifier' && other.name === 'undefined' && !top.scope.getBinding('undefined'));
 }
 
 /** The name of a plain member access `x.f` / `x?.f` / `x['f']`. */
