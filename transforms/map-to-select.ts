@@ -41,6 +41,7 @@
  */
 import { parseExpression } from '@babel/parser';
 import type { Node } from '@babel/types';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { rowReads, type RowReads } from '../lib/analysis/row-reads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
@@ -65,16 +66,18 @@ function apply(ctx: RuleContext): void {
     const withKeys = keys.length > 0 ? load.dialect.select(load, ctx, [...fields, ...keys], reads.nested) : undefined;
     const emit = withKeys?.ok ? withKeys : load.dialect.select(load, ctx, fields, reads.nested);
     if (!emit.ok) {
-      ctx.finding(load.call.node, `${what}: ${emit.reason}. Fix: ${emit.suggestion}.`);
+      reportLoad(ctx, load, `${what}: ${emit.reason}. Fix: ${emit.suggestion}.`, { messageId: 'cannot-select' });
       continue;
     }
     // The query already loads just what is read: nothing to say.
     if (emit.code === textOf(ctx.source, load.call.node)) continue;
     const typed = typeAnnotationOnRows(result, reads);
     if (typed) {
-      ctx.finding(
-        load.call.node,
+      reportLoad(
+        ctx,
+        load,
         `${what}: ${typed.who} annotated \`${ctx.text(typed.annotation)}\`, which a narrower select may no longer satisfy. Fix: drop the annotation (the type is inferred) and load only what you read: \`${selectOf(emit.code) ?? emit.code}\`.`,
+        { messageId: 'annotated-rows' },
       );
       continue;
     }
