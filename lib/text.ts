@@ -17,21 +17,22 @@ export function propertyName(prop: ObjectProperty): string | undefined {
 
 /**
  * The text of an object literal keeping only `keep` of its properties, with the
- * original formatting, separators and trailing comma. Returns undefined when
- * nothing is kept.
+ * original formatting, separators and trailing comma; `replace` may give a kept
+ * property new text. Returns undefined when nothing is kept.
  */
-export function objectTextKeeping(source: string, obj: ObjectExpression, keep: (p: ObjectProperty) => boolean): string | undefined {
+export function objectTextKeeping(source: string, obj: ObjectExpression, keep: (p: ObjectProperty) => boolean, replace?: (p: ObjectProperty) => string | undefined): string | undefined {
   const props = obj.properties;
   const kept = props.filter((p): p is ObjectProperty => p.type === 'ObjectProperty' && keep(p));
   if (kept.length === 0) return undefined;
-  if (kept.length === props.length) return textOf(source, obj);
+  const replaced = replace ? kept.some((p) => replace(p) !== undefined) : false;
+  if (kept.length === props.length && !replaced) return textOf(source, obj);
   const start = obj.start ?? 0;
   const end = obj.end ?? 0;
   const lead = source.slice(start + 1, props[0].start ?? 0);
   const trail = source.slice(props[props.length - 1].end ?? 0, end - 1);
   let body = '';
   kept.forEach((p, i) => {
-    body += textOf(source, p);
+    body += replace?.(p) ?? textOf(source, p);
     if (i < kept.length - 1) {
       const idx = props.indexOf(p);
       const next = props[idx + 1];
