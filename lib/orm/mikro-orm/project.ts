@@ -7,7 +7,7 @@
  * or a folder of .ts/.js files declaring @Entity classes) adds them too.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { OrmFacts } from '../core/facts.js';
 import { HookSites } from '../core/hook-sites.js';
 import type { OrmProject, ProjectOptions } from '../core/types.js';
@@ -23,7 +23,7 @@ export class MikroProject implements OrmProject {
 
   constructor(private readonly opts: ProjectOptions) {
     const before = this.classes.size;
-    if (opts.factsSource !== undefined) for (const { text, path } of sourceTexts(resolve(opts.cwd, opts.factsSource))) this.observe(text, relative(opts.cwd, path).split('\\').join('/'));
+    if (opts.factsSource !== undefined) for (const { text, path } of sourceTexts(resolve(opts.cwd, opts.factsSource))) this.observe(text, relative(opts.cwd, path).split(sep).join('/'));
     this.usesFactsSource = this.classes.size > before;
   }
 
