@@ -27,7 +27,7 @@ const toyDialect: Dialect = {
     lastRowByHand: 'ask for the last row',
     existsByHand: 'ask any()',
     aggregateByHand: (op) => `use ${op}Of()`,
-    queryHooks: 'review: toy hooks',
+    queryHooks: (where) => `review: toy hooks in ${where}`,
   },
   matchLoad(path: NodePath<CallExpression>, _ctx, clientNames): ToyLoad | null {
     const callee = path.node.callee;
@@ -87,7 +87,7 @@ describe('a plugin built on the contract', () => {
   it('is off where the file activates another plugin, and its hooks caveat is its own', () => {
     const src = "export async function n() {\n  return (await repo.all(User)).length;\n}\n";
     expect(run('length-to-count', src, { orms: [plugins[0].id] }).edits).toEqual([]);
-    const hooked = run('length-to-count', src, { queryHooks: toyDialect.messages.queryHooks });
-    expect(hooked.edits).toMatchObject([{ tier: 'review', message: 'toy counts. review: toy hooks' }]);
+    const hooked = run('length-to-count', src, { queryHooks: toyDialect.messages.queryHooks('src/db.ts:3') });
+    expect(hooked.edits).toMatchObject([{ tier: 'review', message: 'toy counts. review: toy hooks in src/db.ts:3' }]);
   });
 });

@@ -85,17 +85,65 @@ export const prisma = new PrismaClient().$extends({
     const hooked = await runPushdown(options(tree({ 'src/n.ts': COUNTED, 'src/db.ts': hooks })));
     const edit = hooked.files.find((f) => f.path === 'src/n.ts')?.edits[0];
     expect(edit?.tier).toBe('review');
-    expect(edit?.message).toMatch(/hooks queries per operation/);
+    // The message names the file and line of the hook: which one decided the tier depends on the paths scanned.
+    expect(edit?.message).toMatch(/hooks queries per operation \(a Prisma query extension or middleware in src\/db\.ts:2\)/);
     const written = await runPushdown(options(tree({ 'src/n.ts': COUNTED, 'src/db.ts': hooks }), { mode: 'write' }));
     expect(written.files.find((f) => f.path === 'src/n.ts')?.status).toBe('unchanged');
     // The hooks count even when the file defining them is outside the paths scanned.
     const elsewhere = tree({ '.git/HEAD': 'x\n', 'src/routes/n.ts': COUNTED, 'src/lib/db.ts': hooks });
     const sub = await runPushdown(options(elsewhere, { paths: ['src/routes'] }));
     expect(sub.files.map((f) => [f.path, f.edits[0]?.tier])).toEqual([['src/routes/n.ts', 'review']]);
+    expect(sub.files[0].edits[0].message).toContain('middleware in src/lib/db.ts:2)');
     // ...but another package's hooks (here: the repository's tests) do not decide this package's tiers.
     const repo = tree({ '.git/HEAD': 'x\n', 'tests/hooks.ts': hooks, 'examples/app/package.json': '{}\n', 'examples/app/src/n.ts': COUNTED });
     const app = await runPushdown(options(repo, { paths: ['examples/app'] }));
     expect(app.files.map((f) => [f.path, f.edits[0]?.tier])).toEqual([['examples/app/src/n.ts', 'safe']]);
+  });
+
+  it('names the file and line of the hook that made an edit review, and how many other files hook', async () => {
+    const middleware = `import { PrismaClient } from '@prisma/client';
+export const prisma = new PrismaClient();
+// prisma.$use(commented out)
+prisma.$use(async (params, next) => next(params));
+`;
+    const second = `import { Prisma } from '@prisma/client';
+export const softDelete = Prisma.defineExtension({ query: { $allModels: {} } });
+`;
+    const one = await runPushdown(options(tree({ 'src/n.ts': COUNTED, 'src/db.ts': middleware })));
+    expect(one.files.find((f) => f.path === 'src/n.ts')?.edits[0].message).toContain('(a Prisma query extension or middleware in src/db.ts:4)');
+    const two = await runPushdown(options(tree({ 'src/n.ts': COUNTED, 'src/db.ts': middleware, 'src/ext/soft.ts': second })));
+    expect(two.files.find((f) => f.path === 'src/n.ts')?.edits[0].message).toContain('in src/db.ts:4 (and 1 other file))');
+  });
+
+  it('names the file of a Sequelize find hook and of a Mongoose find middleware', async () => {
+    const models = `import { DataTypes, Model, Sequelize } from 'sequelize';
+const sequelize = new Sequelize('sqlite::memory:');
+export class User extends Model {}
+User.init({ age: DataTypes.INTEGER }, { sequelize, modelName: 'user' });
+`;
+    const hook = "import { User } from './models';\n\nUser.addHook('beforeFind', (options) => options);\n";
+    const counted = "import { User } from './models';\nexport async function n() {\n  return (await User.findAll({ where: { age: 3 } })).length;\n}\n";
+    const pkg = (dep: string) => JSON.stringify({ dependencies: { [dep]: '*' } });
+    const plain = await runPushdown(options(tree({ 'package.json': pkg('sequelize'), 'src/models.ts': models, 'src/n.ts': counted })));
+    expect(plain.files.find((f) => f.path === 'src/n.ts')?.edits.map((e) => e.tier)).toEqual(['safe']);
+    const hooked = await runPushdown(options(tree({ 'package.json': pkg('sequelize'), 'src/models.ts': models, 'src/hooks.ts': hook, 'src/n.ts': counted })));
+    const edit = hooked.files.find((f) => f.path === 'src/n.ts')?.edits[0];
+    expect(edit?.tier).toBe('review');
+    expect(edit?.message).toContain('find hooks (beforeFind, afterFind, ...; one in src/hooks.ts:3)');
+
+    const schema = `import { model, Schema } from 'mongoose';
+const userSchema = new Schema({ age: Number });
+
+userSchema.pre('find', function () {
+  this.where({ deletedAt: null });
+});
+export const User = model('User', userSchema);
+`;
+    const found = "import { User } from './user';\nexport async function n() {\n  return (await User.find({ age: 3 })).length;\n}\n";
+    const mongo = await runPushdown(options(tree({ 'package.json': pkg('mongoose'), 'src/user.ts': schema, 'src/n.ts': found })));
+    const m = mongo.files.find((f) => f.path === 'src/n.ts')?.edits[0];
+    expect(m?.tier).toBe('review');
+    expect(m?.message).toContain('find middleware (pre/post find, in src/user.ts:4)');
   });
 
   it('reads the nearest schema for each file (a monorepo with two apps)', async () => {
@@ -115,7 +163,7 @@ export async function any() {
     const after = Object.fromEntries(result.files.map((f) => [f.path, f.after ?? '']));
     expect(after['apps/a/src/x.ts']).toContain('select: { key: true }');
     expect(after['apps/b/src/x.ts']).toContain('select: { slug: true }');
-  });
+  }, 60_000); // the first schema read loads the schema parser: slow on a busy machine
 });
 
 describe('detectQueryHooks', () => {

@@ -55,3 +55,32 @@ describe('plain AST walks', () => {
     for (const n of ['pick', 'token', 'inner', 'deep', 'fourth', 'click', 'div', 'label', 'T']) expect(names.has(n)).toBe(true);
   });
 });
+
+describe('big lists', () => {
+  it('pathAt into a long list, before any traversal, gives the path a later traversal visits', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `  await db.user.findMany({ where: { id: ${i} } });`).join('\n');
+    const ast = parseSource(`async function f() {\n${body}\n}\n`, 'x.ts');
+    const program = programPath(ast);
+    const found = findNodes(ast.program, (n: Node) => n.type === 'CallExpression');
+    const fetched = found.map((f) => pathAt(program, f.steps));
+    const statement = fetched[25].parentPath!.parentPath!;
+    expect([statement.listKey, statement.key, statement.container === (ast.program.body[0] as { body: { body: unknown } }).body.body]).toEqual(['body', 25, true]);
+    const traversed: NodePath[] = [];
+    program.traverse({ CallExpression: (p) => void traversed.push(p) });
+    expect(fetched).toEqual(traversed);
+    fetched.forEach((p, i) => expect(p).toBe(traversed[i]));
+  });
+
+  it("a name referenced many times keeps babel's reference list: each path once, in order", () => {
+    const uses = Array.from({ length: 40 }, (_, i) => `out.push(${i});`).join('\n');
+    const ast = parseSource(`const out: number[] = [];\n${uses}\n`, 'x.ts');
+    const binding = programPath(ast).scope.getBinding('out')!;
+    expect(binding.references).toBe(40);
+    expect(new Set(binding.referencePaths).size).toBe(40);
+    expect(binding.referencePaths.map((p) => p.node.start)).toEqual([...binding.referencePaths.map((p) => p.node.start!)].sort((a, b) => a - b));
+    binding.reference(binding.referencePaths[30]);
+    binding.reference(binding.referencePaths[3]);
+    expect(binding.references).toBe(40);
+    expect(binding.referencePaths.length).toBe(40);
+  });
+});

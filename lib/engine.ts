@@ -64,6 +64,37 @@ const MAX_PASSES = 4;
 const ScopeClass = (traverseModule as unknown as { Scope: { prototype: Record<string, unknown> } }).Scope;
 ScopeClass.prototype.checkBlockScopedCollisions = function ignoreCollisions(): void {};
 
+// babel's Binding.reference checks `referencePaths.includes(path)` before adding one: a name referenced
+// 47,000 times in one file (a client, an accumulator) costs a quadratic crawl. Same checks, with a Set
+// once the list is long. Binding is not exported: its class is taken from a binding of a tiny program.
+type BindingLike = { referencePaths: NodePath[]; referenced: boolean; references: number; [REFERENCE_SET]?: { of: NodePath[]; paths: Set<NodePath> } };
+const REFERENCE_SET = Symbol('pushdown.referenceSet');
+const BindingClass = ((): { prototype: { reference(path: NodePath): void } } => {
+  let cls: unknown;
+  traverse(parseSource('let a;', 'binding.ts'), {
+    Program(path: NodePath<Program>) {
+      cls = path.scope.getBinding('a')?.constructor;
+      path.stop();
+    },
+  });
+  return cls as { prototype: { reference(path: NodePath): void } };
+})();
+BindingClass.prototype.reference = function reference(this: BindingLike, path: NodePath): void {
+  const refs = this.referencePaths;
+  if (refs.length < 16) {
+    if (refs.includes(path)) return;
+  } else {
+    let known = this[REFERENCE_SET];
+    // Rebuilt when something else changed the list (babel itself only adds through here).
+    if (!known || known.of !== refs || known.paths.size !== refs.length) known = this[REFERENCE_SET] = { of: refs, paths: new Set(refs) };
+    if (known.paths.has(path)) return;
+    known.paths.add(path);
+  }
+  this.referenced = true;
+  this.references++;
+  refs.push(path);
+};
+
 const programCache = new WeakMap<File, NodePath<Program>>();
 
 /** The Program path of a tree, with its scopes crawled once and shared by every rule that reads that tree. */

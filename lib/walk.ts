@@ -67,11 +67,17 @@ export function findNodes(root: Node, test: (node: Node) => boolean): Array<{ no
 
 /** The NodePath of the node `steps` lead to from `root` (babel caches paths, so it is the one a traversal would give). */
 export function pathAt(root: NodePath, steps: NodeSteps): NodePath {
+  // `path.get(list)` makes a NodePath for every element of the list: fetching one element of a
+  // 47,000-statement body that way, once per load, is quadratic. This is what it does for one element.
+  const Path = root.constructor as typeof NodePath;
   let path = root;
   for (let i = 0; i < steps.length; i++) {
     const key = steps[i] as string;
-    if (typeof steps[i + 1] === 'number') path = (path.get(key) as NodePath[])[steps[++i] as number];
-    else path = path.get(key) as NodePath;
+    if (typeof steps[i + 1] === 'number') {
+      const container = (path.node as unknown as Record<string, Node[]>)[key];
+      const listed = { parentPath: path, parent: path.node, container, listKey: key, key: steps[++i] as number };
+      path = (Path.get as unknown as (opts: typeof listed) => NodePath)(listed).setContext(path.context);
+    } else path = path.get(key) as NodePath;
   }
   return path;
 }

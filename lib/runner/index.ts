@@ -77,7 +77,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
       results.push(record(relPath, absPath, 'error', { message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err}); it was left alone` }));
       continue;
     }
-    project.observe(text);
+    project.observe(text, relPath);
     const active = project.forFile(absPath);
     if (active.orms.length > 0 && prefilterFor(active.orms).test(text)) jobs.push({ absPath, relPath, ...active });
     else results.push(record(relPath, absPath, 'skipped'));
@@ -181,7 +181,7 @@ function observeRestOfProject(project: ProjectFacts, opts: RunOptions, scanned: 
       if (seen.has(absPath)) continue;
       seen.add(absPath);
       try {
-        project.observe(readFileSync(absPath, 'latin1'));
+        project.observe(readFileSync(absPath, 'latin1'), relative(opts.cwd, absPath).split(sep).join('/'));
       } catch {
         /* unreadable files are reported only when scanned */
       }

@@ -15,7 +15,7 @@ export interface OrmRunData {
   /** Facts by key; a job names the key that governs its file. */
   facts: Record<string, OrmFacts>;
   flags: Record<string, boolean>;
-  /** The plugin's caveat when the project hooks queries per operation. */
+  /** The plugin's caveat, naming where the hook is, when the project hooks queries per operation. */
   queryHooks?: string;
 }
 
@@ -46,9 +46,9 @@ export class ProjectFacts {
     return facts;
   }
 
-  /** Called with every scanned file's text, and the rest of the project's: hooks may live in a file no rule touches. */
-  observe(text: string): void {
-    for (const project of this.projects.values()) project.observe(text);
+  /** Called with every scanned file's text, and the rest of the project's: hooks may live in a file no rule touches. `path`: relative to the run's cwd, as reports name files. */
+  observe(text: string, path: string): void {
+    for (const project of this.projects.values()) project.observe(text, path);
   }
 
   /** The plugins active for a file, and the keys of their facts for it. */
@@ -67,10 +67,11 @@ export class ProjectFacts {
     const out: Record<string, OrmRunData> = {};
     for (const p of this.candidates) {
       const project = this.projects.get(p.id);
+      const hooksAt = project?.queryHooks();
       out[p.id] = {
         facts: project?.facts() ?? {},
         flags: project?.flags() ?? {},
-        ...(project?.hasQueryHooks() ? { queryHooks: p.dialect.messages.queryHooks } : {}),
+        ...(hooksAt !== undefined ? { queryHooks: p.dialect.messages.queryHooks(hooksAt) } : {}),
       };
     }
     return out;

@@ -59,16 +59,19 @@ export interface ProjectOptions {
 
 /** A plugin's view of the project, in the main thread. Everything it returns is plain data. */
 export interface OrmProject {
-  /** Called with the text of every scanned file, and of the rest of the project (query hooks may live elsewhere). */
-  observe(text: string): void;
+  /** Called with the text of every scanned file, and of the rest of the project (query hooks may live elsewhere), with its path relative to the run's cwd. */
+  observe(text: string, path?: string): void;
   /** The key of the facts governing this file (e.g. the nearest schema's path), or undefined when none are found. */
   factsKeyFor(absPath: string): string | undefined;
   /** Every facts object a key was handed out for. */
   facts(): Record<string, OrmFacts>;
   /** Project-wide observations the dialect reads back from `ctx.options.orm[id].flags` (e.g. result extensions seen). */
   flags(): Record<string, boolean>;
-  /** Does the project hook queries per operation (then safe rewrites become review, with `messages.queryHooks`)? */
-  hasQueryHooks(): boolean;
+  /**
+   * Where the project hooks queries per operation (`src/db.ts:12`, see HookSites), or undefined when it does not.
+   * When it does, safe rewrites become review, with `messages.queryHooks(where)`.
+   */
+  queryHooks(): string | undefined;
   /** Problems that did not stop the run (an unreadable schema): one line each. */
   readonly warnings: readonly string[];
   /** Did the plugin take `ProjectOptions.factsSource` as its own? When no active plugin does, --schema is a usage error. */
@@ -140,8 +143,8 @@ export interface OrmMessages {
   existsByHand: string;
   /** Fix for Math.min/max over a nullable field. */
   aggregateByHand(op: AggregateOp): string;
-  /** Appended to a rewrite when the project hooks queries per operation (it becomes review). */
-  queryHooks: string;
+  /** Appended to a rewrite when the project hooks queries per operation (it becomes review); `where` names the file and line of the hook (`src/db.ts:12`). */
+  queryHooks(where: string): string;
 }
 
 export interface Dialect {

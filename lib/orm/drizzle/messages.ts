@@ -10,7 +10,7 @@ export const drizzleMessages: OrmMessages = {
   existsByHand: 'ask the database by hand, e.g. `(await db.select({ one: sql`1` }).from(t).where(w).limit(1)).length > 0`',
   aggregateByHand: (op) => `aggregate in the database with \`${op}(t.f)\` in a select if NULLs should be skipped, or filter them out first`,
   // Drizzle has no per-operation query hooks; kept for the contract.
-  queryHooks: 'review: this project hooks queries per operation; check that what ran for the original select also runs for the new query',
+  queryHooks: (where) => `review: this project hooks queries per operation (in ${where}); check that what ran for the original select also runs for the new query`,
 };
 
 /** `a text`, `an integer (mode 'boolean')`: a column type with its article, for messages. */

@@ -75,8 +75,8 @@ export class DrizzleProject implements OrmProject {
     return {};
   }
 
-  hasQueryHooks(): boolean {
-    return false;
+  queryHooks(): string | undefined {
+    return undefined;
   }
 }
 

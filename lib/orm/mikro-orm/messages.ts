@@ -9,6 +9,6 @@ export const mikroMessages: OrmMessages = {
   lastRowByHand: '`em.findOne` with the `orderBy` reversed (add one on the primary key when there is none)',
   existsByHand: 'ask the database by hand, e.g. `(await em.count(Entity, where)) > 0` or `(await em.findOne(Entity, where)) !== null`',
   aggregateByHand: (op) => `aggregate in the database with a QueryBuilder (\`${op}(...)\` skips NULLs), or filter NULLs out first`,
-  queryHooks:
-    'review: this project has MikroORM event subscribers or onLoad/onInit hooks, which run for entities loaded and not for a count; check that nothing relied on them running for these rows',
+  queryHooks: (where) =>
+    `review: this project has MikroORM event subscribers or onLoad/onInit hooks (one in ${where}), which run for entities loaded and not for a count; check that nothing relied on them running for these rows`,
 };

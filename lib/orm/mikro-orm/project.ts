@@ -7,8 +7,9 @@
  * or a folder of .ts/.js files declaring @Entity classes) adds them too.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { OrmFacts } from '../core/facts.js';
+import { HookSites } from '../core/hook-sites.js';
 import type { OrmProject, ProjectOptions } from '../core/types.js';
 import { mayDeclareEntities, modelsFrom, readEntityClasses, type EntityClass } from './entities.js';
 
@@ -17,17 +18,18 @@ const KEY = 'entities';
 export class MikroProject implements OrmProject {
   private readonly classes = new Map<string, EntityClass>();
   readonly warnings: string[] = [];
-  private hooks = false;
+  private readonly hooks = new HookSites();
   readonly usesFactsSource: boolean;
 
   constructor(private readonly opts: ProjectOptions) {
     const before = this.classes.size;
-    if (opts.factsSource !== undefined) for (const text of sourceTexts(resolve(opts.cwd, opts.factsSource))) this.observe(text);
+    if (opts.factsSource !== undefined) for (const { text, path } of sourceTexts(resolve(opts.cwd, opts.factsSource))) this.observe(text, relative(opts.cwd, path).split(sep).join('/'));
     this.usesFactsSource = this.classes.size > before;
   }
 
-  observe(text: string): void {
-    if (!this.hooks && /\bEventSubscriber\b|@OnLoad\s*\(|@OnInit\s*\(/.test(text)) this.hooks = true;
+  observe(text: string, path?: string): void {
+    const hook = /\bEventSubscriber\b|@OnLoad\s*\(|@OnInit\s*\(/.exec(text);
+    if (hook) this.hooks.add(text, hook.index, path);
     if (!mayDeclareEntities(text)) return;
     for (const cls of readEntityClasses(text)) {
       // Two classes of one name (two apps in one repository): keep the first with the most fields.
@@ -50,16 +52,16 @@ export class MikroProject implements OrmProject {
     return {};
   }
 
-  hasQueryHooks(): boolean {
-    return this.hooks;
+  queryHooks(): string | undefined {
+    return this.hooks.describe();
   }
 }
 
-/** The texts of a .ts/.js file, or of those under a folder (node_modules and dot folders skipped); none when unreadable. */
-function sourceTexts(path: string, depth = 0): string[] {
+/** The texts of a .ts/.js file, or of those under a folder (node_modules and dot folders skipped), with their paths; none when unreadable. */
+function sourceTexts(path: string, depth = 0): Array<{ text: string; path: string }> {
   try {
     const st = statSync(path);
-    if (st.isFile()) return /\.[cm]?[jt]sx?$/.test(path) ? [readFileSync(path, 'utf8')] : [];
+    if (st.isFile()) return /\.[cm]?[jt]sx?$/.test(path) ? [{ text: readFileSync(path, 'utf8'), path }] : [];
     if (!st.isDirectory() || depth > 8) return [];
     return readdirSync(path)
       .filter((n) => n !== 'node_modules' && !n.startsWith('.'))

@@ -57,8 +57,8 @@ export const mongooseMessages: OrmMessages = {
   lastRowByHand: '`findOne` with the `sort` reversed (add `_id` when there is none)',
   existsByHand: 'ask the database by hand: `(await Model.findOne(filter, { _id: 1 }).lean()) !== null`',
   aggregateByHand: (op) => `aggregate in the database: \`Model.aggregate([{ $match: filter }, { $group: { _id: null, ${op}: { $${op}: '$field' } } }])\`, minding that $match is not cast by the schema`,
-  queryHooks:
-    'review: a schema in this project has find middleware (pre/post find); countDocuments, exists, findOne and aggregate run their own middleware, not find\'s: check that what it does (a soft-delete filter, a tenant scope) also happens for the new query',
+  queryHooks: (where) =>
+    `review: a schema in this project has find middleware (pre/post find, in ${where}); countDocuments, exists, findOne and aggregate run their own middleware, not find's: check that what it does (a soft-delete filter, a tenant scope) also happens for the new query`,
 };
 
 const own = (load: Load) => load as MongooseLoad;

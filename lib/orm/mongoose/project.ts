@@ -5,6 +5,7 @@
  * countDocuments, exists and aggregate run their own hooks, not find's.
  */
 import type { ModelFacts, OrmFacts } from '../core/facts.js';
+import { HookSites } from '../core/hook-sites.js';
 import type { OrmProject } from '../core/types.js';
 import { declaresModels, factsOf, readModels } from './facts.js';
 
@@ -12,12 +13,13 @@ const FIND_MIDDLEWARE = /\.(?:pre|post)\s*\(\s*(?:\/\^?find|['"`]find|\[[^\]]*['
 
 export class MongooseProject implements OrmProject {
   private readonly models: ModelFacts[] = [];
-  private hooks = false;
+  private readonly hooks = new HookSites();
   readonly warnings: string[] = [];
 
-  observe(text: string): void {
+  observe(text: string, path?: string): void {
     if (declaresModels(text)) this.models.push(...readModels(text));
-    if (!this.hooks && FIND_MIDDLEWARE.test(text)) this.hooks = true;
+    const hook = FIND_MIDDLEWARE.exec(text);
+    if (hook) this.hooks.add(text, hook.index, path);
   }
 
   factsKeyFor(): string | undefined {
@@ -32,7 +34,7 @@ export class MongooseProject implements OrmProject {
     return {};
   }
 
-  hasQueryHooks(): boolean {
-    return this.hooks;
+  queryHooks(): string | undefined {
+    return this.hooks.describe();
   }
 }

@@ -9,8 +9,8 @@ export const prismaMessages: OrmMessages = {
   lastRowByHand: '`findFirst` with the `orderBy` reversed (add one on the id when there is none)',
   existsByHand: 'ask the database by hand, e.g. `findFirst({ where: { ... }, select: { id: true } })`',
   aggregateByHand: (op) => `aggregate in the database with \`_${op}\` if NULLs should be skipped, or filter them out first`,
-  queryHooks:
-    'review: this project hooks queries per operation (Prisma query extensions or middleware); check that the hooks that ran for the original query (e.g. a soft-delete filter on findMany) also run for the new one',
+  queryHooks: (where) =>
+    `review: this project hooks queries per operation (a Prisma query extension or middleware in ${where}); check that the hooks that ran for the original query (e.g. a soft-delete filter on findMany) also run for the new one`,
 };
 
 /** Why a first-row rewrite returns what `[0]` did. */

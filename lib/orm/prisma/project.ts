@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import type { OrmFacts } from '../core/facts.js';
 import type { OrmProject, ProjectOptions } from '../core/types.js';
 import { resolve } from 'node:path';
-import { detectQueryHooks, detectResultExtensions, discoverSchemaPath, isPrismaSource, loadPrismaSchema, readPrismaSchema } from './schema.js';
+import { HookSites } from '../core/hook-sites.js';
+import { detectResultExtensions, discoverSchemaPath, isPrismaSource, loadPrismaSchema, queryHookOffset, readPrismaSchema } from './schema.js';
 
 export class PrismaProject implements OrmProject {
   private readonly schemaPathByDir = new Map<string, string | undefined>();
@@ -16,7 +17,7 @@ export class PrismaProject implements OrmProject {
   private readonly explicit: OrmFacts | undefined;
   readonly warnings: string[] = [];
   private resultExtensions = false;
-  private queryHooks = false;
+  private readonly hooks = new HookSites();
 
   readonly usesFactsSource: boolean;
 
@@ -27,10 +28,11 @@ export class PrismaProject implements OrmProject {
     this.explicit = this.usesFactsSource ? loadPrismaSchema({ cwd: opts.cwd, explicit: source }) : undefined;
   }
 
-  observe(text: string): void {
+  observe(text: string, path?: string): void {
     if (!/\$extends|defineExtension|\$use/.test(text)) return;
     if (!this.resultExtensions && detectResultExtensions(text)) this.resultExtensions = true;
-    if (!this.queryHooks && detectQueryHooks(text)) this.queryHooks = true;
+    const hook = queryHookOffset(text);
+    if (hook !== undefined) this.hooks.add(text, hook, path);
   }
 
   /** --schema, or the nearest schema found walking up from the file. */
@@ -62,8 +64,8 @@ export class PrismaProject implements OrmProject {
     return { resultExtensions: this.resultExtensions };
   }
 
-  hasQueryHooks(): boolean {
-    return this.queryHooks;
+  queryHooks(): string | undefined {
+    return this.hooks.describe();
   }
 
   private nearestSchemaPath(dir: string): string | undefined {

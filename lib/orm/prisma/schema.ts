@@ -325,18 +325,30 @@ export function detectResultExtensions(source: string): boolean {
  * change the operation must be reviewed.
  */
 export function detectQueryHooks(source: string): boolean {
-  return /\$use\s*\(/.test(stripComments(source)) || extensionHasKey(source, 'query');
+  return queryHookOffset(source) !== undefined;
+}
+
+/** Where the first per-operation query hook of `source` starts (the `$use` or the `$extends`/`defineExtension` whose argument has `query`), or undefined. */
+export function queryHookOffset(source: string): number | undefined {
+  const use = /\$use\s*\(/.exec(stripComments(source))?.index;
+  const extension = extensionKeyOffset(source, 'query');
+  return use === undefined ? extension : extension === undefined ? use : Math.min(use, extension);
 }
 
 function extensionHasKey(source: string, key: string): boolean {
+  return extensionKeyOffset(source, key) !== undefined;
+}
+
+/** The offset of the first `$extends(`/`defineExtension(` call whose argument has `key`. */
+function extensionKeyOffset(source: string, key: string): number | undefined {
   const call = /(?:\$extends|\bdefineExtension)\s*\(/g;
   const keyPattern = new RegExp(`(?:^|[{,\\s])(?:${key}|'${key}'|"${key}")\\s*(?::|,|\\}|\\()`);
   let m: RegExpExecArray | null;
   while ((m = call.exec(source)) !== null) {
     const args = balancedArgs(source, m.index + m[0].length);
-    if (keyPattern.test(stripComments(args))) return true;
+    if (keyPattern.test(stripComments(args))) return m.index;
   }
-  return false;
+  return undefined;
 }
 
 /** The text from `from` to the `)` that closes the call opened just before it. */
@@ -358,6 +370,7 @@ function balancedArgs(source: string, from: number): string {
   return source.slice(from, i);
 }
 
+/** Comments blanked out, offsets and lines kept. */
 function stripComments(text: string): string {
-  return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+  return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
 }

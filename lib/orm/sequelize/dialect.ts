@@ -50,8 +50,8 @@ export const sequelizeMessages: OrmMessages = {
   lastRowByHand: '`findOne` with the `order` reversed (add the primary key when there is none)',
   existsByHand: "ask the database by hand, e.g. `(await Model.findOne({ where, attributes: ['id'] })) !== null`",
   aggregateByHand: (op) => `aggregate in the database with \`Model.${op}(field, { where })\` if NULLs should be skipped, or filter them out first`,
-  queryHooks:
-    'review: this project defines find hooks (beforeFind, afterFind, ...) and Sequelize runs them per operation (count runs beforeCount, not beforeFind): check that what they do for findAll (a tenant filter, a soft delete) also happens for the new query',
+  queryHooks: (where) =>
+    `review: this project defines find hooks (beforeFind, afterFind, ...; one in ${where}) and Sequelize runs them per operation (count runs beforeCount, not beforeFind): check that what they do for findAll (a tenant filter, a soft delete) also happens for the new query`,
 };
 
 const own = (load: Load) => load as SequelizeLoad;

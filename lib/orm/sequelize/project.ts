@@ -5,6 +5,7 @@
  * beforeCount instead, so a rewrite may skip a hook the findAll ran).
  */
 import type { ModelFacts, OrmFacts } from '../core/facts.js';
+import { HookSites } from '../core/hook-sites.js';
 import type { OrmProject } from '../core/types.js';
 import { declaresModels, factsOf, readModels } from './facts.js';
 
@@ -12,12 +13,13 @@ const FIND_HOOKS = /\b(?:before|after)Find(?:AfterExpandIncludeAll|AfterOptions)
 
 export class SequelizeProject implements OrmProject {
   private readonly models: ModelFacts[] = [];
-  private hooks = false;
+  private readonly hooks = new HookSites();
   readonly warnings: string[] = [];
 
-  observe(text: string): void {
+  observe(text: string, path?: string): void {
     if (declaresModels(text)) this.models.push(...readModels(text));
-    if (!this.hooks && FIND_HOOKS.test(text)) this.hooks = true;
+    const hook = FIND_HOOKS.exec(text);
+    if (hook) this.hooks.add(text, hook.index, path);
   }
 
   /** One set of facts for the whole project: models are referred to by name wherever they are declared. */
@@ -33,7 +35,7 @@ export class SequelizeProject implements OrmProject {
     return {};
   }
 
-  hasQueryHooks(): boolean {
-    return this.hooks;
+  queryHooks(): string | undefined {
+    return this.hooks.describe();
   }
 }

@@ -9,6 +9,6 @@ export const typeormMessages: OrmMessages = {
   lastRowByHand: '`findOne` with the `order` reversed (add one on the id when there is none)',
   existsByHand: 'ask the database by hand, e.g. `exists({ where: { ... } })` or `existsBy({ ... })`',
   aggregateByHand: (op) => `aggregate in the database with \`${op === 'sum' ? 'sum' : op === 'min' ? 'minimum' : 'maximum'}(column, where)\` if NULLs should be skipped, or filter them out first`,
-  queryHooks:
-    'review: this project registers TypeORM entity subscribers; check that what they do for the original query (afterLoad, beforeQuery) does not matter for the new one',
+  queryHooks: (where) =>
+    `review: this project registers TypeORM entity subscribers (in ${where}); check that what they do for the original query (afterLoad, beforeQuery) does not matter for the new one`,
 };

@@ -7,6 +7,7 @@
  * see loads the rewrites may no longer make).
  */
 import type { OrmFacts } from '../core/facts.js';
+import { HookSites } from '../core/hook-sites.js';
 import type { OrmProject, ProjectOptions } from '../core/types.js';
 import { mayDeclareEntities, parseForEntities, readEntities, type TypeormModelFacts } from './entities.js';
 
@@ -14,13 +15,14 @@ export const FACTS_KEY = 'typeorm-entities';
 
 export class TypeormProject implements OrmProject {
   private readonly models = new Map<string, TypeormModelFacts>();
-  private subscribers = false;
+  private readonly subscribers = new HookSites();
   readonly warnings: string[] = [];
 
   constructor(private readonly opts: ProjectOptions) {}
 
-  observe(text: string): void {
-    if (!this.subscribers && /@EventSubscriber\s*\(/.test(text) && /from\s*['"]typeorm['"]/.test(text)) this.subscribers = true;
+  observe(text: string, path?: string): void {
+    const subscriber = /@EventSubscriber\s*\(/.exec(text);
+    if (subscriber && /from\s*['"]typeorm['"]/.test(text)) this.subscribers.add(text, subscriber.index, path);
     if (!mayDeclareEntities(text)) return;
     const ast = parseForEntities(text);
     if (!ast) return;
@@ -45,10 +47,10 @@ export class TypeormProject implements OrmProject {
   }
 
   flags(): Record<string, boolean> {
-    return { subscribers: this.subscribers };
+    return { subscribers: this.subscribers.found };
   }
 
-  hasQueryHooks(): boolean {
-    return this.subscribers;
+  queryHooks(): string | undefined {
+    return this.subscribers.describe();
   }
 }
