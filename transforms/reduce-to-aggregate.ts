@@ -31,7 +31,7 @@ import type { CallExpression, Expression, Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { AggregateOp } from '../lib/orm/core/types.js';
+import type { AggregateOp, AggregatePart, Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { freshIdentifier } from '../lib/text.js';
@@ -53,6 +53,10 @@ function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
     if (!load.dialect.aggregate) continue;
     const result = classifyResultUse(load);
+    if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length > 1) {
+      several(ctx, load, result, taken);
+      continue;
+    }
     const use = singleUse(result);
     if (!use) continue;
     const reduction = asReduction(use);
@@ -86,6 +90,107 @@ function apply(ctx: RuleContext): void {
 }
 
 type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
+
+/** One value the rows serve when they serve several: a reduction, the row count, or a sum divided by the count. */
+type Served =
+  | { kind: 'reduction'; reduction: Reduction }
+  | { kind: 'count'; target: NodePath }
+  | { kind: 'avg'; field: string; target: NodePath };
+
+/**
+ * `const rows = await load(a)` whose every use is a sum, min, max, `.length`
+ * or `sum / rows.length`: one query for all of them, held under a fresh name
+ * where the rows were, each use reading its part.
+ */
+function several(ctx: RuleContext, load: Load, result: BindingResult, taken: Set<string>): void {
+  const served = servedValues(load, ctx, result);
+  if (!served || !served.some((v) => v.kind !== 'count')) return;
+  const parts: AggregatePart[] = served.map((v) => (v.kind === 'reduction' ? { op: v.reduction.op, field: v.reduction.field } : v.kind === 'avg' ? { op: 'avg', field: v.field } : { op: 'count' }));
+  const what = listed(parts.map(describePart));
+  for (const v of served) {
+    if (v.kind !== 'reduction' || v.reduction.op === 'sum') continue;
+    const { op, field } = v.reduction;
+    if (load.dialect.model?.(load, ctx)?.fields.get(field)?.nullable) {
+      ctx.finding(load.call.node, `${what} of a whole-table load: \`${field}\` is nullable, and Math.${op} reads NULL as 0 while the database skips NULLs. Fix: ${load.dialect.messages.aggregateByHand(op)}.`);
+      return;
+    }
+  }
+  const firstOp = parts.map((p) => p.op).find((op): op is AggregateOp => op === 'sum' || op === 'min' || op === 'max');
+  const byHand = load.dialect.messages.aggregateByHand(firstOp ?? 'sum');
+  if (!load.dialect.aggregates) {
+    ctx.finding(load.call.node, `${what} of a whole-table load: the rows serve only these aggregates, but pushdown cannot ask this ORM for them in one query. Fix: ${byHand}, once per aggregate.`);
+    return;
+  }
+  const emit = load.dialect.aggregates(load, ctx, parts);
+  if (!emit.ok) {
+    ctx.finding(load.call.node, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`);
+    return;
+  }
+  const { site } = result;
+  if (site.kind !== 'declarator' || !site.declarator.node.init) return;
+  const holder = freshIdentifier(ctx.ast, `${result.name}Aggregate`, taken);
+  taken.add(holder);
+  const init = site.declarator.node.init;
+  const edits: TextEdit[] = [
+    { start: site.id.node.start ?? 0, end: site.id.node.end ?? 0, text: holder },
+    { start: init.start ?? 0, end: init.end ?? 0, text: emit.query },
+  ];
+  served.forEach((v, i) => {
+    const read = emit.read(i, holder);
+    if (v.kind === 'reduction') edits.push(replaceExpression(ctx, v.reduction.target, valueText(v.reduction, read)));
+    else if (v.kind === 'avg') edits.push(replaceExpression(ctx, v.target, `${read} ?? NaN`));
+    else edits.push(replaceExpression(ctx, v.target, read));
+  });
+  const kept = served.map((v) => (v.kind === 'reduction' ? v.reduction.init : v.kind === 'avg' ? 'NaN, as 0 / 0' : '0 rows')).filter((x): x is string => x !== undefined);
+  const why = `the database computes ${what} over the same rows in one query (SUM, MIN, MAX and AVG skip NULLs, as \`s + null\` does for numbers); no rows give what the JavaScript gave (${listed([...new Set(kept)])})`;
+  const tier = emit.tier ?? 'review';
+  ctx.rewrite({ node: load.call.node, tier, message: emit.note ? `${why}. Review: ${emit.note}` : why, edits, imports: emit.imports });
+}
+
+/**
+ * What each use of the rows serves, or undefined when one use is anything
+ * else. `sum / rows.length` is an average when the sum starts at 0 and the
+ * field is not nullable (a NULL row counts in `rows.length` but not in AVG);
+ * otherwise the sum and the count are read apart, which is exact.
+ */
+function servedValues(load: Load, ctx: RuleContext, result: BindingResult): Served[] | undefined {
+  const reductions: Reduction[] = [];
+  const lengths: NodePath[] = [];
+  for (const use of result.uses) {
+    if (use.kind === 'length') {
+      lengths.push(use.path);
+      continue;
+    }
+    const r = asReduction(use);
+    if (!r) return undefined;
+    reductions.push(r);
+  }
+  const served: Served[] = [];
+  const paired = new Set<NodePath>();
+  for (const r of reductions) {
+    const division = r.target.parentPath;
+    const length = division?.isBinaryExpression({ operator: '/' }) && division.node.left === r.target.node ? lengths.find((l) => division.node.right === l.node) : undefined;
+    if (division && length && r.op === 'sum' && Number(r.init) === 0 && load.dialect.model?.(load, ctx)?.fields.get(r.field)?.nullable === false) {
+      paired.add(length);
+      served.push({ kind: 'avg', field: r.field, target: division });
+    } else {
+      served.push({ kind: 'reduction', reduction: r });
+    }
+  }
+  for (const l of lengths) if (!paired.has(l)) served.push({ kind: 'count', target: l });
+  return served;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function describePart(p: AggregatePart): string {
+  if (p.op === 'count') return 'the row count';
+  if (p.op === 'avg') return `the average of \`${p.field}\``;
+  return p.op === 'sum' ? `the sum of \`${p.field}\`` : `the ${p.op} of \`${p.field}\``;
+}
 
 function singleUse(result: LoadResult): Use | undefined {
   if (result.shape === 'direct') return result.use;
