@@ -43,7 +43,7 @@ export function prismaAggregate(load: PrismaLoad, ctx: RuleContext, op: Aggregat
   if (!args.ok) return { ok: false, reason: args.reason, suggestion: byHand };
   const argText = args.text === undefined ? `{ ${selection} }` : withProperty(args.text, selection);
   const code = `(await ${receiver}.aggregate(${argText})).${key}.${field}`;
-  const review = partReview({ op, field }, f.typeName, provider);
+  const review = partReview({ op, field }, f.typeName, provider)[0];
   return review ? { ok: true, code, tier: 'review', note: review } : { ok: true, code, tier: 'safe' };
 }
 
@@ -71,8 +71,7 @@ export function prismaAggregates(load: PrismaLoad, ctx: RuleContext, parts: read
     if (!checked.ok) return checked;
     if (!fields.includes(part.field)) fields.push(part.field);
     if (!names.includes(part.field)) names.push(part.field);
-    const note = partReview(part, checked.f.typeName, checked.provider);
-    if (note && !notes.includes(note)) notes.push(note);
+    for (const note of partReview(part, checked.f.typeName, checked.provider)) if (!notes.includes(note)) notes.push(note);
   }
   const args = aggregateArgs(load, ctx, fields);
   if (!args.ok) return { ok: false, reason: args.reason, suggestion: byHand };
@@ -90,18 +89,16 @@ export function prismaAggregates(load: PrismaLoad, ctx: RuleContext, parts: read
   };
 }
 
-/** What a reviewer must check for one aggregate of a number field, or undefined when it is exact. */
-function partReview(part: { op: AggregateOp | 'avg'; field: string }, typeName: string, provider: string | undefined): string | undefined {
-  if (part.op === 'sum') return typeName === 'Float' ? floatSumNote(provider) : 'the database adds the values as integers; a sum beyond 2^53 loses precision differently';
-  if (part.op === 'avg') {
-    const sum = typeName === 'Float' ? floatSumNote(provider) : 'the database adds the values as integers; a sum beyond 2^53 loses precision differently';
-    return `AVG of \`${part.field}\` divides the database's sum by the count, and PostgreSQL and MySQL round it as a decimal before it becomes a float (the last digit may differ); ${sum}`;
-  }
+/** What a reviewer must check for one aggregate of a number field; none when it is exact. */
+function partReview(part: { op: AggregateOp | 'avg'; field: string }, typeName: string, provider: string | undefined): string[] {
+  const adds = typeName === 'Float' ? floatSumNote(provider) : 'the database adds the values as integers; a sum beyond 2^53 loses precision differently';
+  if (part.op === 'sum') return [adds];
+  if (part.op === 'avg') return [`AVG of \`${part.field}\` divides the database's sum by the count, and PostgreSQL and MySQL round it as a decimal before it becomes a float (the last digit may differ)`, adds];
   // Postgres stores NaN in float columns: Math.min/max return NaN for it, MIN/MAX order it above every number.
   if (typeName === 'Float' && /postgres|cockroach/.test(provider ?? '')) {
-    return `a NaN in \`${part.field}\` makes Math.${part.op} NaN, while ${part.op.toUpperCase()} ranks NaN above every number`;
+    return [`a NaN in \`${part.field}\` makes Math.${part.op} NaN, while ${part.op.toUpperCase()} ranks NaN above every number`];
   }
-  return undefined;
+  return [];
 }
 
 type FieldCheck = { ok: true; f: FieldFacts; provider: string | undefined } | { ok: false; reason: string; suggestion: string };
