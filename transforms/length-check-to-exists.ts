@@ -16,6 +16,11 @@
  *                                   -> the same as `.some((u) => u.email === email)`: includes and
  *                                      Set#has compare with SameValueZero, which differs from `===`
  *                                      only for NaN, so float fields are declined
+ *   const users = await load(a); const x = users.some(p); const y = !users.some(q);
+ *                                   -> one existence query per predicate (and one for plain
+ *                                      emptiness tests), each declared where the rows were loaded
+ *                                      (`hasMatchingUsers`, `hasMatchingUsers2`); if one predicate
+ *                                      cannot be said, none is rewritten
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
  * become a count capped at what the comparison needs (`boundedCount(a, 2) === 1`).
  * The query stays where the rows were loaded; the receiver is unchanged.
@@ -341,7 +346,7 @@ function capitalize(name: string): string {
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Testing loaded rows for emptiness (.length > 0, !rows.length, .some(pred)) becomes an existence query.',
+    description: 'Testing loaded rows for emptiness (.length > 0, !rows.length, .some(pred)) becomes an existence query (one per test when there are several).',
     tier: 'safe',
     declines: [
       'predicates with ||, calls, or fields the dialect cannot compare as JavaScript does: finding',

@@ -13,6 +13,15 @@
  * the aggregate under a fresh name (`totalViews`) and the use reads it, so the
  * query runs where the load did.
  *
+ * Several uses of one binding, each a sum, min, max, `rows.length` or
+ * `sum / rows.length`, become one query (the dialect's `aggregates`):
+ *   const rows = await load(a); const t = rows.reduce(...); const m = Math.max(...rows.map(...));
+ *       -> const rowsAggregate = await aggregates(a, [sum f, max f]); const t = rowsAggregate.<sum> ?? 0; ...
+ *   rows.reduce((s, r) => s + r.f, 0) / rows.length -> <avg> ?? NaN   (0 / 0 is NaN; AVG of no rows null)
+ * The average is asked only when the sum starts at 0 and `f` is never NULL:
+ * a NULL row counts in `rows.length` but not in AVG, so otherwise the sum
+ * and the count are read apart (`(<sum> ?? 0) / <count>`), which is exact.
+ *
  * Why it is the same: for numbers `s + null === s`, so the loop adds what SUM
  * adds (SUM skips NULLs); no rows or only NULLs give the initial value, and
  * the aggregate's null becomes that value. `Math.max()` is -Infinity and
@@ -23,8 +32,10 @@
  * min and max (the dialect may ask for review, e.g. floats where NaN ranks
  * apart). Declines, with a finding, what the dialect cannot say (no facts,
  * decimal or bigint fields, distinct rows, unreadable arguments) and min/max
- * over a nullable field. Leaves alone, silently, a reduce with no initial
- * value or a body that is not `acc + row.field`, and rows with other uses.
+ * over a nullable field, and several aggregates of one load when the
+ * dialect has no one query for them. Leaves alone, silently, a reduce with
+ * no initial value or a body that is not `acc + row.field`, and rows with
+ * other uses.
  */
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node } from '@babel/types';
@@ -356,12 +367,13 @@ function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, val
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Sums, minima and maxima of a number field over loaded rows become an aggregate query.',
+    description: 'Sums, minima, maxima and averages of a number field over loaded rows become an aggregate query (several of one load: one query).',
     tier: 'review',
     declines: [
       'Math.max/min over a nullable field (Math reads NULL as 0): finding',
       'reduce with no initial value or a body other than acc + row.field',
-      'rows used for anything besides the one sum or extremum',
+      'rows used for anything besides sums, extrema, `.length` and `sum / rows.length`',
+      'several aggregates of one load where the ORM offers no one query for them: finding',
     ],
   },
   apply,

@@ -46,6 +46,7 @@ export const typeormDocs: Readonly<Record<string, RuleDoc>> = {
     declines: [
       'nullable, decimal or bigint columns (sum/minimum/maximum accept only number-typed properties): finding',
       'take, skip, withDeleted, a where on a relation, query builders: finding',
+      'several aggregates of one load (no one-query form is offered): finding',
     ],
   },
   'loop-to-batches': {
