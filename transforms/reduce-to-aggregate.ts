@@ -153,7 +153,7 @@ function several(ctx: RuleContext, load: Load, result: BindingResult, taken: Set
     else edits.push(replaceExpression(ctx, v.target, read));
   });
   const kept = served.map((v) => (v.kind === 'reduction' ? v.reduction.init : v.kind === 'avg' ? 'NaN, as 0 / 0' : '0')).filter((x): x is string => x !== undefined);
-  const why = `the database computes ${what} over the same rows in one query (SUM, MIN, MAX and AVG skip NULLs, as \`s + null\` does for numbers); no rows give what the JavaScript gave (${listed([...new Set(kept)])})`;
+  const why = `the database computes ${what} over the same rows (SUM, MIN, MAX and AVG skip NULLs, as \`s + null\` does for numbers); no rows give what the JavaScript gave (${listed([...new Set(kept)])})`;
   const tier = emit.tier ?? 'review';
   ctx.rewrite({ node: load.call.node, tier, message: emit.note ? `${why}. Review: ${emit.note}` : why, edits, imports: emit.imports });
 }
