@@ -47,6 +47,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import { freshIdentifier } from '../lib/text.js';
@@ -74,7 +75,7 @@ function apply(ctx: RuleContext): void {
     const result = classifyResultUse(load);
     const last = lastRowUse(result);
     if (last) {
-      ctx.finding(last, `\`.at(-1)\` loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`);
+      reportLoad(ctx, load, `\`.at(-1)\` loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`, { messageId: 'last-row' }, last);
       continue;
     }
     if (findRow(ctx, load, result, taken)) continue;
@@ -82,7 +83,7 @@ function apply(ctx: RuleContext): void {
     if (!plan || !load.dialect.first) continue;
     const first = load.dialect.first(load, ctx);
     if (!first.ok) {
-      ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
+      reportLoad(ctx, load, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
       continue;
     }
     const why = first.why ?? SAME_ROW;
@@ -115,12 +116,16 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   if (binding && (!awaited?.isAwaitExpression() || (binding.site as { declarator: NodePath }).declarator.node !== awaited.parentPath?.node)) return false;
   const read = readPredicate(use.path.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
   if (!read.ok) {
-    ctx.finding(load.call.node, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`);
+    if (read.join) {
+      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one query per \`${read.join}\` would be an N+1. Fix: load the rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and match them in memory.`, { messageId: 'join-predicate' });
+    } else {
+      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`, { messageId: 'predicate-not-where' });
+    }
     return true;
   }
   const first = load.dialect.firstMatching(load, ctx, read.tests);
   if (!first.ok) {
-    ctx.finding(load.call.node, `\`.find(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`);
+    reportLoad(ctx, load, `\`.find(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
     return true;
   }
   const keep = !nullTolerant(use.path);

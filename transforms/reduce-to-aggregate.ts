@@ -44,6 +44,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { AggregateOp, AggregatePart, Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { freshIdentifier } from '../lib/text.js';
 
@@ -76,16 +77,18 @@ function apply(ctx: RuleContext): void {
     if (reduction.op !== 'sum') {
       const field = load.dialect.model?.(load, ctx)?.fields.get(reduction.field);
       if (field?.nullable) {
-        ctx.finding(
-          load.call.node,
+        reportLoad(
+          ctx,
+          load,
           `${what} of a whole-table load: \`${reduction.field}\` is nullable, and Math.${reduction.op} reads NULL as 0 while the database skips NULLs. Fix: ${load.dialect.messages.aggregateByHand(reduction.op)}.`,
+          { messageId: 'nullable-extremum' },
         );
         continue;
       }
     }
     const emit = load.dialect.aggregate(load, ctx, reduction.op, reduction.field);
     if (!emit.ok) {
-      ctx.finding(load.call.node, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`);
+      reportLoad(ctx, load, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`, { messageId: 'cannot-aggregate' });
       continue;
     }
     const value = valueText(reduction, emit.code);
@@ -122,19 +125,19 @@ function several(ctx: RuleContext, load: Load, result: BindingResult, taken: Set
     if (v.kind !== 'reduction' || v.reduction.op === 'sum') continue;
     const { op, field } = v.reduction;
     if (load.dialect.model?.(load, ctx)?.fields.get(field)?.nullable) {
-      ctx.finding(load.call.node, `${what} of a whole-table load: \`${field}\` is nullable, and Math.${op} reads NULL as 0 while the database skips NULLs. Fix: ${load.dialect.messages.aggregateByHand(op)}.`);
+      reportLoad(ctx, load, `${what} of a whole-table load: \`${field}\` is nullable, and Math.${op} reads NULL as 0 while the database skips NULLs. Fix: ${load.dialect.messages.aggregateByHand(op)}.`, { messageId: 'nullable-extremum' });
       return;
     }
   }
   const firstOp = parts.map((p) => p.op).find((op): op is AggregateOp => op === 'sum' || op === 'min' || op === 'max');
   const byHand = load.dialect.messages.aggregateByHand(firstOp ?? 'sum');
   if (!load.dialect.aggregates) {
-    ctx.finding(load.call.node, `${what} of a whole-table load: the rows serve only these aggregates, but pushdown cannot ask this ORM for them in one query. Fix: ${byHand}, once per aggregate.`);
+    reportLoad(ctx, load, `${what} of a whole-table load: the rows serve only these aggregates, but pushdown cannot ask this ORM for them in one query. Fix: ${byHand}, once per aggregate.`, { messageId: 'several-aggregates-by-hand' });
     return;
   }
   const emit = load.dialect.aggregates(load, ctx, parts);
   if (!emit.ok) {
-    ctx.finding(load.call.node, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`);
+    reportLoad(ctx, load, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`, { messageId: 'cannot-aggregate' });
     return;
   }
   const { site } = result;
