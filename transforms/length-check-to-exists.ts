@@ -16,6 +16,11 @@
  *                                   -> the same as `.some((u) => u.email === email)`: includes and
  *                                      Set#has compare with SameValueZero, which differs from `===`
  *                                      only for NaN, so float fields are declined
+ *   const users = await load(a); const x = users.some(p); const y = !users.some(q);
+ *                                   -> one existence query per predicate (and one for plain
+ *                                      emptiness tests), each declared where the rows were loaded
+ *                                      (`hasMatchingUsers`, `hasMatchingUsers2`); if one predicate
+ *                                      cannot be said, none is rewritten
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
  * become a count capped at what the comparison needs (`boundedCount(a, 2) === 1`).
  * The query stays where the rows were loaded; the receiver is unchanged.
@@ -42,7 +47,7 @@ import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readMembership, readPredicate } from '../lib/analysis/predicate.js';
 import { classifyResultUse, skipTransparent, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { Emit, Load } from '../lib/orm/core/types.js';
+import type { Emit, ImportSpec, Load } from '../lib/orm/core/types.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
@@ -168,8 +173,12 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
     return;
   }
 
+  if (qs.length > 1) {
+    severalQuestions(ctx, load, result, qs);
+    return;
+  }
   // `.some(pred)` / `.find(pred)` as the only use: the predicate joins the query where the rows were loaded.
-  if (qs.length !== 1 || qs[0].answer.kind !== 'emptiness') return;
+  if (qs[0].answer.kind !== 'emptiness') return;
   const q = qs[0];
   if (adopt(ctx, load, result, q, load.call)) return;
   const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
@@ -182,6 +191,52 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
     replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has),
   ];
   ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'review', message: message(exists, q), edits });
+}
+
+/**
+ * `const rows = await load(a)` asked several questions, at least one of them
+ * `.some(pred)` / `.find(pred)` / a membership test: one existence query per
+ * predicate (and one for the plain emptiness tests), each where the rows were
+ * loaded, so each predicate reads its values at the same point as before.
+ * The load's statement becomes one declaration per query.
+ */
+function severalQuestions(ctx: RuleContext, load: Load, result: BindingResult, qs: Question[]): void {
+  const { site, name } = result;
+  if (site.kind !== 'declarator' || qs.some((q) => q.answer.kind !== 'emptiness')) return;
+  const statement = site.declarator.parentPath;
+  if (!statement?.isVariableDeclaration() || statement.node.declarations.length !== 1) return;
+  if (!statement.parentPath?.isBlockStatement() && !statement.parentPath?.isProgram()) return;
+  const plain = qs.filter((q) => !q.predicate && !q.membership);
+  const tested = qs.filter((q) => q.predicate || q.membership);
+  // Every query is asked first, so that each predicate that cannot be said gets its finding.
+  const asked = [...(plain.length > 0 ? [{ qs: plain, exists: existsFor(ctx, load, plain[0], false, load.call) }] : []), ...tested.map((q) => ({ qs: [q], exists: existsFor(ctx, load, q, false, load.call) }))];
+  if (asked.some((a) => !a.exists)) return;
+  const taken = new Set<string>();
+  const declarations: string[] = [];
+  const edits: TextEdit[] = [];
+  const imports: ImportSpec[] = [];
+  const notes: string[] = [];
+  let tier: 'safe' | 'review' = 'safe';
+  for (const { qs: group, exists } of asked) {
+    const e = exists as Emit & { ok: true };
+    const has = freshIdentifier(ctx.ast, group[0].predicate || group[0].membership ? `hasMatching${capitalize(name)}` : `has${capitalize(name)}`, taken, Object.keys(ctx.program.scope.globals));
+    taken.add(has);
+    declarations.push(`const ${has} = ${e.code}`);
+    for (const q of group) {
+      const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
+      edits.push(replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has));
+    }
+    if (e.imports) imports.push(...e.imports);
+    if ((e.tier ?? (group[0].predicate || group[0].membership ? 'review' : 'safe')) === 'review') tier = 'review';
+    for (const piece of [group[0].predicate || group[0].membership ? REVIEW : SAFE, ...(e.note ? e.note.split('; ') : [])]) if (!notes.includes(piece)) notes.push(piece);
+  }
+  const start = statement.node.start ?? 0;
+  const end = statement.node.end ?? 0;
+  const semi = ctx.source.slice(start, end).trimEnd().endsWith(';') ? ';' : '';
+  const indent = indentAt(ctx.source, start);
+  edits.unshift(replaceRange(start, end, declarations.map((d) => d + semi).join(`\n${indent}`)));
+  const why = `${asked.length} existence queries answer the ${qs.length} questions asked of the rows, each where the rows were loaded: ${notes.join('; ')}`;
+  ctx.rewrite({ node: load.call.node, imports, tier, message: why, edits });
 }
 
 /**
@@ -306,7 +361,7 @@ function capitalize(name: string): string {
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Testing loaded rows for emptiness (.length > 0, !rows.length, .some(pred)) becomes an existence query.',
+    description: 'Testing loaded rows for emptiness (.length > 0, !rows.length, .some(pred)) becomes an existence query (one per test when there are several).',
     tier: 'safe',
     declines: [
       'predicates with ||, calls, or fields the dialect cannot compare as JavaScript does: finding',

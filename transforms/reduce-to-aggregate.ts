@@ -13,6 +13,15 @@
  * the aggregate under a fresh name (`totalViews`) and the use reads it, so the
  * query runs where the load did.
  *
+ * Several uses of one binding, each a sum, min, max, `rows.length` or
+ * `sum / rows.length`, become one query (the dialect's `aggregates`):
+ *   const rows = await load(a); const t = rows.reduce(...); const m = Math.max(...rows.map(...));
+ *       -> const rowsAggregate = await aggregates(a, [sum f, max f]); const t = rowsAggregate.<sum> ?? 0; ...
+ *   rows.reduce((s, r) => s + r.f, 0) / rows.length -> <avg> ?? NaN   (0 / 0 is NaN; AVG of no rows null)
+ * The average is asked only when the sum starts at 0 and `f` is never NULL:
+ * a NULL row counts in `rows.length` but not in AVG, so otherwise the sum
+ * and the count are read apart (`(<sum> ?? 0) / <count>`), which is exact.
+ *
  * Why it is the same: for numbers `s + null === s`, so the loop adds what SUM
  * adds (SUM skips NULLs); no rows or only NULLs give the initial value, and
  * the aggregate's null becomes that value. `Math.max()` is -Infinity and
@@ -23,15 +32,17 @@
  * min and max (the dialect may ask for review, e.g. floats where NaN ranks
  * apart). Declines, with a finding, what the dialect cannot say (no facts,
  * decimal or bigint fields, distinct rows, unreadable arguments) and min/max
- * over a nullable field. Leaves alone, silently, a reduce with no initial
- * value or a body that is not `acc + row.field`, and rows with other uses.
+ * over a nullable field, and several aggregates of one load when the
+ * dialect has no one query for them. Leaves alone, silently, a reduce with
+ * no initial value or a body that is not `acc + row.field`, and rows with
+ * other uses.
  */
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
-import type { AggregateOp } from '../lib/orm/core/types.js';
+import type { AggregateOp, AggregatePart, Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
 import { reportLoad } from '../lib/analysis/bounded.js';
 import { replaceExpression } from '../lib/precedence.js';
@@ -54,6 +65,10 @@ function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
     if (!load.dialect.aggregate) continue;
     const result = classifyResultUse(load);
+    if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length > 1) {
+      several(ctx, load, result, taken);
+      continue;
+    }
     const use = singleUse(result);
     if (!use) continue;
     const reduction = asReduction(use);
@@ -89,6 +104,107 @@ function apply(ctx: RuleContext): void {
 }
 
 type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
+
+/** One value the rows serve when they serve several: a reduction, the row count, or a sum divided by the count. */
+type Served =
+  | { kind: 'reduction'; reduction: Reduction }
+  | { kind: 'count'; target: NodePath }
+  | { kind: 'avg'; field: string; target: NodePath };
+
+/**
+ * `const rows = await load(a)` whose every use is a sum, min, max, `.length`
+ * or `sum / rows.length`: one query for all of them, held under a fresh name
+ * where the rows were, each use reading its part.
+ */
+function several(ctx: RuleContext, load: Load, result: BindingResult, taken: Set<string>): void {
+  const served = servedValues(load, ctx, result);
+  if (!served || !served.some((v) => v.kind !== 'count')) return;
+  const parts: AggregatePart[] = served.map((v) => (v.kind === 'reduction' ? { op: v.reduction.op, field: v.reduction.field } : v.kind === 'avg' ? { op: 'avg', field: v.field } : { op: 'count' }));
+  const what = listed(parts.map(describePart));
+  for (const v of served) {
+    if (v.kind !== 'reduction' || v.reduction.op === 'sum') continue;
+    const { op, field } = v.reduction;
+    if (load.dialect.model?.(load, ctx)?.fields.get(field)?.nullable) {
+      reportLoad(ctx, load, `${what} of a whole-table load: \`${field}\` is nullable, and Math.${op} reads NULL as 0 while the database skips NULLs. Fix: ${load.dialect.messages.aggregateByHand(op)}.`, { messageId: 'nullable-extremum' });
+      return;
+    }
+  }
+  const firstOp = parts.map((p) => p.op).find((op): op is AggregateOp => op === 'sum' || op === 'min' || op === 'max');
+  const byHand = load.dialect.messages.aggregateByHand(firstOp ?? 'sum');
+  if (!load.dialect.aggregates) {
+    reportLoad(ctx, load, `${what} of a whole-table load: the rows serve only these aggregates, but pushdown cannot ask this ORM for them in one query. Fix: ${byHand}, once per aggregate.`, { messageId: 'several-aggregates-by-hand' });
+    return;
+  }
+  const emit = load.dialect.aggregates(load, ctx, parts);
+  if (!emit.ok) {
+    reportLoad(ctx, load, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`, { messageId: 'cannot-aggregate' });
+    return;
+  }
+  const { site } = result;
+  if (site.kind !== 'declarator' || !site.declarator.node.init) return;
+  const holder = freshIdentifier(ctx.ast, `${result.name}Aggregate`, taken);
+  taken.add(holder);
+  const init = site.declarator.node.init;
+  const edits: TextEdit[] = [
+    { start: site.id.node.start ?? 0, end: site.id.node.end ?? 0, text: holder },
+    { start: init.start ?? 0, end: init.end ?? 0, text: emit.query },
+  ];
+  served.forEach((v, i) => {
+    const read = emit.read(i, holder);
+    if (v.kind === 'reduction') edits.push(replaceExpression(ctx, v.reduction.target, valueText(v.reduction, read)));
+    else if (v.kind === 'avg') edits.push(replaceExpression(ctx, v.target, `${read} ?? NaN`));
+    else edits.push(replaceExpression(ctx, v.target, read));
+  });
+  const kept = served.map((v) => (v.kind === 'reduction' ? v.reduction.init : v.kind === 'avg' ? 'NaN, as 0 / 0' : '0')).filter((x): x is string => x !== undefined);
+  const why = `the database computes ${what} over the same rows (SUM, MIN, MAX and AVG skip NULLs, as \`s + null\` does for numbers); no rows give what the JavaScript gave (${listed([...new Set(kept)])})`;
+  const tier = emit.tier ?? 'review';
+  ctx.rewrite({ node: load.call.node, tier, message: emit.note ? `${why}. Review: ${emit.note}` : why, edits, imports: emit.imports });
+}
+
+/**
+ * What each use of the rows serves, or undefined when one use is anything
+ * else. `sum / rows.length` is an average when the sum starts at 0 and the
+ * field is not nullable (a NULL row counts in `rows.length` but not in AVG);
+ * otherwise the sum and the count are read apart, which is exact.
+ */
+function servedValues(load: Load, ctx: RuleContext, result: BindingResult): Served[] | undefined {
+  const reductions: Reduction[] = [];
+  const lengths: NodePath[] = [];
+  for (const use of result.uses) {
+    if (use.kind === 'length') {
+      lengths.push(use.path);
+      continue;
+    }
+    const r = asReduction(use);
+    if (!r) return undefined;
+    reductions.push(r);
+  }
+  const served: Served[] = [];
+  const paired = new Set<NodePath>();
+  for (const r of reductions) {
+    const division = r.target.parentPath;
+    const length = division?.isBinaryExpression({ operator: '/' }) && division.node.left === r.target.node ? lengths.find((l) => division.node.right === l.node) : undefined;
+    if (division && length && r.op === 'sum' && Number(r.init) === 0 && load.dialect.model?.(load, ctx)?.fields.get(r.field)?.nullable === false) {
+      paired.add(length);
+      served.push({ kind: 'avg', field: r.field, target: division });
+    } else {
+      served.push({ kind: 'reduction', reduction: r });
+    }
+  }
+  for (const l of lengths) if (!paired.has(l)) served.push({ kind: 'count', target: l });
+  return served;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function describePart(p: AggregatePart): string {
+  if (p.op === 'count') return 'the row count';
+  if (p.op === 'avg') return `the average of \`${p.field}\``;
+  return p.op === 'sum' ? `the sum of \`${p.field}\`` : `the ${p.op} of \`${p.field}\``;
+}
 
 function singleUse(result: LoadResult): Use | undefined {
   if (result.shape === 'direct') return result.use;
@@ -254,12 +370,13 @@ function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, val
 export const rule: Rule = {
   meta: {
     id,
-    description: 'Sums, minima and maxima of a number field over loaded rows become an aggregate query.',
+    description: 'Sums, minima, maxima and averages of a number field over loaded rows become an aggregate query (several of one load: one query).',
     tier: 'review',
     declines: [
       'Math.max/min over a nullable field (Math reads NULL as 0): finding',
       'reduce with no initial value or a body other than acc + row.field',
-      'rows used for anything besides the one sum or extremum',
+      'rows used for anything besides sums, extrema, `.length` and `sum / rows.length`',
+      'several aggregates of one load where the ORM offers no one query for them: finding',
     ],
   },
   apply,

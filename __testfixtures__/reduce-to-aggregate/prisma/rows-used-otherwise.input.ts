@@ -7,11 +7,6 @@ export async function escapes(prisma: PrismaClient) {
   return { views, posts };
 }
 
-export async function twoSums(prisma: PrismaClient) {
-  const posts = await prisma.post.findMany();
-  return [posts.reduce((s, p) => s + p.views, 0), posts.reduce((s, p) => s + p.authorId, 0)];
-}
-
 export async function thenCallback(prisma: PrismaClient) {
   return prisma.post.findMany().then((posts) => posts.reduce((s, p) => s + p.views, 0));
 }

@@ -196,6 +196,14 @@ export interface Dialect {
   select?(load: Load, ctx: RuleContext, fields: readonly string[], nested?: ReadonlyMap<string, readonly string[]>): Emit;
   /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
   aggregate?(load: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit;
+  /**
+   * One query for several aggregates over the load's rows (each sum/min/max/avg
+   * null when there are no rows or all are NULL; count a number): `query` has
+   * its own `await`, and `read(i, holder)` reads part `i` from its value held
+   * in the variable `holder`. A dialect without it makes several aggregates of
+   * one load a finding.
+   */
+  aggregates?(load: Load, ctx: RuleContext, parts: readonly AggregatePart[]): AggregatesEmit;
   /** A boolean expression, with its own `await`, true when the load (narrowed by `tests`) returns some row, or none with `empty`. */
   exists?(load: Load, ctx: RuleContext, opts: { empty: boolean; tests?: readonly FieldTest[] }): Emit;
   /** An expression (without `await`) resolving to the number of rows the load would return, capped at `bound`. */
@@ -265,6 +273,22 @@ export type InQueryEmit =
   | { ok: false; reason: string; suggestion: string };
 
 export type AggregateOp = 'sum' | 'min' | 'max';
+
+/** One value of a multi-aggregate query: an aggregate of a number field, or the number of rows. */
+export type AggregatePart = { op: AggregateOp | 'avg'; field: string } | { op: 'count' };
+
+export type AggregatesEmit =
+  | {
+      ok: true;
+      /** The query, with its own `await`. */
+      query: string;
+      /** Part `i` read from the query's value held in `holder`. */
+      read(i: number, holder: string): string;
+      tier?: EditTier;
+      note?: string;
+      imports?: readonly ImportSpec[];
+    }
+  | { ok: false; reason: string; suggestion: string };
 
 /** Keyset-batched iteration, as the dialect says it; the rule builds the loops around it. */
 export interface KeysetPlan {

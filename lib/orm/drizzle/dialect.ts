@@ -28,7 +28,7 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
 import { indentAt, reindent, textOf } from '../../text.js';
 import { singleKey, type ModelFacts } from '../core/facts.js';
-import type { AggregateOp, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape } from '../core/types.js';
+import type { AggregateOp, AggregatePart, AggregatesEmit, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape } from '../core/types.js';
 import { addAfter, editedChain, removeCall, replaceArgs } from './chain.js';
 import { DRIZZLE_ID, drizzleFacts, readSelectChain, receiverVerdict, tableName, type DrizzleLoad } from './load.js';
 import { an, drizzleMessages } from './messages.js';
@@ -140,32 +140,53 @@ export const drizzleDialect: Dialect = {
     if (relational(any)) return bySelectApi(`a ${op}`, `\`(await db.select({ v: ${op}(${any.model}.${field}) }).from(${any.model}).where(w))[0]?.v\``);
     const load = own(any);
     const table = textOf(ctx.source, load.table);
-    const facts = drizzleFacts(ctx);
-    const model = facts?.models.get(load.model);
     const where = load.where ? `.where(${textOf(ctx.source, load.where.arguments[0])})` : '';
     const byHand = `aggregate in the database: \`(await db.select({ ${op}: ${op}(${table}.${field}) }).from(${table})${where})[0]?.${op}\`, handling its null (no rows, or only NULLs)`;
-    if (!model) return { ok: false, reason: `no Drizzle table definition was found for \`${table}\`, so pushdown cannot tell whether \`${field}\` is an integer or real column (numeric, bigint and timestamp values add up differently in JS)`, suggestion: `${byHand}, or pass --schema` };
-    const f = model.fields.get(field);
-    if (!f) return { ok: false, reason: `\`${field}\` is not a column of ${model.name}`, suggestion: 'check the code: it does not add values stored in this table' };
-    if (f.type === 'decimal') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column: each row holds a string, which \`+\` concatenates, while the database adds the numbers`, suggestion: `${byHand}; it is a string, so decide how to add exactly (a decimal library) before converting` };
-    if (f.type === 'bigint') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column: each row holds a bigint, which cannot be mixed with a number literal`, suggestion: `${byHand}, starting from \`0n\`` };
-    if (f.type !== 'int' && f.type !== 'float') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column, not an integer or real one`, suggestion: `check the code: \`+\` and Math.max on it do not add or compare numbers the way SQL does` };
+    const column = numberColumn(load, ctx, field, byHand);
+    if (!column.ok) return column;
     const value = op === 'sum' ? `sum(${table}.${field}).mapWith(Number)` : `${op}(${table}.${field})`;
     const chain = editedChain(ctx.source, load, [replaceArgs(ctx.source, load.select, `{ ${op}: ${value} }`), ...(load.orderBy ? [removeCall(load.orderBy)] : [])]);
     const code = `(await ${chain})[0]?.${op}`;
-    if (op === 'sum') {
-      return {
-        ok: true,
-        code,
-        tier: 'review',
-        imports: imports('sum'),
-        note: `the database adds ${f.type === 'float' ? 'the floats in its own order, so the last digits may differ' : 'the values as integers; a sum beyond 2^53 loses precision differently'}`,
-      };
+    const note = aggregateNotes({ op, field }, column.type, column.provider)[0];
+    return note ? { ok: true, code, tier: 'review', imports: imports(op), note } : { ok: true, code, tier: 'safe', imports: imports(op) };
+  },
+
+  aggregates(any: Load, ctx: RuleContext, parts: readonly AggregatePart[]): AggregatesEmit {
+    if (relational(any)) return bySelectApi('several aggregates', '`db.select({ ... }).from(t).where(w)` with one aggregate per key');
+    const load = own(any);
+    const table = textOf(ctx.source, load.table);
+    const byHand = `aggregate in the database: one \`db.select({ total: sum(${table}.f).mapWith(Number), most: max(${table}.f), n: count() }).from(${table})\` with the same where, handling each null (no rows, or only NULLs)`;
+    const keys: string[] = [];
+    const values = new Map<string, string>();
+    const notes: string[] = [];
+    const names = new Set<string>();
+    for (const part of parts) {
+      if (part.op === 'count') {
+        keys.push('count');
+        values.set('count', 'count()');
+        names.add('count');
+        continue;
+      }
+      const column = numberColumn(load, ctx, part.field, byHand);
+      if (!column.ok) return column;
+      const key = `${part.op}${part.field.charAt(0).toUpperCase()}${part.field.slice(1)}`;
+      keys.push(key);
+      const col = `${table}.${part.field}`;
+      values.set(key, part.op === 'sum' || part.op === 'avg' ? `${part.op}(${col}).mapWith(Number)` : `${part.op}(${col})`);
+      names.add(part.op);
+      for (const note of aggregateNotes(part, column.type, column.provider)) if (!notes.includes(note)) notes.push(note);
     }
-    if (f.type === 'float' && facts?.provider === 'postgresql') {
-      return { ok: true, code, tier: 'review', imports: imports(op), note: `a NaN in \`${field}\` makes Math.${op} NaN, while ${op.toUpperCase()} ranks NaN above every number` };
-    }
-    return { ok: true, code, tier: 'safe', imports: imports(op) };
+    const selection = `{ ${[...values].map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+    const chain = editedChain(ctx.source, load, [replaceArgs(ctx.source, load.select, selection), ...(load.orderBy ? [removeCall(load.orderBy)] : [])]);
+    return {
+      ok: true,
+      // An aggregate select without groupBy returns exactly one row.
+      query: `(await ${chain})[0]!`,
+      read: (i, holder) => `${holder}.${keys[i]}`,
+      tier: notes.length > 0 ? 'review' : 'safe',
+      note: notes.length > 0 ? notes.join('; ') : undefined,
+      imports: imports(...names),
+    };
   },
 
   keysetBatches(any: Load, ctx: RuleContext, batchSize: number): KeysetEmit {
@@ -312,4 +333,29 @@ function tableBound(path: NodePath, table: Expression): boolean {
   if (root.type !== 'Identifier') return false;
   const binding = path.scope.getBinding(root.name);
   return binding !== undefined && (binding.kind === 'module' || (binding.scope.path.isProgram() && binding.kind === 'const'));
+}
+
+type ColumnCheck = { ok: true; type: 'int' | 'float'; provider: string | undefined } | { ok: false; reason: string; suggestion: string };
+
+/** An integer or real column of the load's table, whose values and aggregates are JS numbers; or why not. */
+function numberColumn(load: DrizzleLoad, ctx: RuleContext, field: string, byHand: string): ColumnCheck {
+  const table = textOf(ctx.source, load.table);
+  const facts = drizzleFacts(ctx);
+  const model = facts?.models.get(load.model);
+  if (!model) return { ok: false, reason: `no Drizzle table definition was found for \`${table}\`, so pushdown cannot tell whether \`${field}\` is an integer or real column (numeric, bigint and timestamp values add up differently in JS)`, suggestion: `${byHand}, or pass --schema` };
+  const f = model.fields.get(field);
+  if (!f) return { ok: false, reason: `\`${field}\` is not a column of ${model.name}`, suggestion: 'check the code: it does not add values stored in this table' };
+  if (f.type === 'decimal') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column: each row holds a string, which \`+\` concatenates, while the database adds the numbers`, suggestion: `${byHand}; it is a string, so decide how to add exactly (a decimal library) before converting` };
+  if (f.type === 'bigint') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column: each row holds a bigint, which cannot be mixed with a number literal`, suggestion: `${byHand}, starting from \`0n\`` };
+  if (f.type !== 'int' && f.type !== 'float') return { ok: false, reason: `\`${field}\` is ${an(f.typeName)} column, not an integer or real one`, suggestion: `check the code: \`+\` and Math.max on it do not add or compare numbers the way SQL does` };
+  return { ok: true, type: f.type, provider: facts?.provider };
+}
+
+/** What a reviewer must check for one aggregate of a number column; none when it is exact. */
+function aggregateNotes(part: { op: AggregateOp | 'avg'; field: string }, type: 'int' | 'float', provider: string | undefined): string[] {
+  const adds = `the database adds ${type === 'float' ? 'the floats in its own order, so the last digits may differ' : 'the values as integers; a sum beyond 2^53 loses precision differently'}`;
+  if (part.op === 'sum') return [adds];
+  if (part.op === 'avg') return [`AVG of \`${part.field}\` is the database's sum divided by the count, rounded by the database (the last digit may differ)`, adds];
+  if (type === 'float' && provider === 'postgresql') return [`a NaN in \`${part.field}\` makes Math.${part.op} NaN, while ${part.op.toUpperCase()} ranks NaN above every number`];
+  return [];
 }

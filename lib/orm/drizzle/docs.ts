@@ -42,7 +42,7 @@ export const drizzleDocs: Readonly<Record<string, RuleDoc>> = {
     tier: 'review',
     before: 'const total = (await db.select().from(posts).where(eq(posts.published, true))).reduce((s, p) => s + p.views, 0);',
     after: 'const total = (await db.select({ sum: sum(posts.views).mapWith(Number) }).from(posts).where(eq(posts.published, true)))[0]?.sum ?? 0;',
-    declines: ['no table definition; numeric/decimal (strings), bigint, timestamp columns: finding', 'sum is review (float order, integers past 2^53); min/max of integers are safe'],
+    declines: ['no table definition; numeric/decimal (strings), bigint, timestamp columns: finding', 'sum is review (float order, integers past 2^53); min/max of integers are safe', 'several aggregates of one load: one select of them all; `sum / rows.length` is `avg()` only over a not-null column (else the sum over `count()`)'],
   },
   'loop-to-batches': {
     tier: 'review',

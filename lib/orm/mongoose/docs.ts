@@ -36,7 +36,7 @@ export const mongooseDocs: Readonly<Record<string, RuleDoc>> = {
     tier: 'review',
     before: 'const total = (await Post.find({ published: true })).reduce((s, p) => s + p.views, 0);',
     after: "const total = ((await Post.aggregate<{ sum: number }>([{ $match: { published: true } }, { $group: { _id: null, sum: { $sum: '$views' } } }]))[0]?.sum) ?? 0;",
-    declines: ['paths that are not required (a missing value is NaN in JavaScript): finding', 'filters whose values need casting ($match is not cast): finding', 'limit or skip: finding'],
+    declines: ['paths that are not required (a missing value is NaN in JavaScript): finding', 'filters whose values need casting ($match is not cast): finding', 'limit or skip: finding', 'several aggregates of one load (no one-query form is offered): finding'],
   },
   'loop-to-batches': {
     tier: 'review',

@@ -25,7 +25,7 @@ import { prismaMessages } from './messages.js';
 import { prismaFindFirst, prismaFindFirstWhere } from './first.js';
 import { prismaKeyBounded, prismaKeysetBatches } from './batches.js';
 import { prismaSelect } from './select.js';
-import { prismaAggregate } from './aggregate.js';
+import { prismaAggregate, prismaAggregates } from './aggregate.js';
 import { prismaBoundedCount, prismaExists } from './exists.js';
 import { prismaNarrow } from './where.js';
 import { prismaLoadBound } from './bounds.js';
@@ -96,6 +96,7 @@ export const prismaDialect: Dialect = {
   loadBound: (load, ctx) => prismaLoadBound(own(load), ctx),
   select: (load, ctx, fields, nested) => prismaSelect(own(load), ctx, fields, nested),
   aggregate: (load, ctx, op, field) => prismaAggregate(own(load), ctx, op, field),
+  aggregates: (load, ctx, parts) => prismaAggregates(own(load), ctx, parts),
   exists: (load, ctx, opts) => prismaExists(own(load), ctx, opts),
   boundedCount: (load, ctx, bound) => prismaBoundedCount(own(load), ctx, bound),
   narrow: (load, ctx, tests) => prismaNarrow(own(load), ctx, tests),

@@ -52,7 +52,11 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     tier: 'review',
     before: 'const total = (await prisma.post.findMany({ where: { published: true } })).reduce((s, p) => s + p.views, 0);',
     after: 'const total = (await prisma.post.aggregate({ where: { published: true }, _sum: { views: true } }))._sum.views ?? 0;',
-    declines: ['no schema, Decimal or BigInt fields: finding', '`distinct` (aggregate has none): finding'],
+    declines: [
+      'no schema, Decimal or BigInt fields: finding',
+      '`distinct` (aggregate has none): finding',
+      'several aggregates of one load: one aggregate() with `_sum`, `_min`, `_max`, `_avg`, `_count`; `sum / rows.length` is `_avg` only over a field that is never NULL (else `_sum` over `_count._all`)',
+    ],
   },
   'loop-query-to-in': {
     tier: 'review',

@@ -36,7 +36,7 @@ export const sequelizeDocs: Readonly<Record<string, RuleDoc>> = {
     tier: 'review',
     before: 'const total = (await Post.findAll({ where: { published: true } })).reduce((s, p) => s + p.views, 0);',
     after: "const total = (await Post.sum('views', { where: { published: true } })) ?? 0;",
-    declines: ['DECIMAL or BIGINT columns (parsed as floats or strings): finding', 'limit, offset, include or group: finding'],
+    declines: ['DECIMAL or BIGINT columns (parsed as floats or strings): finding', 'limit, offset, include or group: finding', 'several aggregates of one load (no one-query form is offered): finding'],
   },
   'loop-to-batches': {
     tier: 'review',

@@ -26,7 +26,7 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, objectTextKeeping, propertyName, sourceStyle, textOf, indentAt, reindent } from '../../text.js';
 import { singleKey } from '../core/facts.js';
-import type { AggregateOp, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadBoundFact, LoadShape } from '../core/types.js';
+import type { AggregateOp, AggregatePart, AggregatesEmit, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadBoundFact, LoadShape } from '../core/types.js';
 import { LOAD_CALL_NAMES, matchTypeormLoad, TYPEORM_ID, typeormModel, type TypeormLoad } from './load.js';
 import { typeormMessages } from './messages.js';
 import { loadWhere, mergedWhere, whereEntries } from './where.js';
@@ -54,6 +54,7 @@ export const typeormDialect: Dialect = {
   exists: (load, ctx, opts) => exists(asLoad(load), ctx, opts),
   select: (load, ctx, fields) => select(asLoad(load), ctx, fields),
   aggregate: (load, ctx, op, field) => aggregate(asLoad(load), ctx, op, field),
+  aggregates: (load, ctx, parts) => aggregates(asLoad(load), ctx, parts),
   narrow: (load, ctx, tests) => narrow(asLoad(load), ctx, tests),
   keysetBatches: (load, ctx, batchSize) => keysetBatches(asLoad(load), ctx, batchSize),
   keyBounded: (load, ctx) => keyBounded(asLoad(load), ctx),
@@ -288,9 +289,44 @@ function select(load: TypeormLoad, ctx: RuleContext, fields: readonly string[]):
 }
 
 const AGGREGATE: Record<AggregateOp, string> = { sum: 'sum', min: 'minimum', max: 'maximum' };
+const AGGREGATE_PART: Record<AggregateOp | 'avg', string> = { ...AGGREGATE, avg: 'average' };
 
 function aggregate(load: TypeormLoad, ctx: RuleContext, op: AggregateOp, fieldName: string): Emit {
   const method = AGGREGATE[op];
+  const call = aggregateCall(load, ctx, op, method, fieldName);
+  if (!call.ok) return call;
+  return { ok: true, code: `(await ${call.call})`, tier: 'review', why: `${method}() computes it in the database over the same rows; null for no rows` };
+}
+
+/**
+ * Several aggregates of one load: TypeORM has one method per aggregate, so
+ * they run as one query each, together (`Promise.all`), read back by index.
+ */
+function aggregates(load: TypeormLoad, ctx: RuleContext, parts: readonly AggregatePart[]): AggregatesEmit {
+  const calls: string[] = [];
+  for (const part of parts) {
+    const call = part.op === 'count' ? count(load, ctx) : aggregateCall(load, ctx, part.op, AGGREGATE_PART[part.op], part.field);
+    if (!call.ok) return call;
+    calls.push('call' in call ? call.call : call.code);
+  }
+  const notes = [
+    ...(calls.length > 1 ? [`TypeORM has no one query for several aggregates, so these are ${calls.length} queries run together: a write by another connection between them can make them disagree, where the loaded rows were one read`] : []),
+    ...(parts.some((p) => p.op === 'avg') ? ["average() is the database's AVG, rounded by the database (the last digit may differ)"] : []),
+  ];
+  const one = calls.length === 1;
+  return {
+    ok: true,
+    query: one ? `await ${calls[0]}` : `await Promise.all([${calls.join(', ')}])`,
+    read: (i, holder) => (one ? holder : `${holder}[${i}]`),
+    tier: 'review',
+    note: notes.length > 0 ? notes.join('; ') : undefined,
+  };
+}
+
+type AggregateCall = { ok: true; call: string } | { ok: false; reason: string; suggestion: string };
+
+/** `repo.sum('views', where)` (without await) over the rows the load reads, or why not. */
+function aggregateCall(load: TypeormLoad, ctx: RuleContext, op: AggregateOp | 'avg', method: string, fieldName: string): AggregateCall {
   const suggestion = `aggregate by hand: \`${method}('${fieldName}', where)\` returns number | null`;
   if (load.form === 'builder') return { ok: false, reason: 'the rows come from a query builder', suggestion: `select \`${op.toUpperCase()}(alias.${fieldName})\` on the builder with getRawOne() by hand` };
   const model = typeormModel(load, ctx);
@@ -300,7 +336,7 @@ function aggregate(load: TypeormLoad, ctx: RuleContext, op: AggregateOp, fieldNa
   if (field.type !== 'int' && field.type !== 'float') return { ok: false, reason: `\`${fieldName}\` is a ${field.typeName} column, which TypeORM's ${method}() returns through parseFloat`, suggestion: 'keep the load, or aggregate in SQL with the exact type' };
   if (field.nullable) return { ok: false, reason: `\`${fieldName}\` is nullable, and TypeORM's ${method}() accepts only number-typed properties`, suggestion: `aggregate in SQL by hand (\`createQueryBuilder().select('${op.toUpperCase()}(...)')\`)` };
   const bad = unreadable(load, ctx, 'aggregate');
-  if (bad) return bad;
+  if (bad && !bad.ok) return bad;
   const args = load.args;
   if (args.kind === 'ref') return { ok: false, reason: `the find options come from \`${textOf(ctx.source, args.node)}\``, suggestion };
   const props = args.kind === 'object' && load.method === 'find' ? args.props : new Map<string, ObjectProperty>();
@@ -317,8 +353,7 @@ function aggregate(load: TypeormLoad, ctx: RuleContext, op: AggregateOp, fieldNa
       if (!f || !f.isScalar) return { ok: false, reason: `the where ${name ? `filters on \`${name}\`, ${f ? 'a relation (the aggregate would join it, and a to-many join repeats rows in SUM)' : 'not a known column'}` : 'is built with a spread'}`, suggestion };
     }
   }
-  const code = `(await ${callText(load, ctx, method, `'${fieldName}'`, where ? textOf(ctx.source, where) : undefined)})`;
-  return { ok: true, code, tier: 'review', why: `${method}() computes it in the database over the same rows; null for no rows` };
+  return { ok: true, call: callText(load, ctx, method, `'${fieldName}'`, where ? textOf(ctx.source, where) : undefined) };
 }
 
 function keyBounded(load: TypeormLoad, ctx: RuleContext): boolean {

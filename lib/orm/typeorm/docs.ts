@@ -46,6 +46,7 @@ export const typeormDocs: Readonly<Record<string, RuleDoc>> = {
     declines: [
       'nullable, decimal or bigint columns (sum/minimum/maximum accept only number-typed properties): finding',
       'take, skip, withDeleted, a where on a relation, query builders: finding',
+      'several aggregates of one load: one query each (sum, minimum, maximum, average, count), run together with Promise.all; `sum / rows.length` is average() only over a non-nullable column',
     ],
   },
   'loop-to-batches': {
