@@ -254,8 +254,9 @@ describe("pushdown's own output", () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const r = rel ? `${rel}/${e.name}` : e.name;
         if (e.isDirectory()) {
-          if (e.name !== 'node_modules' && e.name !== 'generated') walk(join(dir, e.name), r);
-        } else if (filter(r)) out[r] = readFileSync(join(dir, e.name), 'utf8');
+          // `.after`: the demo's rewritten copy (scripts/demo.mjs), not part of the app.
+          if (e.name !== 'node_modules' && e.name !== 'generated' && e.name !== '.after') walk(join(dir, e.name), r);
+        } else if (e.isFile() && filter(r)) out[r] = readFileSync(join(dir, e.name), 'utf8');
       }
     };
     walk(from, '');
