@@ -17,12 +17,13 @@
  * written, the list used inside the loop, a query inside a try block.
  */
 import type { Binding, NodePath } from '@babel/traverse';
-import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatement, FunctionExpression, Identifier, Node, Statement } from '@babel/types';
+import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatement, FunctionExpression, Identifier, MemberExpression, Node, Statement, VariableDeclaration } from '@babel/types';
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
 import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
+import { findNodes, pathAt } from '../walk.js';
 
 export type RowLoop = {
   /** The statement the one query goes before. */
@@ -67,50 +68,67 @@ function queryKind(ctx: RuleContext, path: NodePath<CallExpression>): 'read' | '
   return undefined;
 }
 
-/** Every loop over a constant list binding, in source order. */
+/** A loop findRowLoops may take, by its syntax alone (its bindings are looked at after). */
+function loopShaped(n: Node): boolean {
+  if (n.type === 'ForOfStatement') {
+    const left = n.left;
+    return !n.await && n.right.type === 'Identifier' && left.type === 'VariableDeclaration' && left.declarations.length === 1 && left.declarations[0].id.type === 'Identifier';
+  }
+  if (n.type !== 'CallExpression' || n.arguments.length !== 1) return false;
+  const callee = n.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return false;
+  return callee.property.name === 'map' || callee.property.name === 'forEach';
+}
+
+/**
+ * Every loop over a constant list binding, in source order. The loop-shaped
+ * nodes are found on the plain AST (lib/walk.ts, a traversal's order); only
+ * those get NodePaths and bindings.
+ */
 export function findRowLoops(ctx: RuleContext): RowLoop[] {
   const loops: RowLoop[] = [];
-  ctx.program.traverse({
-    ForOfStatement(path) {
-      if (path.node.await) return;
-      const right = path.node.right;
-      const left = path.node.left;
-      if (right.type !== 'Identifier' || left.type !== 'VariableDeclaration' || left.declarations.length !== 1) return;
-      const id = left.declarations[0].id;
-      if (id.type !== 'Identifier') return;
-      const row = path.scope.getBinding(id.name);
-      const list = path.scope.getBinding(right.name);
-      if (!row || !list || !list.constant) return;
-      const statement = path.parentPath.isLabeledStatement() ? (path.parentPath as NodePath<Statement>) : path;
-      loops.push({ kind: 'for-of', loop: path, statement, body: path.get('body'), row, rowName: id.name, list, listName: right.name, node: path.node });
-    },
-    CallExpression(path) {
-      const callee = path.node.callee;
-      if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return;
-      const method = callee.property.name;
-      if (method !== 'map' && method !== 'forEach') return;
-      if (path.node.arguments.length !== 1) return;
-      const cb = path.get('arguments.0') as NodePath;
-      if (!(cb.isArrowFunctionExpression() || cb.isFunctionExpression()) || cb.node.generator) return;
-      // forEach waits for nothing; a sync forEach callback cannot await a query.
-      if (method === 'forEach' && !cb.node.async) return;
-      const param = cb.node.params[0];
-      if (!param || param.type !== 'Identifier') return;
-      const list = path.scope.getBinding(callee.object.name);
-      const row = cb.scope.getBinding(param.name);
-      if (!row || !list || !list.constant) return;
-      const callback = cb as NodePath<ArrowFunctionExpression | FunctionExpression>;
-      const base = { body: callback.get('body') as NodePath, callback, row, rowName: param.name, list, listName: callee.object.name, node: path.node };
-      if (method === 'forEach') {
-        const statement = path.parentPath;
-        if (statement.isExpressionStatement()) loops.push({ kind: 'forEach', call: path, statement, ...base });
-        return;
-      }
-      const statement = promiseAllStatement(path);
-      if (statement) loops.push({ kind: 'map-all', call: path, statement, ...base });
-    },
-  });
+  const shaped = findNodes(ctx.ast.program, loopShaped);
+  if (shaped.length === 0) return loops;
+  const program = ctx.program;
+  for (const { steps } of shaped) {
+    const at = pathAt(program, steps);
+    if (at.isForOfStatement()) forOfLoop(at, loops);
+    else callbackLoop(at as NodePath<CallExpression>, loops);
+  }
   return loops;
+}
+
+function forOfLoop(path: NodePath<ForOfStatement>, loops: RowLoop[]): void {
+  const right = path.node.right as Identifier;
+  const id = (path.node.left as VariableDeclaration).declarations[0].id as Identifier;
+  const row = path.scope.getBinding(id.name);
+  const list = path.scope.getBinding(right.name);
+  if (!row || !list || !list.constant) return;
+  const statement = path.parentPath.isLabeledStatement() ? (path.parentPath as NodePath<Statement>) : path;
+  loops.push({ kind: 'for-of', loop: path, statement, body: path.get('body'), row, rowName: id.name, list, listName: right.name, node: path.node });
+}
+
+function callbackLoop(path: NodePath<CallExpression>, loops: RowLoop[]): void {
+  const callee = path.node.callee as MemberExpression & { object: Identifier; property: Identifier };
+  const method = callee.property.name;
+  const cb = path.get('arguments.0') as NodePath;
+  if (!(cb.isArrowFunctionExpression() || cb.isFunctionExpression()) || cb.node.generator) return;
+  // forEach waits for nothing; a sync forEach callback cannot await a query.
+  if (method === 'forEach' && !cb.node.async) return;
+  const param = cb.node.params[0];
+  if (!param || param.type !== 'Identifier') return;
+  const list = path.scope.getBinding(callee.object.name);
+  const row = cb.scope.getBinding(param.name);
+  if (!row || !list || !list.constant) return;
+  const callback = cb as NodePath<ArrowFunctionExpression | FunctionExpression>;
+  const base = { body: callback.get('body') as NodePath, callback, row, rowName: param.name, list, listName: callee.object.name, node: path.node };
+  if (method === 'forEach') {
+    const statement = path.parentPath;
+    if (statement.isExpressionStatement()) loops.push({ kind: 'forEach', call: path, statement, ...base });
+    return;
+  }
+  const statement = promiseAllStatement(path);
+  if (statement) loops.push({ kind: 'map-all', call: path, statement, ...base });
 }
 
 /** `await Promise.all(list.map(cb))` as a whole statement, a declaration's value or a return: that statement. */
