@@ -12,7 +12,7 @@
  *   5. a multi-file `prisma/schema/` folder.
  * Paths in a config file are relative to that file; in package.json, to its folder.
  *
- * The parser is @mrleebo/prisma-ast. Models marked `@@ignore` and fields marked
+ * The grammar is @mrleebo/prisma-ast's (read by schema-reader.ts, or by prisma-ast itself). Models marked `@@ignore` and fields marked
  * `@ignore` are not on the generated client, so they are left out.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,6 +22,7 @@ import type { Expression, Node, ObjectExpression } from '@babel/types';
 import { createRequire } from 'node:module';
 import type { Attribute, Field, Schema } from '@mrleebo/prisma-ast';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
+import { readSchemaBlocks } from './schema-reader.js';
 
 /** A path the user gave that cannot be used: one line, shown without a stack trace. */
 export class SchemaUsageError extends Error {
@@ -91,25 +92,29 @@ export function discoverSchemaPath(cwd: string, warn?: (message: string) => void
 type PrismaAst = typeof import('@mrleebo/prisma-ast');
 let prismaAst: PrismaAst | undefined;
 
-/** The schema parser (chevrotain underneath: ~0.35 s to load) loads with the first schema read, not with pushdown. */
-function getSchema(text: string): Schema {
+/**
+ * The blocks of one schema file. Most schemas are read by schema-reader.ts;
+ * the others by prisma-ast (chevrotain underneath: ~0.35 s to load), loaded
+ * only then. `reader: false` always asks prisma-ast (tests compare the two).
+ */
+export function schemaBlocks(text: string, reader = true): Schema['list'] {
+  const fast = reader ? readSchemaBlocks(text) : undefined;
+  if (fast) return fast;
   prismaAst ??= createRequire(import.meta.url)('@mrleebo/prisma-ast') as PrismaAst;
-  return prismaAst.getSchema(text);
+  return prismaAst.getSchema(text).list;
 }
 
 /** Read a schema file, or every .prisma file under a folder (Prisma's multi-file schema). Throws when it cannot. */
-export function readPrismaSchema(path: string): OrmFacts {
+export function readPrismaSchema(path: string, reader = true): OrmFacts {
   const files = isDirectory(path) ? prismaFilesIn(path) : [path];
   if (files.length === 0) throw new Error(`no .prisma files in ${path}`);
   const blocks: Schema['list'] = [];
   for (const file of files) {
-    let schema: Schema;
     try {
-      schema = getSchema(readFileSync(file, 'utf8'));
+      blocks.push(...schemaBlocks(readFileSync(file, 'utf8'), reader));
     } catch (err) {
       throw new Error(`${file} does not parse: ${oneLine(err)}`);
     }
-    blocks.push(...schema.list);
   }
   return toOrmFacts(path, blocks);
 }
