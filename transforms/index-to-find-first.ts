@@ -47,6 +47,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import { freshIdentifier } from '../lib/text.js';
@@ -74,7 +75,7 @@ function apply(ctx: RuleContext): void {
     const result = classifyResultUse(load);
     const last = lastRowUse(result);
     if (last) {
-      ctx.finding(last, `\`.at(-1)\` loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`);
+      reportLoad(ctx, load, `\`.at(-1)\` loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`, { messageId: 'last-row' }, last);
       continue;
     }
     if (findRow(ctx, load, result, taken)) continue;
@@ -82,7 +83,7 @@ function apply(ctx: RuleContext): void {
     if (!plan || !load.dialect.first) continue;
     const first = load.dialect.first(load, ctx);
     if (!first.ok) {
-      ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
+      reportLoad(ctx, load, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
       continue;
     }
     const why = first.why ?? SAME_ROW;
@@ -115,12 +116,16 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   if (binding && (!awaited?.isAwaitExpression() || (binding.site as { declarator: NodePath }).declarator.node !== awaited.parentPath?.node)) return false;
   const read = readPredicate(use.path.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
   if (!read.ok) {
-    ctx.finding(load.call.node, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`);
+    if (read.join) {
+      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one query per \`${read.join}\` would be an N+1. Fix: load the rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and match them in memory.`, { messageId: 'join-predicate' });
+    } else {
+      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`, { messageId: 'predicate-not-where' });
+    }
     return true;
   }
   const first = load.dialect.firstMatching(load, ctx, read.tests);
   if (!first.ok) {
-    ctx.finding(load.call.node, `\`.find(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`);
+    reportLoad(ctx, load, `\`.find(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
     return true;
   }
   const keep = !nullTolerant(use.path);
@@ -130,8 +135,7 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   let edits: TextEdit[];
   if (!binding) edits = [replaceExpression(ctx, use.path, value)];
   else {
-    const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals));
-    taken.add(newName);
+    const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals), binding.site.id);
     edits = [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
   }
   ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'review', message, edits, imports: first.imports });
@@ -237,8 +241,7 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
   const guards = [...tests, ...truthinessTests(firsts.map((u) => u.path))];
   const keepUndefined = !firsts.every((u) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards));
   const none = keepUndefined ? 'undefined' : 'null';
-  const newName = freshIdentifier(ctx.ast, `first${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals));
-  taken.add(newName);
+  const newName = freshIdentifier(ctx.ast, `first${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals), result.site.id);
 
   // `rows.length > 0 ? rows[0] : null` is the row itself (or null) once the rows are one row.
   const wholes = new Set<Node>();

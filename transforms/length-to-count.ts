@@ -23,6 +23,7 @@ import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
 import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { freshIdentifier, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-to-count';
@@ -34,7 +35,7 @@ function apply(ctx: RuleContext): void {
     if (!onlyCounted(result)) continue;
     const count = load.dialect.count(load, ctx);
     if (!count.ok) {
-      ctx.finding(load.call.node, `\`.length\` of a whole-table load: ${count.reason}. Fix: ${count.suggestion}.`);
+      reportLoad(ctx, load, `\`.length\` of a whole-table load: ${count.reason}. Fix: ${count.suggestion}.`, { messageId: 'cannot-count' });
       continue;
     }
     const edits =
@@ -70,7 +71,7 @@ function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, count
       (body === only || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ReturnStatement' && body.body[0].argument === only));
     if (bodyIsCount) return [{ start: call.start ?? 0, end: site.thenCall.node.end ?? 0, text: countCall }];
   }
-  const newName = freshIdentifier(ctx.ast, `${name}Count`);
+  const newName = freshIdentifier(ctx.ast, `${name}Count`, undefined, undefined, site.id);
   const edits: TextEdit[] = [
     { start: call.start ?? 0, end: call.end ?? 0, text: countCall },
     replaceNode(site.id.node, newName),

@@ -28,6 +28,7 @@ import { prismaSelect } from './select.js';
 import { prismaAggregate } from './aggregate.js';
 import { prismaBoundedCount, prismaExists } from './exists.js';
 import { prismaNarrow } from './where.js';
+import { prismaLoadBound } from './bounds.js';
 import { prismaInQuery, prismaMatchKeyedQuery, prismaQueryKind, prismaRowKey } from './in.js';
 
 const LOAD_METHODS = ['findMany'] as const;
@@ -92,7 +93,8 @@ export const prismaDialect: Dialect = {
   firstMatching: (load, ctx, tests) => prismaFindFirstWhere(own(load), ctx, tests),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
-  select: (load, ctx, fields) => prismaSelect(own(load), ctx, fields),
+  loadBound: (load, ctx) => prismaLoadBound(own(load), ctx),
+  select: (load, ctx, fields, nested) => prismaSelect(own(load), ctx, fields, nested),
   aggregate: (load, ctx, op, field) => prismaAggregate(own(load), ctx, op, field),
   exists: (load, ctx, opts) => prismaExists(own(load), ctx, opts),
   boundedCount: (load, ctx, bound) => prismaBoundedCount(own(load), ctx, bound),
