@@ -1,9 +1,10 @@
 /** The Prisma schema reader: discovery from every source, multi-file folders, field facts, result extensions. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema } from '../lib/orm/prisma/schema.js';
+import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema, schemaBlocks } from '../lib/orm/prisma/schema.js';
+import { readSchemaBlocks } from '../lib/orm/prisma/schema-reader.js';
 import { fixtureSchema } from './helpers/schema.js';
 
 const USER = `datasource db {
@@ -107,6 +108,75 @@ describe('readPrismaSchema', () => {
     expect(s.models.get('post')!.fields.get('rating')).toMatchObject({ type: 'float', nullable: true });
   });
 });
+
+describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
+  const facts = (dir: string, file: string, reader: boolean) => {
+    try {
+      return JSON.stringify(readPrismaSchema(join(dir, file), reader), (_k, v: unknown) => (v instanceof Map ? [...v] : v));
+    } catch (err) {
+      return `throws: ${(err as Error).message}`;
+    }
+  };
+  // Forms the reader takes, each with the facts prisma-ast gives.
+  const TAKEN: Record<string, string> = {
+    'the schemas above': USER + POST,
+    'comments, doc comments, a field comment, CRLF, tabs and a BOM': '\uFEFF// top\r\n/// doc\r\nmodel A {\r\n\tid Int @id // the key\r\n\r\n\r\n  b  String?   @db.VarChar(200)\r\n}\r\n',
+    'functions, arrays, objects and keyed arguments in attributes': `generator client {\n  provider = "prisma-client-js"\n  previewFeatures = ["views", "fullTextIndex"]\n}\ndatasource db {\n  provider = env("P")\n  url = env("U")\n}\nmodel A {\n  id Int @id @default(dbgenerated("gen_random_uuid()"))\n  n Unsupported("circle")?\n  d Float @default(-1.5e3)\n  f Boolean @default(false)\n  @@index([n(sort: Desc), d], map: "ix")\n  @@map("a_table")\n}\n`,
+    'views, composite types and enum values with attributes': 'view V {\n  id Int @unique\n}\ntype T {\n  x String\n}\nenum E {\n  A @map("a") // note\n  B\n  @@map("e")\n}\nmodel M {\n  id Int @id\n  e E\n  t T?\n  v V[]\n}\n',
+    'whitespace before a newline joins lines as prisma-ast lexes them': 'model A {\n  id Int @id   \n  b Int @default(1) @unique\n}\n',
+    'a keyword-like name and a hyphen in a name': 'model A {\n  id Int @id\n  trueish Boolean\n  nullable-ish Int\n}\n',
+  };
+  // Forms it leaves to prisma-ast (which reads some of them, and rejects others).
+  const DECLINED: Record<string, string> = {
+    'block comments (prisma-ast drops the characters it cannot lex)': '/* x */\nmodel A {\n  id Int @id\n}\n',
+    'a name starting with an underscore': 'model A {\n  _id Int @id\n}\n',
+    'a syntax error': 'model {',
+    'a newline right after an opening parenthesis': 'model A {\n  id Int @default(\n1)\n}\n',
+    'a comment after the opening brace': 'model A { // x\n  id Int @id\n}\n',
+    'an unknown block type': 'widget A {\n  id Int\n}\n',
+    'a grouped block name': 'model a.B {\n  id Int @id\n}\n',
+    'a string as a field type': 'model A {\n  id "Int" @id\n}\n',
+    'an assignment in an enum': 'enum E {\n  A = 1\n}\n',
+    'a trailing comma': 'model A {\n  id Int @id\n  @@index([id,])\n}\n',
+    'an invalid escape in a string': 'model A {\n  id Int @id @map("a\\d")\n}\n',
+  };
+  it.each(Object.entries(TAKEN))('takes %s, with the facts prisma-ast gives', (_name, text) => {
+    expect(readSchemaBlocks(text)).toBeDefined();
+    const dir = project({ 'schema.prisma': text });
+    expect(facts(dir, 'schema.prisma', true)).toBe(facts(dir, 'schema.prisma', false));
+    expect(facts(dir, 'schema.prisma', true)).not.toMatch(/^throws/);
+  });
+  it.each(Object.entries(DECLINED))('leaves %s to prisma-ast, with the same outcome', (_name, text) => {
+    expect(readSchemaBlocks(text)).toBeUndefined();
+    const dir = project({ 'schema.prisma': text });
+    expect(facts(dir, 'schema.prisma', true)).toBe(facts(dir, 'schema.prisma', false));
+  });
+  it("gives prisma-ast's blocks for the test and example schemas", () => {
+    for (const file of ['test/prisma/schema.prisma', 'examples/prisma-app/prisma/schema.prisma']) {
+      const text = readFileSync(join(import.meta.dirname, '..', file), 'utf8');
+      const fast = readSchemaBlocks(text);
+      expect(fast, file).toBeDefined();
+      expect(JSON.stringify(readPrismaSchemaFacts(text, true))).toBe(JSON.stringify(readPrismaSchemaFacts(text, false)));
+    }
+  });
+});
+
+/** The parts of the blocks schema.ts reads (comments and blank lines are not among them). */
+function readPrismaSchemaFacts(text: string, reader: boolean): unknown {
+  const read = new Set(['datasource', 'generator', 'model', 'view', 'type', 'enum']);
+  return schemaBlocks(text, reader).filter((b) => read.has(b.type)).map((b) => {
+    const block = b as { type: string; name?: string; properties?: unknown[]; assignments?: unknown[]; enumerators?: unknown[] };
+    const pick = (p: unknown) => {
+      const x = p as { type: string; name?: string; key?: string; value?: unknown; fieldType?: unknown; array?: boolean; optional?: boolean; kind?: string; attributes?: Array<{ name: string; group?: string }> };
+      if (x.type === 'field') return [x.type, x.name, typeof x.fieldType === 'string' ? x.fieldType : (x.fieldType as { name: string }).name, x.array, x.optional, (x.attributes ?? []).map((a) => [a.name, a.group])];
+      if (x.type === 'attribute') return [x.type, x.kind, x.name];
+      if (x.type === 'assignment') return [x.type, x.key, typeof x.value === 'string' ? x.value : typeof x.value];
+      if (x.type === 'enumerator') return [x.type, x.name];
+      return undefined;
+    };
+    return [block.type, block.name, (block.properties ?? block.assignments ?? block.enumerators ?? []).map(pick).filter((x) => x !== undefined)];
+  });
+}
 
 describe('loadPrismaSchema: discovery', () => {
   it('uses --schema over everything else, file or folder', () => {

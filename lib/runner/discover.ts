@@ -39,13 +39,14 @@ interface Scoped {
   ig: Ignore;
 }
 
-const toPosix = (p: string) => p.split(sep).join('/');
+const toPosix = sep === '/' ? (p: string) => p : (p: string) => p.split(sep).join('/');
 
 export function discoverFiles(opts: DiscoverOptions): string[] {
   const exts = new Set(opts.extensions.map((e) => e.replace(/^\./, '').toLowerCase()));
   const userIgnore = opts.ignore.length > 0 ? picomatch(opts.ignore, { dot: true }) : () => false;
   const userIgnoreBase = opts.ignore.length > 0 ? picomatch(opts.ignore.filter((g) => !g.includes('/')), { dot: true }) : () => false;
   const isUserIgnored = (abs: string, isDir: boolean) => {
+    if (opts.ignore.length === 0) return false;
     const rel = toPosix(relative(opts.cwd, abs));
     const base = abs.slice(abs.lastIndexOf(sep) + 1);
     // Globs from a config file come absolute (relative to its folder): match those on the absolute path.
@@ -177,7 +178,9 @@ function ancestorGitignores(start: string): Scoped[] {
 
 function isGitIgnored(scopes: Scoped[], abs: string, isDir: boolean): boolean {
   for (const s of scopes) {
-    const rel = toPosix(relative(s.dir, abs));
+    // Scopes are the folder being walked and those above it: the path is under each (path.relative, only faster).
+    const under = abs.startsWith(s.dir) && abs.charAt(s.dir.length) === sep && !s.dir.endsWith(sep);
+    const rel = under ? toPosix(abs.slice(s.dir.length + 1)) : toPosix(relative(s.dir, abs));
     if (!rel || rel.startsWith('..')) continue;
     if (s.ig.ignores(isDir ? `${rel}/` : rel)) return true;
   }

@@ -12,7 +12,7 @@
  *   5. a multi-file `prisma/schema/` folder.
  * Paths in a config file are relative to that file; in package.json, to its folder.
  *
- * The parser is @mrleebo/prisma-ast. Models marked `@@ignore` and fields marked
+ * The grammar is @mrleebo/prisma-ast's (read by schema-reader.ts, or by prisma-ast itself). Models marked `@@ignore` and fields marked
  * `@ignore` are not on the generated client, so they are left out.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,6 +22,7 @@ import type { Expression, Node, ObjectExpression } from '@babel/types';
 import { createRequire } from 'node:module';
 import type { Attribute, Field, Schema } from '@mrleebo/prisma-ast';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
+import { readSchemaBlocks } from './schema-reader.js';
 
 /** A path the user gave that cannot be used: one line, shown without a stack trace. */
 export class SchemaUsageError extends Error {
@@ -76,40 +77,61 @@ export function loadPrismaSchema(opts: LoadSchemaOptions): OrmFacts | undefined 
 
 /** Where the schema is, per the order above; undefined when nothing is found. */
 export function discoverSchemaPath(cwd: string, warn?: (message: string) => void): string | undefined {
-  const fromConfig = schemaFromConfig(cwd);
+  // It runs for every folder above a scanned file: one listing of the folder instead of ~16 stat calls.
+  const here = namesIn(cwd);
+  const mayHave = (name: string) => here === undefined || here.has(name.toLowerCase());
+  const fromConfig = schemaFromConfig(cwd, mayHave);
   if (fromConfig && existsSync(fromConfig)) return fromConfig;
   if (fromConfig) warn?.(`the Prisma config names the schema ${fromConfig}, which does not exist; looking in the usual places`);
-  const fromPackage = schemaFromPackageJson(cwd);
+  const fromPackage = mayHave('package.json') ? schemaFromPackageJson(cwd) : undefined;
   if (fromPackage && existsSync(fromPackage)) return fromPackage;
   if (fromPackage) warn?.(`package.json#prisma.schema names ${fromPackage}, which does not exist; looking in the usual places`);
-  for (const candidate of [join(cwd, 'prisma', 'schema.prisma'), join(cwd, 'schema.prisma')]) if (isFile(candidate)) return candidate;
+  if (mayHave('prisma') && isFile(join(cwd, 'prisma', 'schema.prisma'))) return join(cwd, 'prisma', 'schema.prisma');
+  if (mayHave('schema.prisma') && isFile(join(cwd, 'schema.prisma'))) return join(cwd, 'schema.prisma');
   const folder = join(cwd, 'prisma', 'schema');
-  if (isDirectory(folder) && prismaFilesIn(folder).length > 0) return folder;
+  if (mayHave('prisma') && isDirectory(folder) && prismaFilesIn(folder).length > 0) return folder;
   return undefined;
+}
+
+/**
+ * The names in a folder, lower-cased; undefined when it cannot be listed. A
+ * name missing here is no file there; a name present is still checked with
+ * stat as before (it may be a folder, a link, or differ in case).
+ */
+function namesIn(dir: string): ReadonlySet<string> | undefined {
+  try {
+    return new Set(readdirSync(dir).map((n) => n.toLowerCase()));
+  } catch {
+    return undefined;
+  }
 }
 
 type PrismaAst = typeof import('@mrleebo/prisma-ast');
 let prismaAst: PrismaAst | undefined;
 
-/** The schema parser (chevrotain underneath: ~0.35 s to load) loads with the first schema read, not with pushdown. */
-function getSchema(text: string): Schema {
+/**
+ * The blocks of one schema file. Most schemas are read by schema-reader.ts;
+ * the others by prisma-ast (chevrotain underneath: ~0.35 s to load), loaded
+ * only then. `reader: false` always asks prisma-ast (tests compare the two).
+ */
+export function schemaBlocks(text: string, reader = true): Schema['list'] {
+  const fast = reader ? readSchemaBlocks(text) : undefined;
+  if (fast) return fast;
   prismaAst ??= createRequire(import.meta.url)('@mrleebo/prisma-ast') as PrismaAst;
-  return prismaAst.getSchema(text);
+  return prismaAst.getSchema(text).list;
 }
 
 /** Read a schema file, or every .prisma file under a folder (Prisma's multi-file schema). Throws when it cannot. */
-export function readPrismaSchema(path: string): OrmFacts {
+export function readPrismaSchema(path: string, reader = true): OrmFacts {
   const files = isDirectory(path) ? prismaFilesIn(path) : [path];
   if (files.length === 0) throw new Error(`no .prisma files in ${path}`);
   const blocks: Schema['list'] = [];
   for (const file of files) {
-    let schema: Schema;
     try {
-      schema = getSchema(readFileSync(file, 'utf8'));
+      blocks.push(...schemaBlocks(readFileSync(file, 'utf8'), reader));
     } catch (err) {
       throw new Error(`${file} does not parse: ${oneLine(err)}`);
     }
-    blocks.push(...schema.list);
   }
   return toOrmFacts(path, blocks);
 }
@@ -173,8 +195,11 @@ function hasAttribute(f: Field, name: string): boolean {
 }
 
 /** `schema:` of the first prisma config file in cwd, resolved against that file's folder. */
-function schemaFromConfig(cwd: string): string | undefined {
-  const candidates = [...CONFIG_NAMES.map((n) => join(cwd, n)), ...CONFIG_NAMES.map((n) => join(cwd, '.config', n.replace('prisma.config', 'prisma')))];
+function schemaFromConfig(cwd: string, mayHave: (name: string) => boolean): string | undefined {
+  const candidates = [
+    ...CONFIG_NAMES.filter(mayHave).map((n) => join(cwd, n)),
+    ...(mayHave('.config') ? CONFIG_NAMES.map((n) => join(cwd, '.config', n.replace('prisma.config', 'prisma'))) : []),
+  ];
   const file = candidates.find(isFile);
   if (!file) return undefined;
   const value = readConfigSchemaProperty(readFileSync(file, 'utf8'));
