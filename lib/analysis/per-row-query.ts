@@ -24,7 +24,6 @@ import type { RuleContext } from '../rule.js';
 import { findNodes, pathAt } from '../walk.js';
 import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
-import { findNodes, pathAt } from '../walk.js';
 
 export type RowLoop = {
   /** The statement the one query goes before. */
