@@ -43,6 +43,7 @@ import { emptinessTest, nullTolerant, onlyWhenNonEmpty, truthinessTests, type Em
 import { emptinessOf } from '../lib/analysis/emptiness.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readPredicate } from '../lib/analysis/predicate.js';
+import { isPromised, rebindable, rebindEdits } from '../lib/analysis/rebind.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/core/types.js';
@@ -106,13 +107,15 @@ function apply(ctx: RuleContext): void {
  * whether it handled the load (a rewrite or a finding).
  */
 function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<string>): boolean {
-  const use = result.shape === 'direct' ? result.use : result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1 ? result.uses[0] : undefined;
+  const use = result.shape === 'direct' ? result.use : result.shape === 'binding' && result.uses.length === 1 ? result.uses[0] : undefined;
   if (!use || use.kind !== 'method' || use.name !== 'find' || use.path.node.arguments.length !== 1) return false;
   if (emptinessOf(use.path, 'element')) return false;
   if (!load.dialect.firstMatching) return false;
-  const binding = result.shape === 'binding' && result.site.kind === 'declarator' ? result : undefined;
+  const binding = result.shape === 'binding' ? result : undefined;
+  const promised = binding !== undefined && isPromised(binding);
   const awaited = load.call.parentPath;
-  if (binding && (!awaited?.isAwaitExpression() || (binding.site as { declarator: NodePath }).declarator.node !== awaited.parentPath?.node)) return false;
+  if (promised && !rebindable(binding)) return false;
+  if (binding && !promised && (binding.site.kind !== 'declarator' || !awaited?.isAwaitExpression() || binding.site.declarator.node !== awaited.parentPath?.node)) return false;
   const read = readPredicate(use.path.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
   if (!read.ok) {
     ctx.finding(load.call.node, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`);
@@ -132,7 +135,9 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   else {
     const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals));
     taken.add(newName);
-    edits = [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
+    edits = promised
+      ? [...rebindEdits(load, binding, first.code, newName), replaceExpression(ctx, use.path, keep ? `${newName} ?? undefined` : newName)]
+      : [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
   }
   ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'review', message, edits, imports: first.imports });
   return true;
@@ -215,9 +220,12 @@ function destructuredPlan(ctx: RuleContext, load: Load, result: DestructuredResu
  */
 function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken: Set<string>): Plan | undefined {
   const { site, uses, name } = result;
-  if (site.kind !== 'declarator') return undefined;
+  // A `.then` parameter or a `Promise.all` element holds the query's value as it comes (null for no row).
+  const promised = isPromised(result);
   const awaited = load.call.parentPath;
-  if (!awaited?.isAwaitExpression() || site.declarator.node.init !== awaited.node) return undefined;
+  if (promised) {
+    if (!rebindable(result)) return undefined;
+  } else if (site.kind !== 'declarator' || !awaited?.isAwaitExpression() || site.declarator.node.init !== awaited.node) return undefined;
   const firsts: Use[] = [];
   const tests: EmptinessTest[] = [];
   for (const u of uses) {
@@ -229,14 +237,16 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
     } else return undefined;
   }
   if (firsts.length === 0) return undefined;
-  if (tests.length === 0 && firsts.length === 1) {
-    const alias = aliasPlan(ctx, result, firsts[0], awaited.node);
+  if (!promised && tests.length === 0 && firsts.length === 1) {
+    const alias = aliasPlan(ctx, result, firsts[0], awaited!.node);
     if (alias) return alias;
   }
 
   const guards = [...tests, ...truthinessTests(firsts.map((u) => u.path))];
-  const keepUndefined = !firsts.every((u) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards));
-  const none = keepUndefined ? 'undefined' : 'null';
+  const bare = (u: Use) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards);
+  const keepUndefined = !firsts.every(bare);
+  // A declaration's value takes `?? undefined` once; a promise's value cannot, so each use that needs it does.
+  const none = keepUndefined && !promised ? 'undefined' : 'null';
   const newName = freshIdentifier(ctx.ast, `first${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals));
   taken.add(newName);
 
@@ -254,13 +264,16 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
     simplified.push(replaceNode(cond.node, newName));
   }
 
+  const firstUse = (u: Use): TextEdit =>
+    promised && !bare(u) ? replaceExpression(ctx, u.path, isTypeScript(ctx) ? `(${newName} ?? undefined)!` : `(${newName} ?? undefined)`) : replaceNode(u.path.node, newName);
   return {
     keepUndefined,
     edits: (first) => [
-      replaceNode(site.id.node, newName),
-      { start: awaited.node.start ?? 0, end: awaited.node.end ?? 0, text: keepUndefined ? kept(ctx, first) : `await ${first}` },
+      ...(promised
+        ? rebindEdits(load, result, first, newName)
+        : [replaceNode(site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: keepUndefined ? kept(ctx, first) : `await ${first}` }]),
       ...simplified,
-      ...firsts.filter((u) => !wholes.has(u.path.node)).map((u) => replaceNode(u.path.node, newName)),
+      ...firsts.filter((u) => !wholes.has(u.path.node)).map(firstUse),
       ...tests.filter((t) => !wholes.has(t.path.node)).map((t) => replaceExpression(ctx, t.path, `${newName} ${t.empty ? '===' : '!=='} ${none}`)),
     ],
   };
