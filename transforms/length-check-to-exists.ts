@@ -40,6 +40,7 @@ import type { Node } from '@babel/types';
 import { emptinessOf, type Emptiness } from '../lib/analysis/emptiness.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readMembership, readPredicate } from '../lib/analysis/predicate.js';
+import { asPromise, isPromised, rebindable, rebindEdits, replaceThen, thenReturningOnly } from '../lib/analysis/rebind.js';
 import { classifyResultUse, skipTransparent, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Emit, Load } from '../lib/orm/core/types.js';
@@ -69,7 +70,7 @@ function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
     const result = classifyResultUse(load);
     if (result.shape === 'direct') direct(ctx, load, result.use);
-    else if (result.shape === 'binding' && result.site.kind === 'declarator') bound(ctx, load, result);
+    else if (result.shape === 'binding' && (result.site.kind === 'declarator' || isPromised(result))) bound(ctx, load, result);
   }
 }
 
@@ -133,15 +134,22 @@ function direct(ctx: RuleContext, load: Load, use: Use): void {
   ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'safe', message: message(exists, q), edits: [replaceExpression(ctx, q.answer.node, exists.code)] });
 }
 
-/** `const rows = await load(a)` whose every use is an emptiness question. */
+/**
+ * `const rows = await load(a)` whose every use is an emptiness question; or
+ * the rows of a `.then` callback or a `Promise.all` element, which then hold
+ * the answer as the promise's value.
+ */
 function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
-  const { uses, name, site } = result;
-  if (uses.length === 0 || site.kind !== 'declarator') return;
+  const { uses, name } = result;
+  const promised = isPromised(result);
+  if (uses.length === 0 || (promised && !rebindable(result))) return;
   const questions = uses.map(question);
   if (questions.some((q) => q === null)) return;
   const qs = questions as Question[];
-  const declarator = site.declarator;
-  const init = declarator.get('init') as NodePath;
+  /** The binding, renamed `newName`, holds `code` (written with its own await) where it held the rows. */
+  const init = promised ? undefined : ((result.site as Extract<BindingResult['site'], { kind: 'declarator' }>).declarator.get('init') as NodePath);
+  const hold = (code: string, newName: string): TextEdit[] =>
+    init ? [replaceNode(result.site.id.node, newName), initReplacement(ctx, init, code)] : rebindEdits(load, result, asPromise(ctx, code), newName);
 
   if (qs.every((q) => q.use.kind === 'length')) {
     if (qs.some((q) => q.answer.kind === 'bounded')) {
@@ -149,16 +157,16 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
       const count = load.dialect.boundedCount?.(load, ctx, bound);
       if (!count?.ok) return;
       const counted = fresh(ctx, `${name}Count`);
-      const edits: TextEdit[] = [replaceNode(site.id.node, counted), replaceExpression(ctx, init, `await ${count.code}`)];
+      const edits: TextEdit[] = init ? [replaceNode(result.site.id.node, counted), replaceExpression(ctx, init, `await ${count.code}`)] : hold(`await ${count.code}`, counted);
       for (const q of qs) edits.push(replaceNode(q.use.path.node, counted));
       ctx.rewrite({ node: load.call.node, imports: count.imports, tier: count.tier ?? 'safe', message: BOUNDED, edits });
       return;
     }
-    if (qs.length === 1 && adopt(ctx, load, result, qs[0])) return;
+    if (qs.length === 1 && (thenAnswered(ctx, load, result, qs[0]) || adopt(ctx, load, result, qs[0]))) return;
     const exists = existsFor(ctx, load, qs[0], false);
     if (!exists) return;
     const has = fresh(ctx, `has${capitalize(name)}`);
-    const edits: TextEdit[] = [replaceNode(site.id.node, has), initReplacement(ctx, init, exists.code)];
+    const edits: TextEdit[] = hold(exists.code, has);
     for (const q of qs) {
       const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
       edits.push(replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has));
@@ -170,17 +178,30 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
   // `.some(pred)` / `.find(pred)` as the only use: the predicate joins the query where the rows were loaded.
   if (qs.length !== 1 || qs[0].answer.kind !== 'emptiness') return;
   const q = qs[0];
-  if (adopt(ctx, load, result, q, load.call)) return;
+  if (thenAnswered(ctx, load, result, q, load.call) || adopt(ctx, load, result, q, load.call)) return;
   const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
   const exists = existsFor(ctx, load, q, false, load.call);
   if (!exists) return;
   const has = fresh(ctx, `hasMatching${capitalize(name)}`);
-  const edits: TextEdit[] = [
-    replaceNode(site.id.node, has),
-    initReplacement(ctx, init, exists.code),
-    replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has),
-  ];
+  const edits: TextEdit[] = [...hold(exists.code, has), replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has)];
   ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'review', message: message(exists, q), edits });
+}
+
+/**
+ * `load(a).then((rows) => rows.length > 0)`: the callback returns the answer
+ * alone, so the whole chain becomes a promise of the existence test.
+ * Returns true when it proposed the rewrite (or reported why not).
+ */
+function thenAnswered(ctx: RuleContext, load: Load, result: BindingResult, q: Question, evaluatedAt?: NodePath): boolean {
+  const answer = q.answer;
+  if (answer.kind !== 'emptiness') return false;
+  const then = thenReturningOnly(result, answer.node);
+  if (!then) return false;
+  const exists = existsFor(ctx, load, q, answer.empty, evaluatedAt);
+  if (!exists) return true;
+  const tier = exists.tier ?? (q.predicate || q.membership ? 'review' : 'safe');
+  ctx.rewrite({ node: load.call.node, imports: exists.imports, tier, message: message(exists, q), edits: [replaceThen(load, then, asPromise(ctx, exists.code))] });
+  return true;
 }
 
 /**

@@ -89,7 +89,7 @@ export function asPromise(ctx: RuleContext, code: string): string {
   const inAsyncArrow = `(async () => ${code})()`;
   let expr: Expression;
   try {
-    expr = parseExpression(code, { plugins: ['typescript'], createParenthesizedExpressions: true });
+    expr = parseExpression(code, { plugins: ['typescript'], createParenthesizedExpressions: true, allowAwaitOutsideFunction: true });
   } catch {
     return inAsyncArrow;
   }
