@@ -12,10 +12,6 @@ export async function twoSums(prisma: PrismaClient) {
   return [posts.reduce((s, p) => s + p.views, 0), posts.reduce((s, p) => s + p.authorId, 0)];
 }
 
-export async function thenCallback(prisma: PrismaClient) {
-  return prisma.post.findMany().then((posts) => posts.reduce((s, p) => s + p.views, 0));
-}
-
 export async function accumulatorEscapes(prisma: PrismaClient, log: (n: number) => void) {
   return (await prisma.post.findMany()).reduce((s, p) => {
     log(s);
