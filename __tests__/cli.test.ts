@@ -517,7 +517,16 @@ export async function adults(minAge: number) {
     const file = json(r).files[0]!;
     expect(file.status).toBe('unchanged');
     expect(file.findings).toEqual([
-      { rule: 'filter-to-where', line: 4, column: expect.any(Number), message: expect.stringContaining('--schema') },
+      {
+        rule: 'filter-to-where',
+        messageId: 'cannot-narrow',
+        severity: 'error',
+        line: 4,
+        column: expect.any(Number),
+        message: expect.stringContaining('no Prisma schema'),
+        suggestion: expect.stringContaining('--schema'),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      },
     ]);
   }, SLOW);
 
@@ -627,6 +636,40 @@ describe('--check', () => {
     for (const format of ['pretty', 'patch', 'json']) {
       expect(pushdown(['--check', '--format', format], { cwd: dir }).status).toBe(1);
     }
+  }, SLOW);
+});
+
+describe('--check with a baseline', () => {
+  it('exits 1 on a finding, 0 once the baseline knows it, 1 again when a new one appears', () => {
+    const dir = tempDir({ 'src/finding.ts': FINDING, 'src/clean.ts': CLEAN });
+    expect(pushdown(['--check'], { cwd: dir }).status).toBe(1);
+
+    const written = pushdown(['--baseline', '.pushdown-baseline.json', '--update-baseline'], { cwd: dir });
+    expect(written.status, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/baseline written: 1 finding/);
+    const file = JSON.parse(read(dir, '.pushdown-baseline.json')) as { findings: Array<{ path: string; rule: string }> };
+    expect(file.findings.map((f) => `${f.path} ${f.rule}`)).toEqual(['src/finding.ts length-to-count']);
+
+    const known = pushdown(['--check', '--baseline', '.pushdown-baseline.json'], { cwd: dir });
+    expect(known.status, known.stdout).toBe(0);
+    expect(known.stdout).toMatch(/1 in the baseline/);
+
+    // Moved down two lines: still known.
+    writeFileSync(join(dir, 'src/finding.ts'), `// moved\n\n${FINDING}`);
+    expect(pushdown(['--check', '--baseline', '.pushdown-baseline.json'], { cwd: dir }).status).toBe(0);
+
+    // A second file with the same anti-pattern is new.
+    writeFileSync(join(dir, 'src/other.ts'), FINDING);
+    const fresh = pushdown(['--check', '--baseline', '.pushdown-baseline.json'], { cwd: dir });
+    expect(fresh.status).toBe(1);
+    expect(fresh.stdout).toMatch(/^src\/other\.ts:4:\d+ {2}length-to-count/m);
+    expect(fresh.stdout).not.toMatch(/^src\/finding\.ts:/m);
+  }, SLOW);
+
+  it('--update-baseline without --baseline, or a baseline that is not one, is a usage error (exit 2)', () => {
+    const dir = tempDir({ 'src/finding.ts': FINDING, 'bad.json': '[1]' });
+    expectUsageError(pushdown(['--update-baseline'], { cwd: dir }), /--update-baseline needs --baseline/);
+    expectUsageError(pushdown(['--check', '--baseline', 'bad.json'], { cwd: dir }), /bad\.json is not a pushdown baseline/);
   }, SLOW);
 });
 
@@ -882,7 +925,16 @@ describe('--format json', () => {
     expect(finding.diff).toBe('');
     expect(finding.edits).toEqual([]);
     expect(finding.findings).toEqual([
-      { rule: 'length-to-count', line: 4, column: expect.any(Number), message: expect.stringMatching(/distinct/i) },
+      {
+        rule: 'length-to-count',
+        messageId: 'cannot-count',
+        severity: 'error',
+        line: 4,
+        column: expect.any(Number),
+        message: expect.stringMatching(/distinct/i),
+        suggestion: expect.any(String),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      },
     ]);
 
     expect(report.totals).toMatchObject({
@@ -1064,6 +1116,7 @@ describe('reporters (pure functions)', () => {
     editsByRule: { 'length-to-count': { safe: 1, review: 0 }, 'index-to-find-first': { safe: 1, review: 1 } },
     findings: 0,
     findingsByRule: {},
+    withheld: { suppressed: 0, baselined: 0, inTestFiles: 0, hints: 0 },
     elapsedMs: 12,
     ...over,
   });

@@ -81,7 +81,7 @@ describe('a plugin built on the contract', () => {
   it('words the findings of rules it cannot serve', () => {
     const r = run('loop-to-batches', "export async function each() {\n  await Promise.all((await repo.all(User)).map(async (u) => u));\n}\n", { batchSize: 10 });
     expect(r.findings.map((f) => f.message)).toEqual([expect.stringContaining('over every row of an uncapped all() starts one task per row')]);
-    expect(r.findings[0].message).toContain('Fix: page with all(Model, { after, take: 10 })');
+    expect(r.findings[0].suggestion).toContain('page with all(Model, { after, take: 10 })');
   });
 
   it('is off where the file activates another plugin, and its hooks caveat is its own', () => {

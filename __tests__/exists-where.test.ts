@@ -71,7 +71,8 @@ describe('without a schema', () => {
     expect(r.findings[0].message).toContain('no Prisma schema was found');
     const f = runOne('filter-to-where', 'export async function run(prisma: PrismaClient) {\n  return (await prisma.user.findMany()).filter((u) => u.active);\n}\n', none);
     expect(f.edits).toEqual([]);
-    expect(f.findings[0].message).toContain('--schema');
+    expect(f.findings[0].messageId).toBe('cannot-narrow');
+    expect(f.findings[0].suggestion).toContain('--schema');
   });
 });
 

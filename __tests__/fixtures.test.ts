@@ -87,10 +87,22 @@ describe('fixtures', () => {
       const second = run(c, first.output);
       expect(second.output, 'running twice must change nothing the second time').toBe(first.output);
       expect(second.edits.filter((e) => e.applied)).toEqual([]);
+      // pushdown's own output never reports itself: what the first run wrote brings no new finding.
+      const before = new Set(first.findings.map((f) => f.fingerprint));
+      expect(second.findings.filter((f) => !before.has(f.fingerprint)).map((f) => f.message), 'a finding on pushdown\'s own output').toEqual([]);
+      // A line `hint: text` expects a hint (a lower-severity finding) containing text.
       const wanted = c.findings ? readFileSync(c.findings, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
-      const got = first.findings.map((f) => f.message);
+      const got = first.findings.map((f) => `${f.severity === 'hint' ? 'hint: ' : ''}${f.message}${f.suggestion ? ` Fix: ${f.suggestion}` : ''}`);
+      for (const f of first.findings) {
+        expect(f.messageId, 'every finding has a messageId').toMatch(/^[a-z][A-Za-z-]+$/);
+        expect(f.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+      }
       if (wanted.length === 0) expect(got).toEqual([]);
-      for (const w of wanted) expect(got.some((g) => g.includes(w)), `a finding containing "${w}" in ${JSON.stringify(got)}`).toBe(true);
+      for (const w of wanted) {
+        const hint = w.startsWith('hint: ');
+        const text = hint ? w.slice('hint: '.length) : w;
+        expect(got.some((g) => g.startsWith('hint: ') === hint && g.includes(text)), `a ${hint ? 'hint' : 'finding'} containing "${w}" in ${JSON.stringify(got)}`).toBe(true);
+      }
       if (wanted.length > 0) expect(got.length).toBe(wanted.length);
     });
   }

@@ -35,7 +35,7 @@ describe('reduce-to-aggregate tiers', () => {
   it('with no schema it is a finding: the field type decides the meaning of +', () => {
     const r = run(sum, { facts: null }, true);
     expect(r.output).toBe(sum);
-    expect(r.findings.map((f) => f.message)).toEqual([expect.stringMatching(/no Prisma schema was found.*pass --schema/)]);
+    expect(r.findings.map((f) => `${f.message} Fix: ${f.suggestion}`)).toEqual([expect.stringMatching(/no Prisma schema was found.*pass --schema/)]);
   });
 });
 

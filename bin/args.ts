@@ -203,8 +203,8 @@ export function checkValue(spec: OptionSpec, raw: Raw, source: Source): Value {
       if (problem) throw new CliUsageError(`${label}: ${problem}`);
       if (spec.path) {
         const abs = resolve(source.base, text);
-        if (!existsSync(abs) || !(statSync(abs).isFile() || statSync(abs).isDirectory())) {
-          throw new CliUsageError(`${label}: no such file or folder: ${text}`);
+        if (spec.creates ? existsSync(abs) && !statSync(abs).isFile() : !existsSync(abs) || !(statSync(abs).isFile() || statSync(abs).isDirectory())) {
+          throw new CliUsageError(spec.creates ? `${label}: not a file: ${text}` : `${label}: no such file or folder: ${text}`);
         }
         return abs;
       }

@@ -10,7 +10,7 @@
 import type { RunOptions } from '../lib/types.js';
 
 export type OptionKind = 'flag' | 'string' | 'list' | 'int';
-export type OptionGroup = 'Modes' | 'Rules' | 'Output' | 'Files' | 'Project' | 'Other';
+export type OptionGroup = 'Modes' | 'Rules' | 'Output' | 'Findings' | 'Files' | 'Project' | 'Other';
 
 export interface OptionSpec {
   /** Long name, without dashes. */
@@ -34,6 +34,8 @@ export interface OptionSpec {
   check?: (value: string) => string | undefined;
   /** string: a path, resolved against the folder it was given in (cwd, or the config file's folder). */
   path?: boolean;
+  /** path: the file may not exist yet (pushdown writes it). */
+  creates?: boolean;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -47,6 +49,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'list', kind: 'flag', group: 'Rules', describe: 'list the rules with their tier and description (`--format json`: as JSON)' },
   { name: 'format', kind: 'string', arg: '<name>', group: 'Output', config: 'format', describe: 'output format: `pretty` (default), `patch`, `json`, `sarif`, `github`, `markdown` or `html` (see below)' },
   { name: 'quiet', alias: 'q', kind: 'flag', group: 'Output', config: 'quiet', describe: 'no progress line and no notes on stderr (warnings and errors are still printed)' },
+  { name: 'baseline', kind: 'string', arg: '<file>', group: 'Findings', config: 'baseline', run: 'baseline', path: true, creates: true, describe: 'a baseline file (JSON): findings it lists are known and not reported, so `--check` fails only on new ones. A finding is known by path, rule and a fingerprint of its code that survives moved lines and reformatting' },
+  { name: 'update-baseline', kind: 'flag', group: 'Findings', run: 'updateBaseline', describe: 'write every finding of this run to the `--baseline` file (entries for files not scanned are kept); nothing is then reported as new' },
+  { name: 'include-tests', kind: 'flag', group: 'Findings', config: 'includeTests', run: 'includeTests', describe: 'also report findings in test files (left out by default and counted in the summary; rewrites in them are made either way)' },
+  { name: 'test-files', kind: 'list', arg: '<glob>', group: 'Findings', config: 'testFiles', run: 'testFiles', describe: 'globs of test files (replace the default: `*.spec.*`, `*.test.*`, `*.e2e.*`, `__tests__/`, `__mocks__/`, `e2e/`, `playwright/`, `cypress/`, `test/`, `tests/`)' },
+  { name: 'hints', kind: 'flag', group: 'Findings', config: 'hints', run: 'hints', describe: 'also report hints: loads of the rows of one parent row (`where: { workspaceId }`), which nothing in the code says are few or many' },
   { name: 'ignore', kind: 'list', arg: '<glob>', group: 'Files', config: 'ignore', run: 'ignore', describe: 'skip matching paths (repeatable; in a config file, relative to its folder). `.gitignore` is honoured; `node_modules`, `dist`, `build`, `.next`, `coverage`, generated ORM clients and `pushdown.config.*` are always skipped' },
   { name: 'extensions', kind: 'list', arg: '<list>', group: 'Files', config: 'extensions', run: 'extensions', check: (e) => (/^\.?[A-Za-z0-9]+$/.test(e) ? undefined : `'${e}' is not a file extension`), describe: 'extensions to scan (default `ts,tsx,mts,cts,js,jsx,mjs,cjs`)' },
   { name: 'orm', kind: 'list', arg: '<list>', group: 'Project', config: 'orm', run: 'orms', describe: 'ORM plugins to use for every file (comma-separated). Default: detected per file from the nearest package.json; an unknown name lists the known ones' },
@@ -70,7 +77,7 @@ export function envName(spec: OptionSpec): string {
   return `PUSHDOWN_${spec.name.toUpperCase().replace(/-/g, '_')}`;
 }
 
-const GROUPS: readonly OptionGroup[] = ['Modes', 'Rules', 'Output', 'Files', 'Project', 'Other'];
+const GROUPS: readonly OptionGroup[] = ['Modes', 'Rules', 'Output', 'Findings', 'Files', 'Project', 'Other'];
 const plain = (text: string) => text.replace(/`/g, '');
 
 function wrap(text: string, width: number, indent: number): string[] {

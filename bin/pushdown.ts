@@ -47,6 +47,9 @@ function toRequest(argvPaths: string[], resolved: ResolvedOptions, cwd: string):
   if (fromArgv('unsafe') && mode !== 'write' && format !== 'patch') {
     throw new CliUsageError('--unsafe only applies with --write or --format patch (a dry run already shows review edits)');
   }
+  if (flag('update-baseline') && values.get('baseline') === undefined) {
+    throw new CliUsageError('--update-baseline needs --baseline <file>: the file to write');
+  }
 
   const options: RunOptions = {
     paths: argvPaths.length > 0 ? argvPaths : ['.'],

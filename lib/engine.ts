@@ -8,35 +8,43 @@
  * in a second pass, as ESLint does with overlapping fixes.
  */
 import * as traverseModule from '@babel/traverse';
-import type { NodePath, TraverseOptions } from '@babel/traverse';
+import type { NodePath } from '@babel/traverse';
 import type { File, Node, Program } from '@babel/types';
 import { importEdits } from './imports.js';
 import { parseSource, SourceParseError } from './parse.js';
-import type { Rewrite, Rule, RuleContext, RuleOptions, TextEdit } from './rule.js';
+import type { FindingDetails, Rewrite, Rule, RuleContext, RuleOptions, TextEdit } from './rule.js';
 import type { EditRecord, EditTier, FindingRecord } from './types.js';
+import { fingerprint } from './fingerprint.js';
+import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
+import { traverse } from './traverse.js';
 
-// @babel/traverse is CommonJS; under ESM its function arrives as `default`, sometimes wrapped twice.
-type TraverseFn = (parent: Node, opts: TraverseOptions) => void;
-const traverse: TraverseFn = (() => {
-  let t: unknown = traverseModule;
-  while (typeof t !== 'function' && t && typeof t === 'object' && 'default' in t) t = (t as { default: unknown }).default;
-  return t as TraverseFn;
-})();
 
 export interface EngineOptions {
   rules: readonly Rule[];
   ruleOptions: RuleOptions;
   /** Tiers whose rewrites are applied; the others are only reported. */
   applyTiers: ReadonlySet<EditTier>;
+  /**
+   * Every rule id there is. Given, `pushdown-ignore` comments that silenced
+   * nothing, or name a rule that does not exist, are reported (as findings of
+   * the pseudo-rule `pushdown-ignore`); a comment naming no rule is judged only
+   * when every rule ran. Not given (a lone jscodeshift transform), they are not.
+   */
+  allRuleIds?: readonly string[];
 }
 
 export interface EngineResult {
   output: string;
   edits: EditRecord[];
   findings: FindingRecord[];
+  /** Findings and edits a `pushdown-ignore` comment silenced. */
+  suppressed: number;
   /** The accepted splices, batch by batch, each sorted and in offsets of the text before it (inserted text not yet given the file's line ending): the diff reads them instead of searching. */
   batches: TextEdit[][];
 }
+
+/** The pseudo-rule unused or mistaken suppression comments are reported under. */
+export const SUPPRESSION_RULE = 'pushdown-ignore';
 
 /** The rewritten text did not parse: a bug in a rule. Never written. */
 export class InvalidOutputError extends Error {
@@ -82,8 +90,14 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
   const seen = new Set<string>();
   const edits: EditRecord[] = [];
   const findings: FindingRecord[] = [];
+  /** Each finding's code, in offsets of the text after `batch` batches: fingerprinted at the end, on the output. */
+  const anchors: { record: FindingRecord; span: Span; batch: number }[] = [];
   let text = source;
   let tree = ast ?? parseSource(source, filePath);
+  const directives = readDirectives(tree, source);
+  let suppressed = 0;
+  /** Is this rule silenced at this offset of the current text? Counts it once per distinct report. */
+  const silenced = (ruleId: string, offset: number) => directives.length > 0 && suppressing(directives, ruleId, toOriginalOffset(batches, offset)) !== undefined;
 
   const position = (offset: number) => original.position(toOriginalOffset(batches, offset));
   /** Text that applied review-tier edits produced, in current-text offsets. */
@@ -117,12 +131,20 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
             const plan = importEdits(currentText, currentTree, filePath, rw.imports);
             if (plan.conflicts.length > 0) {
               const names = plan.conflicts.map((n) => `\`${n}\``).join(', ');
-              ctx.finding(rw.node, `${rw.message}; but the rewrite needs ${names}, which this file already names otherwise, so it was not made. Fix: rename the local ${names} and run pushdown again`);
+              ctx.finding(rw.node, `${rw.message}; but the rewrite needs ${names}, which this file already names otherwise, so it was not made. Fix: rename the local ${names} and run pushdown again`, { messageId: 'import-conflict' });
               return false;
             }
             // The same import another rewrite of this pass already adds is added once.
             const fresh = plan.edits.filter((e) => !accepted.some((a) => a.start === e.start && a.end === e.end && a.text === e.text));
             rw = { ...rw, edits: [...rw.edits, ...fresh] };
+          }
+          if (silenced(rule.meta.id, rw.node.start ?? 0)) {
+            const key = `s|${rule.meta.id}|${rw.node.start}|${rw.message}`;
+            if (!seen.has(key)) {
+              seen.add(key);
+              suppressed++;
+            }
+            return false;
           }
           const apply = opts.applyTiers.has(rw.tier);
           if (apply && (selfOverlaps(rw.edits) || rw.edits.some((e) => overlapsAny(acceptedByStart, e)))) {
@@ -142,12 +164,27 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
           }
           return apply;
         },
-        finding(node: Node, message: string): void {
+        finding(node: Node, message: string, details: FindingDetails): void {
           const { line, column } = position(node.start ?? 0);
           const key = `f|${rule.meta.id}|${line}|${column}|${message}`;
           if (seen.has(key)) return;
           seen.add(key);
-          findings.push({ rule: rule.meta.id, line, column, message });
+          if (silenced(rule.meta.id, node.start ?? 0)) {
+            suppressed++;
+            return;
+          }
+          const anchor = details.anchor ?? node;
+          const record: FindingRecord = {
+            rule: rule.meta.id,
+            messageId: details.messageId,
+            severity: details.severity ?? 'error',
+            line,
+            column,
+            ...splitSuggestion(message, details.suggestion),
+            fingerprint: '',
+          };
+          findings.push(record);
+          anchors.push({ record, span: { start: anchor.start ?? 0, end: anchor.end ?? 0 }, batch: batches.length });
         },
       };
       rule.apply(ctx);
@@ -167,9 +204,55 @@ export function transformSource(source: string, filePath: string, opts: EngineOp
     }
     if (!retry) break;
   }
+  // A finding is fingerprinted by its code as the output has it: a later edit (a select added to the load) must not make it new on the next run.
+  for (const { record, span, batch } of anchors) {
+    let at = span;
+    for (let b = batch; b < batches.length; b++) at = mapSpan(batches[b], at);
+    record.fingerprint = fingerprint(record.rule, text.slice(at.start, at.end));
+  }
+  if (opts.allRuleIds) findings.push(...suppressionProblems(directives, opts, source));
   edits.sort(byPosition);
   findings.sort(byPosition);
-  return { output: text, edits, findings, batches };
+  return { output: text, edits, findings, suppressed, batches };
+}
+
+/** `what. Fix: how.` becomes message `what.` and suggestion `how.`, unless the rule gave its suggestion apart. */
+function splitSuggestion(message: string, suggestion: string | undefined): { message: string; suggestion?: string } {
+  if (suggestion !== undefined) return { message, suggestion };
+  const at = message.indexOf(' Fix: ');
+  if (at === -1) return { message };
+  return { message: message.slice(0, at), suggestion: message.slice(at + ' Fix: '.length) };
+}
+
+/** Suppression comments that silenced nothing, or name rules that do not exist. */
+function suppressionProblems(directives: ReturnType<typeof readDirectives>, opts: EngineOptions, source: string): FindingRecord[] {
+  if (directives.length === 0) return [];
+  const known = new Set(opts.allRuleIds);
+  const ran = new Set(opts.rules.map((r) => r.meta.id));
+  const out: FindingRecord[] = [];
+  const record = (d: (typeof directives)[number], messageId: string, message: string, suggestion: string): FindingRecord => ({
+    rule: SUPPRESSION_RULE,
+    messageId,
+    severity: 'error',
+    line: d.line,
+    column: d.column,
+    message,
+    suggestion,
+    fingerprint: fingerprint(SUPPRESSION_RULE, `${describeDirective(d)}\n${source.slice(d.start, d.end)}`),
+  });
+  for (const d of directives) {
+    const unknown = d.rules.filter((r) => !known.has(r));
+    if (unknown.length > 0) {
+      out.push(record(d, 'unknown-rule', `\`${describeDirective(d)}\` names ${unknown.map((u) => `\`${u}\``).join(', ')}, which is not a pushdown rule.`, `name rules from \`pushdown --list\`: ${[...known].join(', ')}.`));
+    }
+  }
+  const allRan = opts.allRuleIds !== undefined && opts.allRuleIds.every((id) => ran.has(id));
+  for (const d of unusedDirectives(directives, ran, allRan)) {
+    if (d.rules.some((r) => !known.has(r))) continue;
+    const where = d.kind === 'file' ? 'this file' : 'the line after it';
+    out.push(record(d, 'unused-suppression', `\`${describeDirective(d)}\` silences nothing: no ${d.rules.length > 0 ? d.rules.join(' or ') : 'pushdown'} finding or edit on ${where}.`, 'remove the comment.'));
+  }
+  return out;
 }
 
 /** Per-operation hooks may not run for the operation a rewrite switches to: `caveat` says so, in the ORM's words. */

@@ -30,7 +30,7 @@ export function toJscodeshift(rule: Rule): JscodeshiftTransform {
     };
     const bom = file.source.startsWith('\uFEFF') ? '\uFEFF' : '';
     const result = transformSource(file.source.slice(bom.length), file.path, { rules: [rule], ruleOptions, applyTiers: tiers });
-    for (const f of result.findings) api.report?.(`${file.path}:${f.line}:${f.column} ${f.rule}: ${f.message}`);
+    for (const f of result.findings) api.report?.(`${file.path}:${f.line}:${f.column} ${f.rule}${f.severity === 'hint' ? ' (hint)' : ''}: ${f.message}${f.suggestion ? ` Fix: ${f.suggestion}` : ''}`);
     const output = bom + result.output;
     return output === file.source ? undefined : output;
   };

@@ -9,7 +9,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { File, Node } from '@babel/types';
-import type { EditTier, RuleMeta } from './types.js';
+import type { EditTier, RuleMeta, Severity } from './types.js';
 import type { ImportSpec, OrmOptions } from './orm/core/types.js';
 
 /** Replace source[start, end) with text. Inserted text uses '\n'; the engine converts it to the file's line ending. */
@@ -37,6 +37,8 @@ export interface RuleOptions {
    * went through, so the engine downgrades safe rewrites to review.
    */
   queryHooks?: string;
+  /** Models the project says are small (a scoped load of them is not reported) or large (a scoped load is an error, not a hint). */
+  models?: { small?: readonly string[]; large?: readonly string[] };
 }
 
 export const defaultRuleOptions: RuleOptions = {
@@ -64,10 +66,25 @@ export interface RuleContext {
   readonly options: RuleOptions;
   /** Propose a rewrite. Returns true when it will be applied (its tier is enabled and it overlaps no other). */
   rewrite(rewrite: Rewrite): boolean;
-  /** Report the anti-pattern with no rewrite: what is wrong and what a person should do. */
-  finding(node: Node, message: string): void;
+  /**
+   * Report the anti-pattern with no rewrite: what is wrong and what a person
+   * should do. A message of the form `what. Fix: how.` is split into message
+   * and suggestion unless `details.suggestion` is given.
+   */
+  finding(node: Node, message: string, details: FindingDetails): void;
   /** The source text of a node of the current AST. */
   text(node: Node): string;
+}
+
+export interface FindingDetails {
+  /** Stable id of the kind of finding, unique within the rule: `rows-used-besides-loop`. */
+  messageId: string;
+  /** What to do, when it is not in the message after `Fix:`. */
+  suggestion?: string;
+  /** Default error. */
+  severity?: Severity;
+  /** The node whose code identifies the finding in a baseline (default: the node reported). */
+  anchor?: Node;
 }
 
 export interface Rule {

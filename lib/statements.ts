@@ -11,6 +11,11 @@ export function removeStatement(source: string, node: Node): TextEdit {
   if (/^[ \t]*$/.test(source.slice(lineStart, start)) && after) {
     start = lineStart;
     end += after[0].length;
+    // A line between two blank lines (or first in its block, before a blank one) takes one blank
+    // line with it: removing it must not leave two blank lines, nor a block opening with one.
+    const before = source.slice(0, lineStart);
+    const blankAfter = /^(?:[ \t]*\r?\n)+/.exec(source.slice(end));
+    if (blankAfter && (/\r?\n[ \t]*\r?\n$/.test(before) || /\{[ \t]*\r?\n$/.test(before))) end += blankAfter[0].length;
   }
   return { start, end, text: '' };
 }

@@ -115,6 +115,8 @@ export interface SourceStyle {
   semi: boolean;
   /** The quote its strings use. */
   quote: "'" | '"';
+  /** Does a multi-line object or array end with a comma after its last member (prettier's trailingComma)? */
+  trailingComma: boolean;
 }
 
 const styleByAst = new WeakMap<File, SourceStyle>();
@@ -142,18 +144,31 @@ export function sourceStyle(ast: File, source: string): SourceStyle {
   let withoutSemi = 0;
   let single = 0;
   let double = 0;
+  let trailing = 0;
+  let bare = 0;
   walkNodes(ast.program, (o, parent) => {
     const inForHead = parent !== undefined && (parent.type === 'ForStatement' || parent.type === 'ForOfStatement' || parent.type === 'ForInStatement');
     if (SEMI_STATEMENTS.has(o.type) && !inForHead && o.end != null) {
       if (source[o.end - 1] === ';') withSemi++;
       else withoutSemi++;
     }
+    if ((o.type === 'ObjectExpression' || o.type === 'ArrayExpression') && o.start != null && o.end != null) {
+      const members = o.type === 'ObjectExpression' ? o.properties : o.elements;
+      const last = members[members.length - 1];
+      if (last && last.end != null && source.slice(o.start, o.end).includes('\n')) {
+        const between = source.slice(last.end, o.end - 1);
+        if (between.includes('\n')) {
+          if (/^\s*,/.test(between)) trailing++;
+          else bare++;
+        }
+      }
+    }
     if (o.type === 'StringLiteral' && parent?.type !== 'JSXAttribute' && o.start != null) {
       if (source[o.start] === "'") single++;
       else if (source[o.start] === '"') double++;
     }
   });
-  const style: SourceStyle = { semi: withSemi >= withoutSemi, quote: double > single ? '"' : "'" };
+  const style: SourceStyle = { semi: withSemi >= withoutSemi, quote: double > single ? '"' : "'", trailingComma: trailing >= bare };
   styleByAst.set(ast, style);
   return style;
 }

@@ -30,12 +30,31 @@ export interface EditRecord {
   applied: boolean;
 }
 
+/**
+ * error: the load can grow with the data; `--check` fails on it.
+ * hint: nothing in the code says whether the set is large (rows scoped to one
+ * parent row, say); reported only when asked for.
+ */
+export type Severity = 'error' | 'hint';
+
 /** An anti-pattern reported with no rewrite. */
 export interface FindingRecord {
   rule: string;
+  /** Stable id of the kind of finding (`rows-used-besides-loop`); tests and JSON consumers match it, not the text. */
+  messageId: string;
+  severity: Severity;
   line: number;
   column: number;
+  /** What is wrong, for the code it points at. */
   message: string;
+  /** What to do about it, when there is something to suggest. */
+  suggestion?: string;
+  /**
+   * Survives moved lines and reformatting: a hash of the rule and the
+   * whitespace-insensitive code of the load (or of the node reported). A
+   * baseline pairs it with the file's path.
+   */
+  fingerprint: string;
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'parse-error' | 'error';
@@ -60,6 +79,22 @@ export interface FileResult {
   written?: boolean;
   /** Set when --write refused this file (e.g. uncommitted changes). */
   writeRefused?: string;
+  /** A test file (RunOptions.testFiles): its findings are withheld unless RunOptions.includeTests. */
+  testFile?: boolean;
+  /** Findings not reported, by why: suppression comments, the baseline, test file, hint severity. */
+  withheld?: Withheld;
+}
+
+/** Counts of what was found but not reported. */
+export interface Withheld {
+  /** Findings and edits silenced by a `pushdown-ignore` comment. */
+  suppressed: number;
+  /** Findings already in the baseline. */
+  baselined: number;
+  /** Findings in test files. */
+  inTestFiles: number;
+  /** Hints (lower severity), when not asked for. */
+  hints: number;
 }
 
 export interface Totals {
@@ -73,6 +108,8 @@ export interface Totals {
   editsByRule: Record<string, { safe: number; review: number }>;
   findings: number;
   findingsByRule: Record<string, number>;
+  /** What was found but not reported, summed over files. */
+  withheld: Withheld;
   elapsedMs: number;
 }
 
@@ -83,6 +120,8 @@ export interface RunResult {
   warnings?: string[];
   /** Worker threads used; 0 when the files were processed in-process. */
   workers?: number;
+  /** Set when the baseline was written (RunOptions.updateBaseline): the findings it now lists. */
+  baselineWritten?: number;
   /** The run was stopped by RunOptions.signal: files not reached are missing, files not yet written are unchanged. */
   interrupted?: boolean;
   /** Files discovered (the run's denominator when it was interrupted). */
@@ -129,6 +168,20 @@ export interface RunOptions {
   orms?: string[];
   /** Batch size for loop-to-batches. */
   batchSize?: number;
+  /** Globs (relative to cwd) of test files; default TEST_FILE_GLOBS. Their findings are withheld unless includeTests. */
+  testFiles?: string[];
+  /** Report findings in test files too. */
+  includeTests?: boolean;
+  /** Report hints (lower-severity findings, e.g. rows scoped to one parent) too. */
+  hints?: boolean;
+  /** Report `pushdown-ignore` comments that silenced nothing (default true). */
+  reportUnusedSuppressions?: boolean;
+  /** A baseline file (JSON): findings it lists are known and not reported again; only new ones are. */
+  baseline?: string;
+  /** Write the baseline file (`baseline`) with every finding of this run (entries for files not scanned are kept); nothing is then reported as new. */
+  updateBaseline?: boolean;
+  /** Model sizes the project knows: `small` models' scoped loads are not reported, `large` ones' are errors, not hints. */
+  models?: { small?: string[]; large?: string[] };
   /** Stops the run between two files (SIGINT): a file is written whole or not at all. */
   signal?: AbortSignal;
   /** Called as files are analysed and written; the runner itself never prints. */

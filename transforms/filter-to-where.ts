@@ -32,6 +32,7 @@ import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 
 const id = 'filter-to-where';
 const MESSAGE = 'the filter is now a where clause: check that the database compares these fields as JavaScript did; fewer rows are loaded';
@@ -54,7 +55,10 @@ function apply(ctx: RuleContext): void {
       // With a binding the query stays where the rows were loaded, so the predicate's values are read there.
       const read = readPredicate(call.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
       if (!read.ok) {
-        if (!last) ctx.finding(load.call.node, `\`.filter(...)\` over every loaded row: the predicate cannot become a where clause because ${read.reason}. Fix: move the condition into where by hand, or keep the filter if it cannot be said in SQL.`);
+        if (!last) {
+          if (read.join) reportLoad(ctx, load, `\`.filter(...)\` over every loaded row: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause. Fix: load the rows for every \`${read.join}\` at once with an \`in\` query on the joined field (one query instead of one per item), and match them in memory.`, { messageId: 'join-predicate' });
+          else reportLoad(ctx, load, `\`.filter(...)\` over every loaded row: the predicate cannot become a where clause because ${read.reason}. Fix: move the condition into where by hand, or keep the filter if it cannot be said in SQL.`, { messageId: 'predicate-not-where' });
+        }
         break;
       }
       tests.push(...read.tests);
@@ -64,7 +68,7 @@ function apply(ctx: RuleContext): void {
     if (!last) continue;
     const narrowed = load.dialect.narrow(load, ctx, tests);
     if (!narrowed.ok) {
-      ctx.finding(load.call.node, `\`.filter(...)\` over every loaded row: ${narrowed.reason}. Fix: ${narrowed.suggestion}.`);
+      reportLoad(ctx, load, `\`.filter(...)\` over every loaded row: ${narrowed.reason}. Fix: ${narrowed.suggestion}.`, { messageId: 'cannot-narrow' });
       continue;
     }
     const message = MESSAGE + (narrowed.note ? `; ${narrowed.note}` : '');

@@ -48,6 +48,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import { freshIdentifier } from '../lib/text.js';
@@ -83,7 +84,7 @@ function apply(ctx: RuleContext): void {
     if (!plan || !load.dialect.first) continue;
     const first = load.dialect.first(load, ctx);
     if (!first.ok) {
-      ctx.finding(load.call.node, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`);
+      reportLoad(ctx, load, `only the first row of a whole-table load is used, but ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
       continue;
     }
     const why = first.why ?? SAME_ROW;
@@ -120,12 +121,16 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   if (binding && !promised && (binding.site.kind !== 'declarator' || !awaited?.isAwaitExpression() || binding.site.declarator.node !== awaited.parentPath?.node)) return false;
   const read = readPredicate(use.path.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
   if (!read.ok) {
-    ctx.finding(load.call.node, `\`.${method}(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the ${method === 'find' ? 'first' : 'last'} matching row by hand.`);
+    if (read.join) {
+      reportLoad(ctx, load, `\`.${method}(...)\` over every loaded row: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one query per \`${read.join}\` would be an N+1. Fix: load the rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and match them in memory.`, { messageId: 'join-predicate' });
+    } else {
+      reportLoad(ctx, load, `\`.${method}(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the ${method === 'find' ? 'first' : 'last'} matching row by hand.`, { messageId: 'predicate-not-where' });
+    }
     return true;
   }
   const first = ask(load, ctx, read.tests);
   if (!first.ok) {
-    ctx.finding(load.call.node, `\`.${method}(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`);
+    reportLoad(ctx, load, `\`.${method}(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`, { messageId: method === 'find' ? 'cannot-find-first' : 'cannot-find-last' });
     return true;
   }
   const keep = !nullTolerant(use.path);
@@ -208,12 +213,12 @@ function lastRow(ctx: RuleContext, load: Load, result: LoadResult, row: RowKind,
   const plan = planFor(ctx, load, result, taken, row);
   if (!plan) return;
   if (!load.dialect.last) {
-    ctx.finding(node, `${form} loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`);
+    reportLoad(ctx, load, `${form} loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`, { messageId: 'last-row' }, node);
     return;
   }
   const last = load.dialect.last(load, ctx);
   if (!last.ok) {
-    ctx.finding(node, `${form} loads every row to keep the last one, but ${last.reason}. Fix: ${last.suggestion}.`);
+    reportLoad(ctx, load, `${form} loads every row to keep the last one, but ${last.reason}. Fix: ${last.suggestion}.`, { messageId: 'cannot-find-last' }, node);
     return;
   }
   const why = last.why ?? 'the query returns the last row (same filter, order reversed, same row shape) and loads only that row';

@@ -47,6 +47,7 @@ import type { Emit, Load } from '../lib/orm/core/types.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { removeStatement } from '../lib/statements.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { freshIdentifier, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-check-to-exists';
@@ -340,19 +341,33 @@ function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, ev
   if (q.membership) {
     const read = readMembership(q.membership.mapper, q.membership.value, { evaluatedAt });
     if (!read.ok) {
-      ctx.finding(load.call.node, `${what}: the membership test cannot become a where clause because ${read.reason}. Fix: ${load.dialect.messages.existsByHand}, or keep the load if the rows are needed.`);
+      reportLoad(ctx, load, `${what}: the membership test cannot become a where clause because ${read.reason}. Fix: ${load.dialect.messages.existsByHand}, or keep the load if the rows are needed.`, { messageId: 'membership-not-where' });
       return null;
     }
     const field = read.tests[0].field;
     if (load.dialect.model?.(load, ctx)?.fields.get(field)?.type === 'float') {
-      ctx.finding(load.call.node, `${what}: \`${q.membership.method}\` compares with SameValueZero (NaN is found), the database with \`=\`, and \`${field}\` is a float field. Fix: ${load.dialect.messages.existsByHand}, deciding how NaN should compare.`);
+      reportLoad(ctx, load, `${what}: \`${q.membership.method}\` compares with SameValueZero (NaN is found), the database with \`=\`, and \`${field}\` is a float field. Fix: ${load.dialect.messages.existsByHand}, deciding how NaN should compare.`, { messageId: 'membership-float' });
       return null;
     }
     tests = read.tests;
   } else if (q.predicate) {
     const read = readPredicate(q.predicate, { evaluatedAt });
     if (!read.ok) {
-      ctx.finding(load.call.node, `${what}: the predicate cannot become a where clause because ${read.reason}. Fix: ${load.dialect.messages.existsByHand}, or keep the load if the rows are needed.`);
+      if (read.join) {
+        reportLoad(
+          ctx,
+          load,
+          `${what}: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one query per \`${read.join}\` would be an N+1. Fix: load the matching rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and test them in memory.`,
+          { messageId: 'join-predicate' },
+        );
+      } else {
+        reportLoad(
+          ctx,
+          load,
+          `${what}: the predicate cannot become a where clause because ${read.reason}. Fix: ${load.dialect.messages.existsByHand}, or keep the load if the rows are needed.`,
+          { messageId: 'predicate-not-where' },
+        );
+      }
       return null;
     }
     tests = read.tests;
@@ -360,7 +375,7 @@ function existsFor(ctx: RuleContext, load: Load, q: Question, empty: boolean, ev
   if (!load.dialect.exists) return null;
   const exists = load.dialect.exists(load, ctx, { empty, tests });
   if (!exists.ok) {
-    ctx.finding(load.call.node, `${what}: ${exists.reason}. Fix: ${exists.suggestion}.`);
+    reportLoad(ctx, load, `${what}: ${exists.reason}. Fix: ${exists.suggestion}.`, { messageId: 'cannot-exist' });
     return null;
   }
   return exists;

@@ -24,6 +24,7 @@ import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
 import type { Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { freshIdentifier, indentAt, reindent } from '../lib/text.js';
 
 const id = 'length-to-count';
@@ -35,7 +36,7 @@ function apply(ctx: RuleContext): void {
     if (!onlyCounted(result)) continue;
     const count = load.dialect.count(load, ctx);
     if (!count.ok) {
-      ctx.finding(load.call.node, `\`.length\` of a whole-table load: ${count.reason}. Fix: ${count.suggestion}.`);
+      reportLoad(ctx, load, `\`.length\` of a whole-table load: ${count.reason}. Fix: ${count.suggestion}.`, { messageId: 'cannot-count' });
       continue;
     }
     const edits =

@@ -70,7 +70,7 @@ function apply(ctx: RuleContext): void {
     if (queries.length === 0) continue;
     const at = queries[0].query.call.node;
     const n1 = `the loop over \`${loop.listName}\` runs ${queries.length === 1 ? 'a query' : `${queries.length} queries`} per row (N+1)`;
-    const decline = (reason: string, suggestion: string) => ctx.finding(at, `${n1}, but ${reason}. Fix: ${suggestion}.`);
+    const decline = (reason: string, suggestion: string) => ctx.finding(at, `${n1}, but ${reason}.`, { messageId: 'n-plus-one', suggestion: `${suggestion}.` });
     if (loop.kind === 'forEach') {
       decline('forEach does not wait for its async callback, so the code after it runs before the queries finish, and one query before it would change that', 'loop with for-of (awaiting each row), then run pushdown again');
       continue;

@@ -48,6 +48,7 @@ import { writtenRowField } from '../lib/analysis/row-writes.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { KeysetPlan, Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { freshIdentifier, indentAt, sourceStyle } from '../lib/text.js';
 
 const id = 'loop-to-batches';
@@ -59,7 +60,7 @@ type Loop =
   | { kind: 'for-of'; statement: NodePath<Statement>; loop: NodePath<ForOfStatement>; label?: string }
   | { kind: 'forEach'; statement: NodePath<Statement>; callback: Callback };
 
-type Found = { ok: true; loop: Loop; declaration?: NodePath<Statement> } | { ok: false; node: Node; reason: string; suggestion: string } | undefined;
+type Found = { ok: true; loop: Loop; declaration?: NodePath<Statement> } | { ok: false; node: Node; messageId: string; reason: string; suggestion: string } | undefined;
 
 function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
@@ -70,24 +71,23 @@ function apply(ctx: RuleContext): void {
     const found = findLoop(ctx, result);
     if (!found) continue;
     if (!found.ok) {
-      // A capped load (a page, or a batch of pushdown's own loop) is already bounded: no finding.
-      if (!load.dialect.loadShape(load).limited) ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${found.reason}. Fix: ${found.suggestion}.`);
+      reportLoad(ctx, load, `${loadedToIterate(load)}, but ${found.reason}. Fix: ${found.suggestion}.`, { messageId: found.messageId });
       continue;
     }
     const plan = load.dialect.keysetBatches?.(load, ctx, ctx.options.batchSize);
     if (!plan) continue;
     if (!plan.ok) {
-      ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${plan.reason}. Fix: ${plan.suggestion}.`);
+      reportLoad(ctx, load, `${loadedToIterate(load)}, but ${plan.reason}. Fix: ${plan.suggestion}.`, { messageId: 'cannot-batch' });
       continue;
     }
     const changed = changedKeyField(found.loop, plan.keyFields);
     if (changed) {
-      ctx.finding(load.call.node, `${loadedToIterate(load)}, but the loop changes \`${changed}\` on the rows, and the next batch starts from it. Fix: batch by hand, remembering the key before the loop changes it.`);
+      reportLoad(ctx, load, `${loadedToIterate(load)}, but the loop changes \`${changed}\` on the rows, and the next batch starts from it. Fix: batch by hand, remembering the key before the loop changes it.`, { messageId: 'loop-writes-key' });
       continue;
     }
     const body = loopText(ctx, found.loop, plan);
     if (typeof body !== 'string') {
-      ctx.finding(load.call.node, `${loadedToIterate(load)}, but ${body.reason}. Fix: ${body.suggestion}.`);
+      reportLoad(ctx, load, `${loadedToIterate(load)}, but ${body.reason}. Fix: ${body.suggestion}.`, { messageId: 'loop-body' });
       continue;
     }
     const edits: TextEdit[] = [{ start: found.loop.statement.node.start ?? 0, end: found.loop.statement.node.end ?? 0, text: body }];
@@ -144,18 +144,19 @@ function findLoop(ctx: RuleContext, result: LoadResult): Found {
   if (!loops.some((l) => l)) return undefined;
   const first = result.uses.find((u, i) => loops[i])!;
   if (result.uses.length > 1) {
-    return { ok: false, node: first.path.node, reason: `\`${result.name}\` is also used besides the loop`, suggestion: 'batch by hand if the other uses can do without every row at once' };
+    return { ok: false, node: first.path.node, messageId: 'rows-used-besides-loop', reason: `\`${result.name}\` is also used besides the loop`, suggestion: 'batch by hand if the other uses can do without every row at once' };
   }
   const loop = loops[0]!;
   const site = result.site;
   if (site.kind !== 'declarator') {
-    return { ok: false, node: first.path.node, reason: site.kind === 'then-param' ? 'the loop is in a `.then` callback' : 'the rows come from a `Promise.all`', suggestion: 'await the load in an async function, then run pushdown again' };
+    return { ok: false, node: first.path.node, messageId: 'loop-in-callback', reason: site.kind === 'then-param' ? 'the loop is in a `.then` callback' : 'the rows come from a `Promise.all`', suggestion: 'await the load in an async function, then run pushdown again' };
   }
   const declaration = site.declarator.parentPath;
   if (!declaration?.isVariableDeclaration() || declaration.node.declarations.length !== 1 || !followedBy(declaration, loop.statement)) {
     return {
       ok: false,
       node: first.path.node,
+      messageId: 'loop-not-after-load',
       reason: `the loop does not directly follow the declaration of \`${result.name}\`, and batches would run the query later, when the loop starts`,
       suggestion: 'move the loop right after the load (if nothing between them changes what it reads) and run pushdown again',
     };
@@ -186,11 +187,11 @@ function checked(ctx: RuleContext, loop: Loop): Found {
   void ctx;
   const node = loop.statement.node;
   if (!inAsyncContext(loop.statement)) {
-    return { ok: false, node, reason: 'the loop is not in an async function, so it cannot await each batch', suggestion: 'make the enclosing function async (and await it), then run pushdown again' };
+    return { ok: false, node, messageId: 'loop-not-async', reason: 'the loop is not in an async function, so it cannot await each batch', suggestion: 'make the enclosing function async (and await it), then run pushdown again' };
   }
   if (loop.kind === 'forEach') {
     const why = callbackProblem(loop.callback);
-    if (why) return { ok: false, node, reason: why, suggestion: 'turn the forEach into a for-of loop, then run pushdown again' };
+    if (why) return { ok: false, node, messageId: 'forEach-callback', reason: why, suggestion: 'turn the forEach into a for-of loop, then run pushdown again' };
   }
   return { ok: true, loop };
 }
@@ -438,9 +439,12 @@ function reportPromiseAll(ctx: RuleContext, load: Load, result: LoadResult): voi
     if (!cb || !((cb.type === 'ArrowFunctionExpression' || cb.type === 'FunctionExpression') && cb.async)) continue;
     const all = u.path.parentPath;
     if (!all?.isCallExpression() || !isPromiseAll(all.node) || all.node.arguments[0] !== u.path.node) continue;
-    ctx.finding(
-      u.path.node,
+    reportLoad(
+      ctx,
+      load,
       `\`Promise.all\` over every row of ${load.dialect.messages.uncapped} starts one task per row at once and holds every row in memory. Fix: ${load.dialect.messages.batchesByHand(ctx.options.batchSize)}.`,
+      { messageId: 'promise-all-every-row' },
+      u.path.node,
     );
   }
 }

@@ -30,6 +30,7 @@ import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Rule, RuleContext } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { propertyName, textOf } from '../lib/text.js';
 
 const id = 'map-to-select';
@@ -43,16 +44,18 @@ function apply(ctx: RuleContext): void {
     if (!fields) continue;
     const emit = load.dialect.select(load, ctx, fields);
     if (!emit.ok) {
-      ctx.finding(load.call.node, `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${emit.reason}. Fix: ${emit.suggestion}.`);
+      reportLoad(ctx, load, `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${emit.reason}. Fix: ${emit.suggestion}.`, { messageId: 'cannot-select' });
       continue;
     }
     // The query already loads just what is read: nothing to say.
     if (emit.code === textOf(ctx.source, load.call.node)) continue;
     const typed = typeAnnotationOnRows(result);
     if (typed) {
-      ctx.finding(
-        load.call.node,
+      reportLoad(
+        ctx,
+        load,
         `rows loaded only to map ${fields.map((f) => `\`${f}\``).join(', ')}: ${typed.who} annotated \`${ctx.text(typed.annotation)}\`, which a narrower select may no longer satisfy. Fix: drop the annotation (the type is inferred) and load only what you read: \`${selectOf(emit.code) ?? emit.code}\`.`,
+        { messageId: 'annotated-rows' },
       );
       continue;
     }

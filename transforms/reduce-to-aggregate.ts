@@ -34,6 +34,7 @@ import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/us
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { AggregateOp, Load } from '../lib/orm/core/types.js';
 import type { Rule, RuleContext, TextEdit } from '../lib/rule.js';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { replaceExpression } from '../lib/precedence.js';
 import { freshIdentifier } from '../lib/text.js';
 
@@ -62,16 +63,18 @@ function apply(ctx: RuleContext): void {
     if (reduction.op !== 'sum') {
       const field = load.dialect.model?.(load, ctx)?.fields.get(reduction.field);
       if (field?.nullable) {
-        ctx.finding(
-          load.call.node,
+        reportLoad(
+          ctx,
+          load,
           `${what} of a whole-table load: \`${reduction.field}\` is nullable, and Math.${reduction.op} reads NULL as 0 while the database skips NULLs. Fix: ${load.dialect.messages.aggregateByHand(reduction.op)}.`,
+          { messageId: 'nullable-extremum' },
         );
         continue;
       }
     }
     const emit = load.dialect.aggregate(load, ctx, reduction.op, reduction.field);
     if (!emit.ok) {
-      ctx.finding(load.call.node, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`);
+      reportLoad(ctx, load, `${what} of a whole-table load: ${emit.reason}. Fix: ${emit.suggestion}.`, { messageId: 'cannot-aggregate' });
       continue;
     }
     const value = valueText(reduction, emit.code);

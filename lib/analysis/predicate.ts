@@ -60,7 +60,8 @@ export interface FieldFlag {
 
 export type FieldTest = FieldCompare | FieldFlag;
 
-export type ReadPredicate = { ok: true; tests: FieldTest[]; param: string } | { ok: false; reason: string };
+/** `join`: the predicate reads this variable of an enclosing loop or callback, declared where the rows are not loaded: a join, not a where. */
+export type ReadPredicate = { ok: true; tests: FieldTest[]; param: string } | { ok: false; reason: string; join?: string };
 
 export interface ReadPredicateOptions {
   /**
@@ -108,7 +109,7 @@ export function readPredicate(fn: NodePath, opts: ReadPredicateOptions = {}): Re
   const tests: FieldTest[] = [];
   const reader = new Reader(row, destructured, opts);
   const failed = reader.conjunction(body, tests);
-  if (failed) return { ok: false, reason: failed };
+  if (failed) return { ok: false, reason: failed, ...(reader.join ? { join: reader.join } : {}) };
   return { ok: true, tests, param };
 }
 
@@ -137,6 +138,9 @@ export function readMembership(mapper: NodePath, value: NodePath, opts: ReadPred
 }
 
 class Reader {
+  /** A variable of an enclosing loop or callback the predicate reads, out of the load's scope. */
+  join?: string;
+
   constructor(
     private readonly row: Binding | undefined,
     /** Names bound by destructuring the row, to their field. */
@@ -288,7 +292,10 @@ class Reader {
     }
     if (this.opts.evaluatedAt) {
       const at = this.opts.evaluatedAt;
-      if (at.scope.getBinding(name) !== binding) return { reason: `it reads \`${name}\`, which is not in scope where the rows are loaded` };
+      if (at.scope.getBinding(name) !== binding) {
+        if (binding.kind === 'param' || binding.path.parentPath?.parentPath?.isForXStatement()) this.join ??= name;
+        return { reason: `it reads \`${name}\`, which is not in scope where the rows are loaded` };
+      }
       if (!binding.constant) return { reason: `it reads \`${name}\`, which is reassigned` };
       const declEnd = binding.kind === 'param' ? 0 : (binding.path.node.end ?? 0);
       if (declEnd > (at.node.start ?? 0)) return { reason: `it reads \`${name}\`, which is declared after the rows are loaded` };

@@ -16,6 +16,7 @@ export interface JsonFileRecord {
   error?: FileResult['error'];
   written?: boolean;
   writeRefused?: string;
+  testFile?: boolean;
 }
 
 /** The shape of this document; raised when a field changes meaning or goes away (added fields do not raise it). */
@@ -41,12 +42,22 @@ function toRecord(file: FileResult): JsonFileRecord {
       message,
       applied,
     })),
-    findings: file.findings.map(({ rule, line, column, message }) => ({ rule, line, column, message })),
+    findings: file.findings.map(({ rule, messageId, severity, line, column, message, suggestion, fingerprint }) => ({
+      rule,
+      messageId,
+      severity,
+      line,
+      column,
+      message,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+      fingerprint,
+    })),
     diff: file.diff,
   };
   if (file.error !== undefined) record.error = file.error;
   if (file.written !== undefined) record.written = file.written;
   if (file.writeRefused !== undefined) record.writeRefused = file.writeRefused;
+  if (file.testFile) record.testFile = true;
   return record;
 }
 

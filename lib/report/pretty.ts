@@ -5,7 +5,7 @@
  * NO_COLOR, FORCE_COLOR) and passed in; this function only builds a string.
  */
 import picocolors from 'picocolors';
-import type { EditRecord, FileResult, Mode, RunResult, Tier, Totals } from '../types.js';
+import type { EditRecord, FileResult, Mode, RunResult, Tier, Totals, Withheld } from '../types.js';
 import { parseDiff } from './hunks.js';
 
 type Colors = ReturnType<typeof picocolors.createColors>;
@@ -114,6 +114,9 @@ function renderSummary(c: Colors, result: RunResult, opts: PrettyOptions): strin
   const findingIds = Object.keys(t.findingsByRule).sort();
   out.push(`findings: ${t.findings === 0 ? 'none' : t.findings}`);
   for (const id of findingIds) out.push(`  ${id}: ${c.magenta(String(t.findingsByRule[id]))}`);
+  const notReported = withheldSummary(t.withheld);
+  if (notReported) out.push(c.dim(`not reported: ${notReported}`));
+  if (result.baselineWritten !== undefined) out.push(`baseline written: ${plural(result.baselineWritten, 'finding')}`);
   out.push(c.dim(`done in ${formatElapsed(t.elapsedMs)}`));
 
   const withheld = [...withheldByRule.values()].reduce((a, b) => a + b, 0);
@@ -132,6 +135,16 @@ function renderSummary(c: Colors, result: RunResult, opts: PrettyOptions): strin
     }
   }
   return out;
+}
+
+/** `3 suppressed by comments, 12 in the baseline, 10 in test files (--include-tests), 5 hints (--hints)`, or '' when nothing was withheld. */
+function withheldSummary(w: Withheld): string {
+  const parts: string[] = [];
+  if (w.suppressed > 0) parts.push(`${w.suppressed} suppressed by pushdown-ignore comments`);
+  if (w.baselined > 0) parts.push(`${w.baselined} in the baseline`);
+  if (w.inTestFiles > 0) parts.push(`${plural(w.inTestFiles, 'finding')} in test files`);
+  if (w.hints > 0) parts.push(plural(w.hints, 'hint'));
+  return parts.join(', ');
 }
 
 /** What would clear a --check: --write for safe edits, --unsafe for review ones, a person for findings. */
@@ -167,7 +180,8 @@ export function renderPretty(result: RunResult, opts: PrettyOptions): string {
   const findings: string[] = [];
   for (const file of result.files) {
     for (const f of file.findings) {
-      findings.push(`${location(file.path, f.line, f.column)}  ${c.magenta(f.rule)}  ${f.message}`);
+      const label = f.severity === 'hint' ? c.dim(`${f.rule} (hint)`) : c.magenta(f.rule);
+      findings.push(`${location(file.path, f.line, f.column)}  ${label}  ${f.message}${f.suggestion ? ` Fix: ${f.suggestion}` : ''}`);
     }
   }
   if (findings.length > 0) blocks.push(findings);

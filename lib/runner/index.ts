@@ -7,7 +7,7 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pluginIds, prefilterFor } from '../orm/core/registry.js';
 import { defaultRuleOptions, type RuleOptions } from '../rule.js';
-import type { EditTier, FileResult, RunOptions, RunResult, Totals } from '../types.js';
+import type { EditTier, FileResult, RunOptions, RunResult, Totals, Withheld } from '../types.js';
 import { rules as registry } from '../../transforms/index.js';
 import { discoverFiles, TEMP_FILE } from './discover.js';
 import { UsageError } from './errors.js';
@@ -15,9 +15,11 @@ import { runJobs } from './pool.js';
 import type { FileJob, ProcessConfig } from './process-file.js';
 import { atomicWrite, gitDirtyFiles, type DirtyReason } from './write.js';
 import { ProjectFacts } from './project.js';
+import { emptyWithheld, selectFindings } from './findings.js';
 
 export { UsageError } from './errors.js';
 export { DEFAULT_EXTENSIONS } from './discover.js';
+export { TEST_FILE_GLOBS } from './findings.js';
 
 export function selectRules(ids: string[] | undefined): string[] {
   if (!ids || ids.length === 0) return registry.map((r) => r.meta.id);
@@ -87,12 +89,20 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...defaultRuleOptions,
     ...(opts.clientNames && opts.clientNames.length > 0 ? { clientNames: opts.clientNames } : {}),
     ...(opts.batchSize !== undefined ? { batchSize: opts.batchSize } : {}),
+    ...(opts.models ? { models: opts.models } : {}),
   };
-  const config: ProcessConfig = { ruleIds, applyTiers, ruleOptions, orm: project.runData() };
+  const config: ProcessConfig = {
+    ruleIds,
+    applyTiers,
+    ruleOptions,
+    orm: project.runData(),
+    ...(opts.reportUnusedSuppressions === false ? { reportUnusedSuppressions: false } : {}),
+  };
 
   const processed = await runJobs(jobs, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress });
   results.push(...processed.results);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const selected = selectFindings(results, opts);
 
   if (opts.mode === 'write' && !opts.signal?.aborted) await writeAll(results, opts);
 
@@ -104,6 +114,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     workers: processed.workers,
     filesDiscovered: files.length,
     ...(opts.signal?.aborted ? { interrupted: true } : {}),
+    ...(selected.baselineWritten !== undefined ? { baselineWritten: selected.baselineWritten } : {}),
   };
 }
 
@@ -235,6 +246,7 @@ export function totalsOf(files: FileResult[], elapsedMs: number): Totals {
     editsByRule: {},
     findings: 0,
     findingsByRule: {},
+    withheld: emptyWithheld(),
     elapsedMs: Math.round(elapsedMs),
   };
   for (const f of files) {
@@ -252,6 +264,7 @@ export function totalsOf(files: FileResult[], elapsedMs: number): Totals {
       t.findings++;
       t.findingsByRule[x.rule] = (t.findingsByRule[x.rule] ?? 0) + 1;
     }
+    if (f.withheld) for (const k of Object.keys(t.withheld) as (keyof Withheld)[]) t.withheld[k] += f.withheld[k];
   }
   return t;
 }

@@ -10,7 +10,7 @@ import { plugins } from '../orm/core/registry.js';
 import type { OrmOptions } from '../orm/core/types.js';
 import type { EditTier, FileResult } from '../types.js';
 import type { OrmRunData } from './project.js';
-import { findRule } from '../../transforms/index.js';
+import { findRule, rules as registry } from '../../transforms/index.js';
 import type { Rule } from '../rule.js';
 import { unifiedDiff } from './diff.js';
 
@@ -22,6 +22,8 @@ export interface ProcessConfig {
   ruleOptions: RuleOptions;
   /** Per ORM plugin id: its facts (by key), flags and hooks caveat. */
   orm: Record<string, OrmRunData>;
+  /** Report pushdown-ignore comments that silence nothing (default true). */
+  reportUnusedSuppressions?: boolean;
 }
 
 export interface FileJob {
@@ -35,6 +37,7 @@ export interface FileJob {
 
 // ignoreBOM keeps a leading U+FEFF in the text, so it can be written back.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const ALL_RULE_IDS = registry.map((r) => r.meta.id);
 /** Generated code is never edited: the usual markers, and each ORM's own. */
 const GENERATED_MARK = new RegExp(['@generated|do not edit', ...plugins.flatMap((p) => (p.generatedMark ? [p.generatedMark.source] : []))].join('|'), 'i');
 
@@ -67,7 +70,12 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
   const rules = rulesCache ?? resolveRules(config.ruleIds);
   try {
     const ruleOptions = fileRuleOptions(job, config);
-    const result = transformSource(source, job.absPath, { rules, ruleOptions, applyTiers: new Set(config.applyTiers) }, ast);
+    const result = transformSource(
+      source,
+      job.absPath,
+      { rules, ruleOptions, applyTiers: new Set(config.applyTiers), ...(config.reportUnusedSuppressions === false ? {} : { allRuleIds: ALL_RULE_IDS }) },
+      ast,
+    );
     const changed = result.output !== source;
     const after = bom + result.output;
     const eol = detectEol(source);
@@ -78,6 +86,7 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
       status: changed ? 'changed' : 'unchanged',
       edits: result.edits,
       findings: result.findings,
+      ...(result.suppressed > 0 ? { withheld: { suppressed: result.suppressed, baselined: 0, inTestFiles: 0, hints: 0 } } : {}),
       diff: changed ? unifiedDiff(job.relPath, raw, after, batches) : '',
       ...(changed ? { before: raw, after } : {}),
     };

@@ -187,6 +187,12 @@ export interface Dialect {
   keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
   /** Does the load's filter pin its key or a unique field to a list of values (or one value), so it returns at most that many rows? */
   keyBounded?(load: Load, ctx: RuleContext): boolean;
+  /**
+   * What the load's arguments say about how many rows come back (see
+   * LoadBoundFact); undefined when nothing bounds them. Read for findings
+   * only, so arguments with spreads are read as far as they show.
+   */
+  loadBound?(load: Load, ctx: RuleContext): LoadBoundFact | undefined;
   /** The load narrowed to `fields` (a projection), or the load's own text when it already is. */
   select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
   /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
@@ -207,6 +213,13 @@ export interface Dialect {
   queryKind?(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): 'read' | 'write' | undefined;
 }
 
+/**
+ * limited: a take/limit caps the rows; key: the key or a unique field is
+ * pinned; list: a field is pinned to a list computed at run time (`in: ids`);
+ * page: the rows start past a cursor the enclosing loop moves on; scoped: a
+ * foreign key is pinned to one value (the rows of one parent row).
+ */
+export type LoadBoundFact = 'limited' | 'key' | 'list' | 'page' | 'scoped';
 /** A query whose filter pins fields to single values, e.g. the rows whose foreign key equals one parent's id. */
 export interface KeyedQuery {
   dialect: Dialect;

@@ -7,8 +7,9 @@
  * Never Prisma's `cursor`: a cursor row that was deleted or no longer matches
  * `where` silently ends the walk (prisma#21820, #3362).
  *
- * The key is the model's single-field id per the schema (with none, `id`,
- * assumed to be a number, and the message says so). An orderBy on the key
+ * The key is the model's single-field id per the schema. With no schema the
+ * key and its type are unknown, and it declines: a guessed `id: number` fails
+ * to compile on a `String @id` (issue 13). An orderBy on the key
  * itself is kept (descending walks with `lt`). An orderBy on other fields
  * becomes a composite keyset with the key as tie-breaker, remembering the
  * last row:
@@ -104,7 +105,7 @@ export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSiz
   const where = props.get('where');
   const whereText = where ? ctx.text(where.value) : undefined;
   const whereIndent = where ? indentAt(ctx.source, where.start ?? 0) : '';
-  const q = sourceStyle(ctx.ast, ctx.source).quote;
+  const { quote: q, trailingComma } = sourceStyle(ctx.ast, ctx.source);
   const kept = args.kind === 'object' ? args.node.properties.filter((p): p is ObjectProperty => p.type === 'ObjectProperty' && ROW_SHAPE.has(propertyName(p) ?? '')) : [];
   const single = keyset.length === 1;
   const cursorName = single ? 'after' : 'last';
@@ -116,7 +117,6 @@ export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSiz
     cursorType: single ? key.type : `{ ${keyset.map((k) => `${k.field}: ${k.type}`).join('; ')} }`,
     order: keyset.map((k) => `\`${k.field}\` ${k.direction === 'asc' ? 'ascending' : 'descending'}`).join(', then '),
     tier: 'review',
-    note: key.assumed ? `no Prisma schema was found, so the key is assumed to be \`${key.field}\`, a number: check it is the model's id` : undefined,
     cursorOf: (row) => (single ? `${row}.${key.field}` : row),
     keyFields: keyset.map((k) => k.field),
     query(cursor, indent) {
@@ -132,16 +132,22 @@ export function prismaKeysetBatches(load: PrismaLoad, ctx: RuleContext, batchSiz
         `orderBy: ${orderText}`,
         `take: ${batchSize}`,
       ];
-      return `${receiver}.findMany({\n${lines.map((l) => `${indent}  ${l},\n`).join('')}${indent}})`;
+      return `${receiver}.findMany({\n${lines.map((l, i) => `${indent}  ${l}${i < lines.length - 1 || trailingComma ? ',' : ''}\n`).join('')}${indent}})`;
     },
   };
 }
 
-type Key = { ok: true; field: string; type: string; assumed: boolean } | { ok: false; reason: string; suggestion: string };
+type Key = { ok: true; field: string; type: string } | { ok: false; reason: string; suggestion: string };
 
 function keyOf(load: PrismaLoad, ctx: RuleContext): Key {
   const schema = prismaFacts(ctx);
-  if (!schema) return { ok: true, field: 'id', type: 'number', assumed: true };
+  if (!schema) {
+    return {
+      ok: false,
+      reason: 'no Prisma schema was found, so the key to batch on and its type are unknown (pushdown does not guess them)',
+      suggestion: 'point pushdown at the schema with --schema <path> (in a monorepo, the schema of the package that owns the client), or run it from the repository root',
+    };
+  }
   const model = schema.models.get(load.model);
   if (!model) return { ok: false, reason: `the schema has no model \`${load.model}\``, suggestion: 'point pushdown at the right schema with --schema' };
   const id = singleKey(model);
@@ -155,7 +161,7 @@ function keyOf(load: PrismaLoad, ctx: RuleContext): Key {
   }
   const type = TS_TYPE[field.typeName];
   if (!type) return { ok: false, reason: `the id \`${field.name}\` is a ${field.typeName}, which pushdown does not batch on`, suggestion: 'batch by hand on the id' };
-  return { ok: true, field: field.name, type, assumed: false };
+  return { ok: true, field: field.name, type };
 }
 
 function isObjectLiteral(node: Node): boolean {

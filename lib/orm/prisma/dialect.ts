@@ -29,6 +29,7 @@ import { prismaSelect } from './select.js';
 import { prismaAggregate } from './aggregate.js';
 import { prismaBoundedCount, prismaExists } from './exists.js';
 import { prismaNarrow } from './where.js';
+import { prismaLoadBound } from './bounds.js';
 import { prismaInQuery, prismaMatchKeyedQuery, prismaQueryKind, prismaRowKey } from './in.js';
 
 const LOAD_METHODS = ['findMany'] as const;
@@ -94,6 +95,7 @@ export const prismaDialect: Dialect = {
   last: (load, ctx, tests) => prismaFindLast(own(load), ctx, tests),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
+  loadBound: (load, ctx) => prismaLoadBound(own(load), ctx),
   select: (load, ctx, fields) => prismaSelect(own(load), ctx, fields),
   aggregate: (load, ctx, op, field) => prismaAggregate(own(load), ctx, op, field),
   exists: (load, ctx, opts) => prismaExists(own(load), ctx, opts),

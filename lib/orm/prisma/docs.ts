@@ -7,7 +7,7 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     before: 'const adults = (await prisma.user.findMany({ orderBy: { id: "asc" } })).filter((u) => u.age >= 18);',
     after: 'const adults = await prisma.user.findMany({ orderBy: { id: "asc" }, where: { age: { gte: 18 } } });',
     declines: [
-      'take, skip, cursor or distinct on the load: finding',
+      'skip, cursor or distinct on the load: finding; a take (bounded): left alone',
       'nullable fields under !== or <, >; DateTime/Decimal/BigInt/Json fields; no schema: finding',
     ],
   },
@@ -17,7 +17,7 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     after: 'if ((await prisma.user.findFirst({ where: { active: true }, select: { id: true } })) !== null) notify();',
     declines: [
       'skip or cursor (rows past an offset): finding',
-      'take that is not a positive literal: finding',
+      'take that is not a positive literal: left alone (bounded)',
       'predicates on nullable fields under !==, DateTime/Decimal/BigInt fields, or without a schema: finding',
     ],
   },
@@ -35,7 +35,7 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     tier: 'safe',
     before: 'const [newest] = await prisma.post.findMany({ where: { published: true }, orderBy: { id: "desc" } });',
     after: 'const newest = ((await prisma.post.findFirst({ where: { published: true }, orderBy: { id: "desc" } })) ?? undefined)!;',
-    declines: ['`take: 0`, a negative or non-literal take, arguments it cannot read: finding', '`.at(-1)`: finding suggesting findFirst with the order reversed'],
+    declines: ['arguments it cannot read: finding; `take: 0`, a negative or non-literal take: left alone (bounded)', '`.at(-1)`: finding suggesting findFirst with the order reversed'],
   },
   'map-to-select': {
     tier: 'safe',
@@ -71,8 +71,8 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     after:
       "for (let after: number | undefined; ; ) {\n  const batch = await prisma.user.findMany({\n    where: { AND: [{ active: true }, after === undefined ? {} : { id: { gt: after } }] },\n    orderBy: { id: 'asc' },\n    take: 1000,\n  });\n  for (const u of batch) await notify(u);\n  if (batch.length < 1000) break;\n  after = batch[batch.length - 1]!.id;\n}",
     declines: [
-      'take, skip, cursor, distinct, an orderBy on a nullable or unknown field, a select/omit without the keyset fields: finding',
-      'a where that pins the id or a unique field with `in` or an equality (already bounded): left alone',
+      'no schema (the key and its type would be guesses), skip, cursor, distinct, an orderBy on a nullable or unknown field, a select/omit without the keyset fields: finding',
+      'a take, a where that pins the id or a unique field (`in` or an equality) or a field to a runtime list, a page past a cursor its loop moves on (already bounded): left alone',
     ],
   },
 };

@@ -72,7 +72,17 @@ export function prismaWhereFor(tests: readonly FieldTest[], model: ModelFacts | 
     const field = model.fields.get(t.field);
     const shown = source.slice(t.node.start ?? 0, t.node.end ?? 0);
     if (!field) return decline(`\`${shown}\` reads \`${t.field}\`, which is not a stored field of ${model.name} in the schema (a computed or extension field?)`);
-    if (!field.isScalar || field.isRelation || field.isList) return decline(`\`${shown}\` reads \`${t.field}\`, a ${field.isList ? 'list' : 'relation'} field, where \`===\` compares references`);
+    if (field.isRelation && !field.isList && t.kind === 'flag') {
+      // `!p.application`: whether a to-one relation has a row; the where says it with is/isNot null.
+      return decline(
+        `\`${shown}\` tests whether the relation \`${t.field}\` has a row, which pushdown does not turn into a where clause`,
+        `say it in the where: \`${t.field}: { ${t.negated ? 'is' : 'isNot'}: null }\``,
+      );
+    }
+    if (!field.isScalar || field.isRelation || field.isList) {
+      const how = t.kind === 'flag' ? 'tests its truthiness, which in a where would be a relation filter' : 'compares it, and `===` on objects compares references';
+      return decline(`\`${shown}\` reads \`${t.field}\`, a ${field.isList ? 'list' : 'relation'} field, and ${how}`);
+    }
     if (OBJECT_TYPED.has(field.typeName)) {
       return decline(`\`${shown}\` reads \`${t.field}\`, a ${field.typeName} field: its values are ${field.typeName === 'BigInt' ? 'bigints, and a number never equals one' : 'objects in JavaScript, where comparison is identity or coercion'}, while the database compares values`, 'compare in the database by hand, with a value of the exact field type');
     }

@@ -26,7 +26,7 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, objectTextKeeping, propertyName, sourceStyle, textOf, indentAt, reindent } from '../../text.js';
 import { singleKey } from '../core/facts.js';
-import type { AggregateOp, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape } from '../core/types.js';
+import type { AggregateOp, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadBoundFact, LoadShape } from '../core/types.js';
 import { LOAD_CALL_NAMES, matchTypeormLoad, TYPEORM_ID, typeormModel, type TypeormLoad } from './load.js';
 import { typeormMessages } from './messages.js';
 import { loadWhere, mergedWhere, whereEntries } from './where.js';
@@ -57,7 +57,20 @@ export const typeormDialect: Dialect = {
   narrow: (load, ctx, tests) => narrow(asLoad(load), ctx, tests),
   keysetBatches: (load, ctx, batchSize) => keysetBatches(asLoad(load), ctx, batchSize),
   keyBounded: (load, ctx) => keyBounded(asLoad(load), ctx),
+  loadBound: (load, ctx) => loadBound(asLoad(load), ctx),
 };
+
+/** A cap (`take`, or `take()`/`limit()` on a builder) bounds the rows; an offset alone does not. Options it cannot read count as capped. */
+function loadBound(load: TypeormLoad, ctx: RuleContext): LoadBoundFact | undefined {
+  if (load.form === 'builder') {
+    if (load.chain.some((c) => c === 'take' || c === 'limit')) return 'limited';
+  } else if (load.args.kind === 'unknown') {
+    return 'limited';
+  } else if (load.args.kind === 'object' || load.args.kind === 'ref') {
+    if (load.args.props.has('take')) return 'limited';
+  }
+  return keyBounded(load, ctx) ? 'key' : undefined;
+}
 
 function loadShape(load: TypeormLoad): LoadShape {
   if (load.form === 'builder') {
