@@ -7,6 +7,9 @@
  *     -> await load(a narrowed by active = true and age >= 30)   (the dialect's narrow)
  *   const rows = await load(a); const active = rows.filter(p);   (the rows' only use)
  *     -> const active = await load(a');
+ *   load(a).then((rows) => rows.filter(p))                      -> load(a')
+ *   const [rows, n] = await Promise.all([load(a), ...]); const active = rows.filter(p);
+ *     -> const [active, n] = await Promise.all([load(a'), ...]);
  * Field tests (lib/analysis/predicate.ts): `===` against a literal, null or a
  * name/member chain; `!==`; `<`, `<=`, `>`, `>=`; a bare boolean field, or its
  * negation; the dialect says which it can express for which field types. A

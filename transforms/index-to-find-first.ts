@@ -31,9 +31,17 @@
  * A dialect whose first-row query still returns rows (a chain cut with
  * `.limit(1)`) replaces the load alone: `[0]` and every other use stay.
  *
+ * The last row, `.at(-1)`, `rows[rows.length - 1]` (both `rows` the same
+ * binding) or `.findLast(pred)`, is the dialect's `last`: the first row of
+ * the order reversed, which it says only when the order is total.
+ * The rows of a `.then((rows) => ...)` callback or of a destructured
+ * `Promise.all` element are read the same way (lib/analysis/rebind.ts): the
+ * query takes the load's place and the parameter or element is renamed; a
+ * promise's value cannot take `?? undefined`, so each use that needs it does.
+ *
  * Declines, with a finding, what the dialect cannot say the same way (a cap
- * of 0, a cap counted from the end, arguments it cannot read); and `.at(-1)`
- * (suggesting the first row of the reversed order). Leaves alone, silently,
+ * of 0, a cap counted from the end, arguments it cannot read; a last row
+ * whose order it cannot reverse exactly). Leaves alone, silently,
  * `[1]`, `[i]`, destructuring of more than the first row, and rows used for
  * anything else.
  */
@@ -429,7 +437,7 @@ export const rule: Rule = {
     description: 'Using only the first loaded row becomes a query for that row.',
     tier: 'safe',
     declines: [
-      '`.at(-1)`: finding (the first row of the reversed order, asked by hand)',
+      '`.at(-1)`, `rows[rows.length - 1]`, `.findLast(pred)` where the dialect cannot reverse the order exactly: finding',
       '`[1]`, `[i]`, destructuring more than the first row, rows used for anything else',
     ],
   },

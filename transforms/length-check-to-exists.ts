@@ -16,6 +16,11 @@
  *                                   -> the same as `.some((u) => u.email === email)`: includes and
  *                                      Set#has compare with SameValueZero, which differs from `===`
  *                                      only for NaN, so float fields are declined
+ *   const ids = rows.map((u) => u.id); ... ids.includes(id)   (the list serves only that test)
+ *                                   -> the same, asked where the rows were loaded; the list's declaration goes
+ *   load(a).then((rows) => rows.length > 0)  -> a promise of the existence test (lib/analysis/rebind.ts)
+ *   const [users, posts] = await Promise.all([load(a), ...]); if (users.length) ...
+ *                                   -> const [hasUsers, posts] = await Promise.all([<exists as a promise>, ...]); ...
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
  * become a count capped at what the comparison needs (`boundedCount(a, 2) === 1`).
  * The query stays where the rows were loaded; the receiver is unchanged.

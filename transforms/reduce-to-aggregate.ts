@@ -13,6 +13,9 @@
  * the aggregate under a fresh name (`totalViews`) and the use reads it, so the
  * query runs where the load did.
  *
+ * The rows of a `.then` callback or a `Promise.all` element get the aggregate
+ * as a promise (`q.then((result) => result._sum.f ?? 0)`, lib/analysis/rebind.ts).
+ *
  * Why it is the same: for numbers `s + null === s`, so the loop adds what SUM
  * adds (SUM skips NULLs); no rows or only NULLs give the initial value, and
  * the aggregate's null becomes that value. `Math.max()` is -Infinity and

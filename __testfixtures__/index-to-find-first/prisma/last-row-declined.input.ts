@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../../test/prisma/generated/client.js';
 export async function run(prisma: PrismaClient) {
   const unordered = (await prisma.post.findMany()).at(-1);
   const ties = (await prisma.post.findMany({ orderBy: { views: 'desc' } })).at(-1);
+  // A page (take) is bounded: its last row is not the reversed order's first, and it is no whole-table finding.
   const page = await prisma.user.findMany({ orderBy: { id: 'asc' }, take: 5 });
   const lastOfPage = page[page.length - 1];
   const named = (await prisma.user.findMany({ orderBy: { name: 'asc' } })).findLast((u) => u.active);
