@@ -17,10 +17,10 @@ export async function run(prisma: PrismaClient, email: string, id: number, name:
   return { known, label, titled, named };
 }
 
-// alice is active, carol is not; 3 (carol) is 30; user 1 wrote "Hello"; users 3 and 5 (25) have no name.
+// alice is active, carol is not; 3 (carol) is 30; user 1 wrote "Hello"; users 3 and 5 (25) have no name; two Alices are 30 or younger.
 export const cases: unknown[][] = [
   ['alice@example.com', 1, 'Bob'],
   ['carol@example.com', 3, null],
   ['nobody', 99, 'Heidi'],
-  ['grace@example.com', 7, 'grace'],
+  ['grace@example.com', 7, 'Alice'],
 ];
