@@ -2,7 +2,7 @@
  * The runner as an exported API (no CLI): discovery and prefilter, the nearest
  * schema per file, per-operation hooks downgrading safe rewrites, order.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -147,7 +147,10 @@ export async function other(title: string) {
     expect(edits[1].message).toMatch(/comes with that edit/);
     expect(dry.files.find((f) => f.path === 'src/x.ts')?.after).toContain('prisma.post.count({ where: { published: true, views: { gt: 10 } } })');
     const written = await runPushdown(options(cwd, { mode: 'write' }));
-    expect(written.files.find((f) => f.path === 'src/x.ts')?.status).toBe('unchanged');
+    // Neither review edit is written; the load is narrowed to the one field read (map-to-select, safe on its own code).
+    const file = written.files.find((f) => f.path === 'src/x.ts');
+    expect(file?.edits.filter((e) => e.applied).map((e) => [e.rule, e.tier])).toEqual([['map-to-select', 'safe']]);
+    expect(readFileSync(join(cwd, 'src/x.ts'), 'utf8')).toBe(src.replace('{ where: { published: true } }', '{ where: { published: true }, select: { views: true } }'));
   });
 });
 

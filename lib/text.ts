@@ -1,5 +1,6 @@
 /** Source-text helpers: rewrites are text edits, so new code is built from slices of the old. */
 import type { File, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import type { NodePath } from '@babel/traverse';
 import { walkNodes } from './walk.js';
 
 export function textOf(source: string, node: Node): string {
@@ -16,21 +17,22 @@ export function propertyName(prop: ObjectProperty): string | undefined {
 
 /**
  * The text of an object literal keeping only `keep` of its properties, with the
- * original formatting, separators and trailing comma. Returns undefined when
- * nothing is kept.
+ * original formatting, separators and trailing comma; `replace` may give a kept
+ * property new text. Returns undefined when nothing is kept.
  */
-export function objectTextKeeping(source: string, obj: ObjectExpression, keep: (p: ObjectProperty) => boolean): string | undefined {
+export function objectTextKeeping(source: string, obj: ObjectExpression, keep: (p: ObjectProperty) => boolean, replace?: (p: ObjectProperty) => string | undefined): string | undefined {
   const props = obj.properties;
   const kept = props.filter((p): p is ObjectProperty => p.type === 'ObjectProperty' && keep(p));
   if (kept.length === 0) return undefined;
-  if (kept.length === props.length) return textOf(source, obj);
+  const replaced = replace ? kept.some((p) => replace(p) !== undefined) : false;
+  if (kept.length === props.length && !replaced) return textOf(source, obj);
   const start = obj.start ?? 0;
   const end = obj.end ?? 0;
   const lead = source.slice(start + 1, props[0].start ?? 0);
   const trail = source.slice(props[props.length - 1].end ?? 0, end - 1);
   let body = '';
   kept.forEach((p, i) => {
-    body += textOf(source, p);
+    body += replace?.(p) ?? textOf(source, p);
     if (i < kept.length - 1) {
       const idx = props.indexOf(p);
       const next = props[idx + 1];
@@ -96,17 +98,55 @@ function namesIn(ast: File): Set<string> {
   return names;
 }
 
+/** Every identifier, JSX name and label written inside `node`. */
+function namesWithin(node: Node): Set<string> {
+  const names = new Set<string>();
+  walkNodes(node, (o) => {
+    if (o.type === 'Identifier' || o.type === 'JSXIdentifier') names.add(o.name);
+  });
+  return names;
+}
+
+/** A taken name and where it was declared: `name@start-end` of the function it lives in (no range: the whole file). */
+function takenKey(name: string, region: Node | undefined): string {
+  return region ? `${name}@${region.start ?? 0}-${region.end ?? 0}` : name;
+}
+
+function takenClashes(taken: ReadonlySet<string>, name: string, region: Node | undefined): boolean {
+  if (taken.has(name)) return true;
+  for (const t of taken) {
+    const at = t.lastIndexOf('@');
+    if (at === -1 || t.slice(0, at) !== name) continue;
+    if (!region) return true;
+    const [start, end] = t.slice(at + 1).split('-').map(Number);
+    // Nested or the same function: one declaration could capture the other's references.
+    if (start < (region.end ?? 0) && (region.start ?? 0) < end) return true;
+  }
+  return false;
+}
+
 /**
- * A name based on `base` that no identifier or label in the file spells
- * (`globals`: names babel's scope reports as unbound, for good measure), so it
- * can collide with no binding. Words in comments and strings do not count.
+ * A name based on `base` that no identifier or label spells (`globals`: names
+ * babel's scope reports as unbound, for good measure), so it can collide with
+ * no binding. Words in comments and strings do not count.
+ *
+ * With `at` (where the new declaration goes), only the function around it is
+ * searched: a `const` or `let` declared there cannot capture a reference
+ * outside it, and every reference inside it is an identifier inside it. So
+ * `firstUser` in another function no longer makes this one `firstUser2`.
+ * The name is added to `taken` (scoped to that function), so later rewrites
+ * of the same pass, which the tree does not show yet, avoid it where it could
+ * clash.
  */
-export function freshIdentifier(ast: File, base: string, taken: ReadonlySet<string> = new Set(), globals: Iterable<string> = []): string {
-  const names = namesIn(ast);
+export function freshIdentifier(ast: File, base: string, taken: Set<string> = new Set(), globals: Iterable<string> = [], at?: NodePath): string {
+  const region = at?.getFunctionParent()?.node;
+  const names = region ? namesWithin(region) : namesIn(ast);
   const unbound = new Set(globals);
-  const used = (n: string) => taken.has(n) || names.has(n) || unbound.has(n);
-  if (!used(base)) return base;
-  for (let i = 2; ; i++) if (!used(`${base}${i}`)) return `${base}${i}`;
+  const used = (n: string) => takenClashes(taken, n, region) || names.has(n) || unbound.has(n);
+  let name = base;
+  for (let i = 2; used(name); i++) name = `${base}${i}`;
+  taken.add(takenKey(name, region));
+  return name;
 }
 
 /** How a file writes statements and strings, for code inserted into it. */

@@ -148,8 +148,7 @@ function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<st
   let edits: TextEdit[];
   if (!binding) edits = [replaceExpression(ctx, use.path, value)];
   else {
-    const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals));
-    taken.add(newName);
+    const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals), binding.site.id);
     edits = promised
       ? [...rebindEdits(load, binding, first.code, newName), replaceExpression(ctx, use.path, keep ? `${newName} ?? undefined` : newName)]
       : [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
@@ -327,8 +326,7 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
   const keepUndefined = !firsts.every(bare);
   // A declaration's value takes `?? undefined` once; a promise's value cannot, so each use that needs it does.
   const none = keepUndefined && !promised ? 'undefined' : 'null';
-  const newName = freshIdentifier(ctx.ast, `${row.which}${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals));
-  taken.add(newName);
+  const newName = freshIdentifier(ctx.ast, `${row.which}${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals), result.site.id);
 
   // `rows.length > 0 ? rows[0] : null` is the row itself (or null) once the rows are one row.
   const wholes = new Set<Node>();

@@ -65,7 +65,7 @@ function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, count
   // `.then((rows) => rows.length)`: the whole chain is the count.
   const then = uses.length === 1 ? thenReturningOnly(result, uses[0].path) : undefined;
   if (then) return [replaceThen(load, then, countCall)];
-  const newName = freshIdentifier(ctx.ast, `${name}Count`);
+  const newName = freshIdentifier(ctx.ast, `${name}Count`, undefined, undefined, result.site.id);
   const edits = rebindEdits(load, result, countCall, newName);
   for (const use of uses) edits.push(replaceNode(use.path.node, newName));
   return edits;

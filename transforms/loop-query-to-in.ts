@@ -177,9 +177,7 @@ function emit(ctx: RuleContext, loop: RowLoop, planned: readonly Planned[], take
   const indent = indentAt(ctx.source, start);
   const typed = /\.[cm]?tsx?$/.test(ctx.filePath);
   const fresh = (base: string) => {
-    const name = freshIdentifier(ctx.ast, base, taken);
-    taken.add(name);
-    return name;
+    return freshIdentifier(ctx.ast, base, taken, undefined, loop.statement);
   };
   const lines: string[] = [];
   const edits: TextEdit[] = [];

@@ -265,9 +265,7 @@ function loopText(ctx: RuleContext, loop: Loop, plan: KeysetPlan): string | { re
   const ownSemi = (n: Node) => (src[(n.end ?? 0) - 1] === ';' ? ';' : '');
   const taken = new Set<string>();
   const fresh = (base: string) => {
-    const name = freshIdentifier(ctx.ast, base, taken, Object.keys(ctx.program.scope.globals));
-    taken.add(name);
-    return name;
+    return freshIdentifier(ctx.ast, base, taken, Object.keys(ctx.program.scope.globals), loop.statement);
   };
   const after = fresh(plan.cursorName);
   const batch = fresh('batch');

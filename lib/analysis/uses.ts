@@ -201,7 +201,7 @@ function bindingResult(site: BindingSite, binding: Binding): LoadResult {
 }
 
 /** `typeof rows` in a type position: a rewrite would change that type. */
-function typeQueried(binding: Binding, name: string): boolean {
+export function typeQueried(binding: Binding, name: string): boolean {
   if (!typeQueryNames(binding.scope.getProgramParent().path).has(name)) return false;
   let found = false;
   binding.scope.path.traverse({

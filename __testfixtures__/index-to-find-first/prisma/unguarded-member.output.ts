@@ -28,9 +28,9 @@ export async function aliasedOptional(prisma: PrismaClient, authorId: number) {
 // The alias stays where it cannot take the query's place: a comment above it,
 // another block, a `let`.
 export async function aliasesKept(prisma: PrismaClient, authorId: number) {
-  const firstPost2 = ((await prisma.post.findFirst({ where: { authorId }, orderBy: { id: 'asc' } })) ?? undefined)!;
+  const firstPost = ((await prisma.post.findFirst({ where: { authorId }, orderBy: { id: 'asc' } })) ?? undefined)!;
   // the oldest post
-  const oldest = firstPost2;
+  const oldest = firstPost;
   const firstUser = ((await prisma.user.findFirst({ where: { id: authorId } })) ?? undefined)!;
   let author = firstUser;
   const firstEmail = ((await prisma.user.findFirst({ where: { id: { gte: authorId } }, orderBy: { id: 'asc' } })) ?? undefined)!;

@@ -42,35 +42,35 @@ export const cases: unknown[][] = [[3], [100], [0]];
 // The callback returns each query's promise; Promise.all awaits them.
 export async function returned(prisma: PrismaClient) {
   const users = await prisma.user.findMany({ where: { age: { lt: 35 } }, orderBy: { id: 'asc' } });
+  const authorIds = users.map((u) => u.id);
+  const postRows = (
+    await Promise.all(
+      Array.from({ length: Math.ceil(authorIds.length / 499) }, (_, i) =>
+        prisma.post.findMany({ where: { authorId: { in: authorIds.slice(i * 499, (i + 1) * 499) } }, orderBy: { id: 'asc' } })
+      )
+    )
+  ).flat();
+  const postByAuthorId = postRows.reduce((groups, row) => {
+    const group = groups.get(row.authorId);
+    if (group) group.push(row);
+    else groups.set(row.authorId, [row]);
+    return groups;
+  }, new Map<number, typeof postRows>());
+  const postsPerUser = await Promise.all(users.map((u) => postByAuthorId.get(u.id) ?? []));
   const authorIds2 = users.map((u) => u.id);
   const postRows2 = (
     await Promise.all(
       Array.from({ length: Math.ceil(authorIds2.length / 499) }, (_2, i2) =>
-        prisma.post.findMany({ where: { authorId: { in: authorIds2.slice(i2 * 499, (i2 + 1) * 499) } }, orderBy: { id: 'asc' } })
+        prisma.post.findMany({ where: { authorId: { in: authorIds2.slice(i2 * 499, (i2 + 1) * 499) } }, orderBy: { views: 'asc' } })
       )
     )
   ).flat();
-  const postByAuthorId = postRows2.reduce((groups, row) => {
+  const postByAuthorId2 = postRows2.reduce((groups, row) => {
     const group = groups.get(row.authorId);
     if (group) group.push(row);
     else groups.set(row.authorId, [row]);
     return groups;
   }, new Map<number, typeof postRows2>());
-  const postsPerUser = await Promise.all(users.map((u) => postByAuthorId.get(u.id) ?? []));
-  const authorIds3 = users.map((u) => u.id);
-  const postRows3 = (
-    await Promise.all(
-      Array.from({ length: Math.ceil(authorIds3.length / 499) }, (_3, i3) =>
-        prisma.post.findMany({ where: { authorId: { in: authorIds3.slice(i3 * 499, (i3 + 1) * 499) } }, orderBy: { views: 'asc' } })
-      )
-    )
-  ).flat();
-  const postByAuthorId2 = postRows3.reduce((groups, row) => {
-    const group = groups.get(row.authorId);
-    if (group) group.push(row);
-    else groups.set(row.authorId, [row]);
-    return groups;
-  }, new Map<number, typeof postRows3>());
   const viaReturn = await Promise.all(
     users.map(async function (u) {
       return postByAuthorId2.get(u.id) ?? [];

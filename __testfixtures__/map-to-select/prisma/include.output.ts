@@ -1,17 +1,17 @@
 import type { PrismaClient } from '../../../test/prisma/generated/client.js';
 
 // An include becomes a select: relations the map never reads are dropped,
-// relations it reads keep their include value as it is (true, a nested
-// select, a filtered and ordered list, _count), and the scalars it reads are
-// added beside them.
+// relations it reads keep their include value as it is (a nested select, a
+// filtered and ordered list, _count; `true` unless only fields of a to-one
+// relation are read), and the scalars it reads are added beside them.
 export async function run(prisma: PrismaClient, minViews: number) {
   // the included author is never read
   const titles = (await prisma.post.findMany({ where: { views: { gte: minViews } }, select: { title: true }, orderBy: { id: 'asc' } })).map((p) => p.title);
 
-  // the included author is read whole, beside a scalar
+  // the included author is read through three of its fields, beside a scalar: it selects just those
   const byAuthor = await prisma.post.findMany({
     where: { views: { gte: minViews } },
-    select: { id: true, author: true },
+    select: { id: true, author: { select: { name: true, email: true, balance: true } } },
     orderBy: { id: 'asc' },
   });
   const lines = byAuthor.map((p) => `${p.id}: ${p.author.name ?? p.author.email} ${p.author.balance.toFixed(2)}`);

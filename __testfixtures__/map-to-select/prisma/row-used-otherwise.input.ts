@@ -18,21 +18,11 @@ export async function rowUsedOtherwise(prisma: PrismaClient, key: 'email' | 'nam
   return [a, b, c, d, e, f, g, i, j];
 }
 
-// The rows escape, or have another use beside the map.
+// The rows escape beside the map, or a row is written.
 export async function rowsEscape(prisma: PrismaClient) {
   const users = await prisma.user.findMany({ where: { active: true } });
   const emails = users.map((u) => u.email);
   return { emails, users };
-}
-
-export async function rowsCountedToo(prisma: PrismaClient) {
-  const users = await prisma.user.findMany({ where: { active: true } });
-  return { emails: users.map((u) => u.email), n: users.length };
-}
-
-export async function rowsFilteredFirst(prisma: PrismaClient) {
-  const posts = await prisma.post.findMany();
-  return posts.filter((p) => p.published).map((p) => p.title);
 }
 
 export async function rowMutated(prisma: PrismaClient) {

@@ -193,8 +193,12 @@ export interface Dialect {
    * only, so arguments with spreads are read as far as they show.
    */
   loadBound?(load: Load, ctx: RuleContext): LoadBoundFact | undefined;
-  /** The load narrowed to `fields` (a projection), or the load's own text when it already is. */
-  select?(load: Load, ctx: RuleContext, fields: readonly string[]): Emit;
+  /**
+   * The load narrowed to `fields` (a projection), or the load's own text when it already is.
+   * `nested`: for a field the code reads only through fields of its value (`row.author.name`),
+   * those fields; a dialect may narrow a loaded relation to them, or ignore it.
+   */
+  select?(load: Load, ctx: RuleContext, fields: readonly string[], nested?: ReadonlyMap<string, readonly string[]>): Emit;
   /** An expression, with its own `await`, for the sum/min/max of `field` over the load's rows: null when there are none or all are NULL. */
   aggregate?(load: Load, ctx: RuleContext, op: AggregateOp, field: string): Emit;
   /** A boolean expression, with its own `await`, true when the load (narrowed by `tests`) returns some row, or none with `empty`. */

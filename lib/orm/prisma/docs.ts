@@ -45,6 +45,7 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
       'a field to add that is a relation or not a stored scalar: finding',
       '`omit`, or `distinct` on a field the map does not read: finding',
       'an existing select or include that lacks a read field: finding',
+      'an included or selected relation (`author: true`) is narrowed to `author: { select: { name: true } }` only when it is a to-one relation read only through stored scalar fields (`p.author.name`) and the schema is known; otherwise it keeps its value',
     ],
   },
   'reduce-to-aggregate': {

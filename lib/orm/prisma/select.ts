@@ -33,7 +33,7 @@ import { prismaFacts, hasResultExtensions, type PrismaLoad } from './load.js';
 const KEEPS = new Set(['where', 'orderBy', 'cursor', 'take', 'skip', 'select', 'include', 'distinct', 'relationLoadStrategy']);
 const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-export function prismaSelect(load: PrismaLoad, ctx: RuleContext, fields: readonly string[]): Emit {
+export function prismaSelect(load: PrismaLoad, ctx: RuleContext, fields: readonly string[], nested: ReadonlyMap<string, readonly string[]> = new Map()): Emit {
   const receiver = textOf(ctx.source, load.receiver);
   const wanted = fields.map((f) => `${f}: true`).join(', ');
   const byHand = `select only the fields you read: \`${receiver}.findMany({ ..., select: { ${wanted} } })\``;
@@ -54,7 +54,8 @@ export function prismaSelect(load: PrismaLoad, ctx: RuleContext, fields: readonl
   // Both at once is a query Prisma rejects: not this rule's business.
   if (select && include) return unchanged;
 
-  const plan = select ? narrowSelect(ctx.source, select, fields) : include ? selectForInclude(ctx, load, include, fields) : selectForScalars(ctx, load, fields);
+  const relation = (p: ObjectProperty): string | undefined => narrowedRelation(ctx, load, p, nested);
+  const plan = select ? narrowSelect(ctx.source, select, fields, relation) : include ? selectForInclude(ctx, load, include, fields, relation) : selectForScalars(ctx, load, fields);
   if (plan.kind === 'keep') return unchanged;
   if (plan.kind === 'decline') return { ok: false, reason: plan.reason, suggestion: plan.suggestion ?? byHand };
 
@@ -101,7 +102,7 @@ type Plan =
  * text (a nested select of a relation, `_count`). It already selects exactly
  * those, or pushdown cannot read it: keep.
  */
-function narrowSelect(source: string, select: ObjectProperty, fields: readonly string[]): Plan {
+function narrowSelect(source: string, select: ObjectProperty, fields: readonly string[], relation: (p: ObjectProperty) => string | undefined): Plan {
   const value = select.value;
   if (value.type !== 'ObjectExpression') return { kind: 'keep' };
   const entries = new Map<string, ObjectProperty>();
@@ -118,14 +119,14 @@ function narrowSelect(source: string, select: ObjectProperty, fields: readonly s
   // An entry that is not read goes only when its value is a literal: anything else may have been written for its effect.
   const drop = (p: ObjectProperty) => !fields.includes(propertyName(p) ?? '') && (p.value.type === 'BooleanLiteral' || p.value.type === 'ObjectExpression');
   const kept = value.properties.filter((p): p is ObjectProperty => p.type === 'ObjectProperty' && !drop(p));
-  if (kept.length === value.properties.length) return { kind: 'keep' };
-  const text = objectTextKeeping(source, value, (p) => !drop(p));
+  if (kept.length === value.properties.length && !kept.some((p) => relation(p) !== undefined)) return { kind: 'keep' };
+  const text = objectTextKeeping(source, value, (p) => !drop(p), relation);
   if (text === undefined) return { kind: 'keep' };
   return { kind: 'select', text, keys: kept.map((p) => propertyName(p) ?? ''), assumed: [] };
 }
 
 /** An include becomes a select: the included relations that are read keep their value, the other reads are scalars. */
-function selectForInclude(ctx: RuleContext, load: PrismaLoad, include: ObjectProperty, fields: readonly string[]): Plan {
+function selectForInclude(ctx: RuleContext, load: PrismaLoad, include: ObjectProperty, fields: readonly string[], relation: (p: ObjectProperty) => string | undefined): Plan {
   const value = include.value;
   if (value.type !== 'ObjectExpression') {
     return { kind: 'decline', reason: `the query includes \`${textOf(ctx.source, value)}\`, which pushdown cannot read`, suggestion: 'replace `include` with a `select` of the fields you read and the relations you read, each with its include value' };
@@ -147,8 +148,29 @@ function selectForInclude(ctx: RuleContext, load: PrismaLoad, include: ObjectPro
   const scalars = fields.filter((f) => !included.has(f));
   const checked = checkScalars(ctx, load, scalars, 'the query does not include it');
   if (checked.kind === 'decline') return checked;
-  const entries = fields.map((f) => (included.has(f) ? textOf(ctx.source, included.get(f) as ObjectProperty) : `${f}: true`));
+  const entries = fields.map((f) => {
+    const p = included.get(f);
+    return p ? (relation(p) ?? textOf(ctx.source, p)) : `${f}: true`;
+  });
   return { kind: 'select', text: objectText(ctx.source, value, entries), keys: [...fields], assumed: checked.assumed };
+}
+
+/**
+ * `rel: true` for a to-one relation whose row the code reads only through
+ * stored scalar fields (`row.author.name`): the property as `rel: { select:
+ * { name: true } }`, which loads the same values of those fields. Anything
+ * else (a list, another value, a field that is a relation, no schema): undefined.
+ */
+function narrowedRelation(ctx: RuleContext, load: PrismaLoad, p: ObjectProperty, nested: ReadonlyMap<string, readonly string[]>): string | undefined {
+  const name = propertyName(p);
+  const sub = name === undefined ? undefined : nested.get(name);
+  if (!sub || sub.length === 0 || p.value.type !== 'BooleanLiteral' || !p.value.value || p.shorthand) return undefined;
+  const schema = prismaFacts(ctx);
+  const field = schema?.models.get(load.model)?.fields.get(name as string);
+  if (!schema || !field || !field.isRelation || field.isList) return undefined;
+  const related = [...schema.models.values()].find((m) => m.name === field.typeName);
+  if (!related || notScalar(related, sub)) return undefined;
+  return `${textOf(ctx.source, p.key)}: { select: { ${sub.map((f) => `${f}: true`).join(', ')} } }`;
 }
 
 function selectForScalars(ctx: RuleContext, load: PrismaLoad, fields: readonly string[]): Plan {
