@@ -7,6 +7,9 @@
  *     -> await load(a narrowed by active = true and age >= 30)   (the dialect's narrow)
  *   const rows = await load(a); const active = rows.filter(p);   (the rows' only use)
  *     -> const active = await load(a');
+ *   load(a).then((rows) => rows.filter(p))                      -> load(a')
+ *   const [rows, n] = await Promise.all([load(a), ...]); const active = rows.filter(p);
+ *     -> const [active, n] = await Promise.all([load(a'), ...]);
  * Field tests (lib/analysis/predicate.ts): `===` against a literal, null or a
  * name/member chain; `!==`; `<`, `<=`, `>`, `>=`; a bare boolean field, or its
  * negation; the dialect says which it can express for which field types. A
@@ -26,6 +29,7 @@ import type { NodePath } from '@babel/traverse';
 import type { CallExpression } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readPredicate, type FieldTest } from '../lib/analysis/predicate.js';
+import { isPromised, replaceThen, thenReturningOnly } from '../lib/analysis/rebind.js';
 import { classifyResultUse, type LoadResult } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
@@ -43,7 +47,7 @@ function apply(ctx: RuleContext): void {
     let first: NodePath<CallExpression>;
     let binding: BindingResult | undefined;
     if (result.shape === 'direct' && result.use.kind === 'method' && result.use.name === 'filter') first = result.use.path;
-    else if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1 && result.uses[0].kind === 'method' && result.uses[0].name === 'filter') {
+    else if (result.shape === 'binding' && (result.site.kind === 'declarator' || isPromised(result)) && result.uses.length === 1 && result.uses[0].kind === 'method' && result.uses[0].name === 'filter') {
       first = result.uses[0].path;
       binding = result;
     } else continue;
@@ -71,7 +75,12 @@ function apply(ctx: RuleContext): void {
       continue;
     }
     const message = MESSAGE + (narrowed.note ? `; ${narrowed.note}` : '');
-    const edits = binding ? bindingEdits(ctx, load.call, binding, last, narrowed.code) : [replaceExpression(ctx, last, `await ${narrowed.code}`)];
+    const then = binding && thenReturningOnly(binding, last);
+    const edits = then
+      ? [replaceThen(load, then, narrowed.code)]
+      : binding
+        ? bindingEdits(ctx, load.call, binding, last, narrowed.code)
+        : [replaceExpression(ctx, last, `await ${narrowed.code}`)];
     ctx.rewrite({ node: load.call.node, imports: narrowed.imports, tier: narrowed.tier ?? 'review', message, edits });
   }
 }
@@ -81,11 +90,16 @@ type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
 /**
  * `const rows = await load(a); const active = rows.filter(p);` -> `const active = await load(a');`
  * when both are single const declarations in one block; otherwise the filter
- * call becomes the binding itself: `return rows.filter(p)` -> `return rows`.
+ * call becomes the binding itself: `return rows.filter(p)` -> `return rows`
+ * (so also for the rows of a `.then` callback or a `Promise.all` element).
  */
 function bindingEdits(ctx: RuleContext, loadCall: NodePath<CallExpression>, binding: BindingResult, last: NodePath<CallExpression>, code: string): TextEdit[] {
-  const site = binding.site as Extract<BindingResult['site'], { kind: 'declarator' }>;
   const edits: TextEdit[] = [replaceExpression(ctx, loadCall, code)];
+  if (binding.site.kind === 'then-param') {
+    edits.push({ start: last.node.start ?? 0, end: last.node.end ?? 0, text: binding.name });
+    return edits;
+  }
+  const site = binding.site;
   const holder = last.parentPath;
   const statement = holder?.parentPath;
   const loadStatement = site.declarator.parentPath;
@@ -99,6 +113,7 @@ function bindingEdits(ctx: RuleContext, loadCall: NodePath<CallExpression>, bind
     statement.node.declarations.length === 1 &&
     loadStatement?.isVariableDeclaration() &&
     loadStatement.node.declarations.length === 1 &&
+    (site.kind === 'declarator' || loadStatement.node.kind === 'const') &&
     statement.parentPath === loadStatement.parentPath;
   if (!adoptable || !holder?.isVariableDeclarator() || holder.node.id.type !== 'Identifier' || !statement || !loadStatement?.isVariableDeclaration()) {
     edits.push({ start: last.node.start ?? 0, end: last.node.end ?? 0, text: binding.name });

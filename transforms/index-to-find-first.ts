@@ -31,9 +31,17 @@
  * A dialect whose first-row query still returns rows (a chain cut with
  * `.limit(1)`) replaces the load alone: `[0]` and every other use stay.
  *
+ * The last row, `.at(-1)`, `rows[rows.length - 1]` (both `rows` the same
+ * binding) or `.findLast(pred)`, is the dialect's `last`: the first row of
+ * the order reversed, which it says only when the order is total.
+ * The rows of a `.then((rows) => ...)` callback or of a destructured
+ * `Promise.all` element are read the same way (lib/analysis/rebind.ts): the
+ * query takes the load's place and the parameter or element is renamed; a
+ * promise's value cannot take `?? undefined`, so each use that needs it does.
+ *
  * Declines, with a finding, what the dialect cannot say the same way (a cap
- * of 0, a cap counted from the end, arguments it cannot read); and `.at(-1)`
- * (suggesting the first row of the reversed order). Leaves alone, silently,
+ * of 0, a cap counted from the end, arguments it cannot read; a last row
+ * whose order it cannot reverse exactly). Leaves alone, silently,
  * `[1]`, `[i]`, destructuring of more than the first row, and rows used for
  * anything else.
  */
@@ -43,6 +51,7 @@ import { emptinessTest, nullTolerant, onlyWhenNonEmpty, truthinessTests, type Em
 import { emptinessOf } from '../lib/analysis/emptiness.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readPredicate } from '../lib/analysis/predicate.js';
+import { isPromised, rebindable, rebindEdits } from '../lib/analysis/rebind.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Load } from '../lib/orm/core/types.js';
@@ -73,13 +82,13 @@ function apply(ctx: RuleContext): void {
   const taken = new Set<string>();
   for (const load of findWholeTableLoads(ctx)) {
     const result = classifyResultUse(load);
-    const last = lastRowUse(result);
+    const last = lastRowUses(result);
     if (last) {
-      reportLoad(ctx, load, `\`.at(-1)\` loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`, { messageId: 'last-row' }, last);
+      lastRow(ctx, load, result, last, taken);
       continue;
     }
     if (findRow(ctx, load, result, taken)) continue;
-    const plan = planFor(ctx, load, result, taken);
+    const plan = planFor(ctx, load, result, taken, FIRST);
     if (!plan || !load.dialect.first) continue;
     const first = load.dialect.first(load, ctx);
     if (!first.ok) {
@@ -107,73 +116,143 @@ function apply(ctx: RuleContext): void {
  * whether it handled the load (a rewrite or a finding).
  */
 function findRow(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<string>): boolean {
-  const use = result.shape === 'direct' ? result.use : result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1 ? result.uses[0] : undefined;
-  if (!use || use.kind !== 'method' || use.name !== 'find' || use.path.node.arguments.length !== 1) return false;
+  const use = result.shape === 'direct' ? result.use : result.shape === 'binding' && result.uses.length === 1 ? result.uses[0] : undefined;
+  if (!use || use.kind !== 'method' || (use.name !== 'find' && use.name !== 'findLast') || use.path.node.arguments.length !== 1) return false;
+  const method = use.name;
   if (emptinessOf(use.path, 'element')) return false;
-  if (!load.dialect.firstMatching) return false;
-  const binding = result.shape === 'binding' && result.site.kind === 'declarator' ? result : undefined;
+  const ask = method === 'find' ? load.dialect.firstMatching : load.dialect.last;
+  if (!ask) return false;
+  const binding = result.shape === 'binding' ? result : undefined;
+  const promised = binding !== undefined && isPromised(binding);
   const awaited = load.call.parentPath;
-  if (binding && (!awaited?.isAwaitExpression() || (binding.site as { declarator: NodePath }).declarator.node !== awaited.parentPath?.node)) return false;
+  if (promised && !rebindable(binding)) return false;
+  if (binding && !promised && (binding.site.kind !== 'declarator' || !awaited?.isAwaitExpression() || binding.site.declarator.node !== awaited.parentPath?.node)) return false;
   const read = readPredicate(use.path.get('arguments.0') as NodePath, { evaluatedAt: binding ? load.call : undefined });
   if (!read.ok) {
     if (read.join) {
-      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one query per \`${read.join}\` would be an N+1. Fix: load the rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and match them in memory.`, { messageId: 'join-predicate' });
+      reportLoad(ctx, load, `\`.${method}(...)\` over every loaded row: the predicate reads \`${read.join}\` of an enclosing loop or callback, so it is a join, not a where clause; one query per \`${read.join}\` would be an N+1. Fix: load the rows for every \`${read.join}\` at once with an \`in\` query on the joined field, and match them in memory.`, { messageId: 'join-predicate' });
     } else {
-      reportLoad(ctx, load, `\`.find(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the first matching row by hand.`, { messageId: 'predicate-not-where' });
+      reportLoad(ctx, load, `\`.${method}(...)\` over every loaded row: the predicate cannot become a filter because ${read.reason}. Fix: keep the load, or ask the database for the ${method === 'find' ? 'first' : 'last'} matching row by hand.`, { messageId: 'predicate-not-where' });
     }
     return true;
   }
-  const first = load.dialect.firstMatching(load, ctx, read.tests);
+  const first = ask(load, ctx, read.tests);
   if (!first.ok) {
-    reportLoad(ctx, load, `\`.find(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`, { messageId: 'cannot-find-first' });
+    reportLoad(ctx, load, `\`.${method}(...)\` over every loaded row: ${first.reason}. Fix: ${first.suggestion}.`, { messageId: method === 'find' ? 'cannot-find-first' : 'cannot-find-last' });
     return true;
   }
   const keep = !nullTolerant(use.path);
   const value = keep ? `(await ${first.code}) ?? undefined` : `await ${first.code}`;
-  const why = first.why ?? 'the query returns the row `.find` would have and loads only that row';
+  const why = first.why ?? `the query returns the row \`.${method}\` would have and loads only that row`;
   const message = (keep ? `${why}; \`?? undefined\` keeps undefined where the query says null` : nullAlike(why)) + (first.note ? `. Check: ${first.note}` : '');
   let edits: TextEdit[];
   if (!binding) edits = [replaceExpression(ctx, use.path, value)];
   else {
     const newName = freshIdentifier(ctx.ast, `matching${capitalize(singular(binding.name))}`, taken, Object.keys(ctx.program.scope.globals), binding.site.id);
-    edits = [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
+    edits = promised
+      ? [...rebindEdits(load, binding, first.code, newName), replaceExpression(ctx, use.path, keep ? `${newName} ?? undefined` : newName)]
+      : [replaceNode(binding.site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: value }, replaceNode(use.path.node, newName)];
   }
   ctx.rewrite({ node: load.call.node, tier: first.tier ?? 'review', message, edits, imports: first.imports });
   return true;
 }
 
-function lastRowUse(result: LoadResult): Node | undefined {
-  const isLast = (u: Use) => {
-    if (u.kind !== 'method' || u.name !== 'at' || u.path.node.arguments.length !== 1) return false;
-    const arg = u.path.node.arguments[0];
-    return arg.type === 'UnaryExpression' && arg.operator === '-' && arg.argument.type === 'NumericLiteral' && arg.argument.value === 1;
-  };
-  if (result.shape === 'direct' && isLast(result.use)) return result.use.path.node;
-  if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length > 0 && result.uses.every(isLast)) return result.uses[0].path.node;
-  return undefined;
+/** Which row a plan is for: the first (`[0]`), or the last (`.at(-1)`, `rows[rows.length - 1]`). */
+interface RowKind {
+  which: 'first' | 'last';
+  /** Is this use the row? */
+  is(u: Use): boolean;
+  /** `.length` uses that are part of a row use (`rows[rows.length - 1]`): neither a row nor a test. */
+  inner: ReadonlySet<Node>;
+  /** Was the row typed as the row (`rows[0]`), not `row | undefined` (`.at(-1)`)? Then `!` keeps that type. */
+  typed: boolean;
 }
 
-function planFor(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<string>): Plan | undefined {
-  if (result.shape === 'direct') return directPlan(ctx, result.use);
-  if (result.shape === 'destructured') return destructuredPlan(ctx, load, result);
-  if (result.shape === 'binding') return bindingPlan(ctx, load, result, taken);
-  return undefined;
+const FIRST: RowKind = { which: 'first', is: (u) => u.kind === 'index' && u.index === 0, inner: new Set(), typed: true };
+
+/** `rows.at(-1)`. */
+function isAtLast(u: Use): boolean {
+  if (u.kind !== 'method' || u.name !== 'at' || u.path.node.arguments.length !== 1) return false;
+  const arg = u.path.node.arguments[0];
+  return arg.type === 'UnaryExpression' && arg.operator === '-' && arg.argument.type === 'NumericLiteral' && arg.argument.value === 1;
 }
 
-const isFirst = (u: Use): boolean => u.kind === 'index' && u.index === 0;
+/** `rows[rows.length - 1]`, both `rows` the binding's: the inner `rows.length`. */
+function lengthMinusOne(u: Use, refs: readonly Node[]): Node | undefined {
+  if (u.kind !== 'escape' || !u.path.isMemberExpression() || !u.path.node.computed) return undefined;
+  const key = u.path.node.property;
+  if (key.type !== 'BinaryExpression' || key.operator !== '-' || key.right.type !== 'NumericLiteral' || key.right.value !== 1) return undefined;
+  const left = key.left;
+  if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier' || left.property.name !== 'length' || !refs.includes(left.object)) return undefined;
+  return left;
+}
+
+/**
+ * The uses of the last row, when the rows serve only that row (and emptiness
+ * tests): `(await load(a)).at(-1)`, or a binding's `rows.at(-1)` and
+ * `rows[rows.length - 1]`.
+ */
+function lastRowUses(result: LoadResult): RowKind | undefined {
+  if (result.shape === 'direct') return isAtLast(result.use) ? { which: 'last', is: (u) => u === result.use, inner: new Set(), typed: false } : undefined;
+  if (result.shape !== 'binding') return undefined;
+  const refs = result.binding.referencePaths.map((r) => r.node);
+  const rows = new Set<Use>();
+  const inner = new Set<Node>();
+  for (const u of result.uses) {
+    const len = lengthMinusOne(u, refs);
+    if (len) inner.add(len);
+    if (len || isAtLast(u)) rows.add(u);
+  }
+  if (rows.size === 0) return undefined;
+  // Other `.length` uses must be emptiness tests: bindingPlan decides.
+  if (result.uses.some((u) => !rows.has(u) && u.kind !== 'length')) return undefined;
+  return { which: 'last', is: (u) => rows.has(u), inner, typed: ![...rows].some(isAtLast) };
+}
+
+/**
+ * The last row alone: the dialect's first row of the reversed order, when it
+ * can say it; a finding otherwise.
+ */
+function lastRow(ctx: RuleContext, load: Load, result: LoadResult, row: RowKind, taken: Set<string>): void {
+  const uses = result.shape === 'direct' ? [result.use] : result.shape === 'binding' ? result.uses.filter(row.is) : [];
+  const form = row.typed ? '`rows[rows.length - 1]`' : '`.at(-1)`';
+  const node = uses[0]?.path.node ?? load.call.node;
+  const plan = planFor(ctx, load, result, taken, row);
+  if (!plan) return;
+  if (!load.dialect.last) {
+    reportLoad(ctx, load, `${form} loads every row to keep the last one. Fix: ${load.dialect.messages.lastRowByHand}.`, { messageId: 'last-row' }, node);
+    return;
+  }
+  const last = load.dialect.last(load, ctx);
+  if (!last.ok) {
+    reportLoad(ctx, load, `${form} loads every row to keep the last one, but ${last.reason}. Fix: ${last.suggestion}.`, { messageId: 'cannot-find-last' }, node);
+    return;
+  }
+  const why = last.why ?? 'the query returns the last row (same filter, order reversed, same row shape) and loads only that row';
+  const kept = isTypeScript(ctx) && row.typed ? `${keptUndefined(why)}, and \`!\` keeps the type \`rows[rows.length - 1]\` had` : keptUndefined(why);
+  const message = (plan.keepUndefined ? kept : nullAlike(why)) + (last.note ? `. Check: ${last.note}` : '');
+  ctx.rewrite({ node: load.call.node, tier: last.tier ?? 'safe', message, edits: plan.edits(last.code), imports: last.imports });
+}
+
+function planFor(ctx: RuleContext, load: Load, result: LoadResult, taken: Set<string>, row: RowKind): Plan | undefined {
+  if (result.shape === 'direct') return directPlan(ctx, result.use, row);
+  if (result.shape === 'destructured') return row.which === 'first' ? destructuredPlan(ctx, load, result) : undefined;
+  if (result.shape === 'binding') return bindingPlan(ctx, load, result, taken, row);
+  return undefined;
+}
 
 /** `(await load(a))[0]` -> `(await first(a')) ?? undefined`. */
-function directPlan(ctx: RuleContext, use: Use): Plan | undefined {
-  if (!isFirst(use)) return undefined;
+function directPlan(ctx: RuleContext, use: Use, row: RowKind): Plan | undefined {
+  if (!row.is(use)) return undefined;
   const keepUndefined = !nullTolerant(use.path);
   return {
     keepUndefined,
     edits: (first) => [
       !keepUndefined
         ? replaceExpression(ctx, use.path, `await ${first}`)
-        : isTypeScript(ctx)
+        : isTypeScript(ctx) && row.typed
           ? replaceNode(use.path.node, kept(ctx, first))
-          : replaceExpression(ctx, use.path, kept(ctx, first)),
+          : replaceExpression(ctx, use.path, kept(ctx, first, row.typed)),
     ],
   };
 }
@@ -217,15 +296,19 @@ function destructuredPlan(ctx: RuleContext, load: Load, result: DestructuredResu
  * `const rows = await load(a)` whose uses are `rows[0]` and emptiness
  * tests -> `const firstRow = await first(a')`, the tests null checks.
  */
-function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken: Set<string>): Plan | undefined {
+function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken: Set<string>, row: RowKind): Plan | undefined {
   const { site, uses, name } = result;
-  if (site.kind !== 'declarator') return undefined;
+  // A `.then` parameter or a `Promise.all` element holds the query's value as it comes (null for no row).
+  const promised = isPromised(result);
   const awaited = load.call.parentPath;
-  if (!awaited?.isAwaitExpression() || site.declarator.node.init !== awaited.node) return undefined;
+  if (promised) {
+    if (!rebindable(result)) return undefined;
+  } else if (site.kind !== 'declarator' || !awaited?.isAwaitExpression() || site.declarator.node.init !== awaited.node) return undefined;
   const firsts: Use[] = [];
   const tests: EmptinessTest[] = [];
   for (const u of uses) {
-    if (isFirst(u)) firsts.push(u);
+    if (row.is(u)) firsts.push(u);
+    else if (u.kind === 'length' && row.inner.has(u.path.node)) continue;
     else if (u.kind === 'length') {
       const t = emptinessTest(u.path);
       if (!t) return undefined;
@@ -233,15 +316,17 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
     } else return undefined;
   }
   if (firsts.length === 0) return undefined;
-  if (tests.length === 0 && firsts.length === 1) {
-    const alias = aliasPlan(ctx, result, firsts[0], awaited.node);
+  if (!promised && tests.length === 0 && firsts.length === 1) {
+    const alias = aliasPlan(ctx, result, firsts[0], awaited!.node, row.typed);
     if (alias) return alias;
   }
 
   const guards = [...tests, ...truthinessTests(firsts.map((u) => u.path))];
-  const keepUndefined = !firsts.every((u) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards));
-  const none = keepUndefined ? 'undefined' : 'null';
-  const newName = freshIdentifier(ctx.ast, `first${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals), result.site.id);
+  const bare = (u: Use) => nullTolerant(u.path) || onlyWhenNonEmpty(u.path, guards);
+  const keepUndefined = !firsts.every(bare);
+  // A declaration's value takes `?? undefined` once; a promise's value cannot, so each use that needs it does.
+  const none = keepUndefined && !promised ? 'undefined' : 'null';
+  const newName = freshIdentifier(ctx.ast, `${row.which}${capitalize(singular(name))}`, taken, Object.keys(ctx.program.scope.globals), result.site.id);
 
   // `rows.length > 0 ? rows[0] : null` is the row itself (or null) once the rows are one row.
   const wholes = new Set<Node>();
@@ -257,13 +342,16 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
     simplified.push(replaceNode(cond.node, newName));
   }
 
+  const firstUse = (u: Use): TextEdit =>
+    promised && !bare(u) ? replaceExpression(ctx, u.path, isTypeScript(ctx) && row.typed ? `(${newName} ?? undefined)!` : `${newName} ?? undefined`) : replaceNode(u.path.node, newName);
   return {
     keepUndefined,
     edits: (first) => [
-      replaceNode(site.id.node, newName),
-      { start: awaited.node.start ?? 0, end: awaited.node.end ?? 0, text: keepUndefined ? kept(ctx, first) : `await ${first}` },
+      ...(promised
+        ? rebindEdits(load, result, first, newName)
+        : [replaceNode(site.id.node, newName), { start: awaited!.node.start ?? 0, end: awaited!.node.end ?? 0, text: keepUndefined ? kept(ctx, first, row.typed) : `await ${first}` }]),
       ...simplified,
-      ...firsts.filter((u) => !wholes.has(u.path.node)).map((u) => replaceNode(u.path.node, newName)),
+      ...firsts.filter((u) => !wholes.has(u.path.node)).map(firstUse),
       ...tests.filter((t) => !wholes.has(t.path.node)).map((t) => replaceExpression(ctx, t.path, `${newName} ${t.empty ? '===' : '!=='} ${none}`)),
     ],
   };
@@ -275,7 +363,7 @@ function bindingPlan(ctx: RuleContext, load: Load, result: BindingResult, taken:
  * on it): the alias's own name takes the query's place and its declaration
  * goes. Its uses decide whether `?? undefined` is needed, as for `const [row]`.
  */
-function aliasPlan(ctx: RuleContext, result: BindingResult, use: Use, init: Node): Plan | undefined {
+function aliasPlan(ctx: RuleContext, result: BindingResult, use: Use, init: Node, typed: boolean): Plan | undefined {
   if (result.site.kind !== 'declarator') return undefined;
   const holder = use.path.parentPath;
   if (!holder?.isVariableDeclarator() || holder.node.init !== use.path.node || holder.node.id.type !== 'Identifier' || holder.node.id.typeAnnotation) return undefined;
@@ -294,7 +382,7 @@ function aliasPlan(ctx: RuleContext, result: BindingResult, use: Use, init: Node
     keepUndefined,
     edits: (first) => [
       replaceNode(result.site.id.node, name),
-      { start: init.start ?? 0, end: init.end ?? 0, text: keepUndefined ? kept(ctx, first) : `await ${first}` },
+      { start: init.start ?? 0, end: init.end ?? 0, text: keepUndefined ? kept(ctx, first, typed) : `await ${first}` },
       removeStatement(ctx.source, statement.node),
     ],
   };
@@ -309,8 +397,8 @@ function single(path: NodePath | null | undefined): path is NodePath<VariableDec
  * type `rows[0]` had (the row, not `row | undefined`), so reads of its fields
  * still compile; at run time an empty result is undefined, as before.
  */
-function kept(ctx: RuleContext, first: string): string {
-  return isTypeScript(ctx) ? `((await ${first}) ?? undefined)!` : `(await ${first}) ?? undefined`;
+function kept(ctx: RuleContext, first: string, typed = true): string {
+  return isTypeScript(ctx) && typed ? `((await ${first}) ?? undefined)!` : `(await ${first}) ?? undefined`;
 }
 
 function isTypeScript(ctx: RuleContext): boolean {
@@ -347,7 +435,7 @@ export const rule: Rule = {
     description: 'Using only the first loaded row becomes a query for that row.',
     tier: 'safe',
     declines: [
-      '`.at(-1)`: finding (the first row of the reversed order, asked by hand)',
+      '`.at(-1)`, `rows[rows.length - 1]`, `.findLast(pred)` where the dialect cannot reverse the order exactly: finding',
       '`[1]`, `[i]`, destructuring more than the first row, rows used for anything else',
     ],
   },

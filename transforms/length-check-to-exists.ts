@@ -21,6 +21,11 @@
  *                                      emptiness tests), each declared where the rows were loaded
  *                                      (`hasMatchingUsers`, `hasMatchingUsers2`); if one predicate
  *                                      cannot be said, none is rewritten
+ *   const ids = rows.map((u) => u.id); ... ids.includes(id)   (the list serves only that test)
+ *                                   -> the same, asked where the rows were loaded; the list's declaration goes
+ *   load(a).then((rows) => rows.length > 0)  -> a promise of the existence test (lib/analysis/rebind.ts)
+ *   const [users, posts] = await Promise.all([load(a), ...]); if (users.length) ...
+ *                                   -> const [hasUsers, posts] = await Promise.all([<exists as a promise>, ...]); ...
  * Comparisons of the length with other literals (`users.length === 1`, `> 2`)
  * become a count capped at what the comparison needs (`boundedCount(a, 2) === 1`).
  * The query stays where the rows were loaded; the receiver is unchanged.
@@ -41,10 +46,11 @@
  * handle those), and `.length` used as a number.
  */
 import type { NodePath } from '@babel/traverse';
-import type { Node } from '@babel/types';
+import type { Node, VariableDeclaration, VariableDeclarator } from '@babel/types';
 import { emptinessOf, type Emptiness } from '../lib/analysis/emptiness.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { readMembership, readPredicate } from '../lib/analysis/predicate.js';
+import { asPromise, isPromised, rebindable, rebindEdits, replaceThen, thenReturningOnly } from '../lib/analysis/rebind.js';
 import { classifyResultUse, skipTransparent, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { Emit, ImportSpec, Load } from '../lib/orm/core/types.js';
@@ -67,15 +73,18 @@ interface Question {
   answer: Emptiness;
   /** `.some(pred)` / `.find(pred)`: the predicate function. */
   predicate?: NodePath;
-  /** `rows.map((r) => r.f).includes(v)`, `new Set(rows.map(...)).has(v)`: the map callback and the tested value. */
-  membership?: { mapper: NodePath; value: NodePath; method: string };
+  /**
+   * `rows.map((r) => r.f).includes(v)`, `new Set(rows.map(...)).has(v)`: the map callback and the tested value;
+   * `declaration`: the `const ids = rows.map(...)` that held the list, when the test is `ids.includes(v)`.
+   */
+  membership?: { mapper: NodePath; value: NodePath; method: string; declaration?: NodePath<VariableDeclaration> };
 }
 
 function apply(ctx: RuleContext): void {
   for (const load of findWholeTableLoads(ctx)) {
     const result = classifyResultUse(load);
     if (result.shape === 'direct') direct(ctx, load, result.use);
-    else if (result.shape === 'binding' && result.site.kind === 'declarator') bound(ctx, load, result);
+    else if (result.shape === 'binding' && (result.site.kind === 'declarator' || isPromised(result))) bound(ctx, load, result);
   }
 }
 
@@ -94,7 +103,7 @@ function question(use: Use): Question | null {
     const m = membershipOf(use.path);
     if (!m) return null;
     const answer = emptinessOf(m.test, 'boolean');
-    return answer ? { use, answer, membership: { mapper: m.mapper, value: m.value, method: m.method } } : null;
+    return answer ? { use, answer, membership: { mapper: m.mapper, value: m.value, method: m.method, declaration: m.declaration } } : null;
   }
   return null;
 }
@@ -102,11 +111,16 @@ function question(use: Use): Question | null {
 /**
  * `rows.map(cb).includes(v)` or `new Set(rows.map(cb)).has(v)`, with `map`
  * the call given: the membership test's call, the callback and the value.
+ * Also through a list that serves only that test, `const ids = rows.map(cb);
+ * ... ids.includes(v)` (its declaration is returned: it goes with the rows).
  */
-function membershipOf(map: NodePath): { test: NodePath; mapper: NodePath; value: NodePath; method: string } | undefined {
+function membershipOf(map: NodePath): { test: NodePath; mapper: NodePath; value: NodePath; method: string; declaration?: NodePath<VariableDeclaration> } | undefined {
   if (!map.isCallExpression() || map.node.arguments.length !== 1) return undefined;
   const mapper = map.get('arguments.0') as NodePath;
   let holder: NodePath = skipTransparent(map);
+  let list = listDeclaration(holder);
+  if (list === null) return undefined;
+  if (list) holder = skipTransparent(list.reference);
   let method = 'includes';
   const parent = holder.parentPath;
   if (parent?.isNewExpression() && parent.node.arguments.length === 1 && parent.node.arguments[0] === holder.node) {
@@ -114,6 +128,13 @@ function membershipOf(map: NodePath): { test: NodePath; mapper: NodePath; value:
     if (callee.type !== 'Identifier' || callee.name !== 'Set' || parent.scope.getBinding('Set')) return undefined;
     holder = skipTransparent(parent);
     method = 'has';
+    // `const known = new Set(rows.map(cb)); ... known.has(v)`
+    const set = list ? undefined : listDeclaration(holder);
+    if (set === null) return undefined;
+    if (set) {
+      list = set;
+      holder = skipTransparent(set.reference);
+    }
   }
   const member = holder.parentPath;
   if (!member?.isMemberExpression() || member.node.object !== holder.node || member.node.computed) return undefined;
@@ -121,13 +142,34 @@ function membershipOf(map: NodePath): { test: NodePath; mapper: NodePath; value:
   if (prop.type !== 'Identifier' || prop.name !== method) return undefined;
   const call = member.parentPath;
   if (!call?.isCallExpression() || call.node.callee !== member.node || call.node.arguments.length !== 1 || call.node.arguments[0].type === 'SpreadElement') return undefined;
-  return { test: call, mapper, value: call.get('arguments.0') as NodePath, method };
+  return { test: call, mapper, value: call.get('arguments.0') as NodePath, method, declaration: list?.declaration };
+}
+
+/**
+ * `const ids = <list>;` (one const-like declarator in a block, never
+ * reassigned, not exported) whose one reference is the list's only use: that
+ * reference. undefined: the list is not declared; null: it is, but serves more.
+ */
+function listDeclaration(list: NodePath): { declaration: NodePath<VariableDeclaration>; reference: NodePath } | undefined | null {
+  const declarator = list.parentPath;
+  if (!declarator?.isVariableDeclarator() || declarator.node.init !== list.node) return undefined;
+  const declaration = declarator.parentPath;
+  const id = declarator.node.id;
+  if (id.type !== 'Identifier' || !declaration?.isVariableDeclaration() || declaration.node.declarations.length !== 1) return null;
+  if (!(declaration.parentPath?.isBlockStatement() || declaration.parentPath?.isProgram())) return null;
+  const binding = declarator.scope.getBinding(id.name);
+  if (!binding || binding.path !== declarator || !binding.constant || binding.referencePaths.length !== 1) return null;
+  return { declaration, reference: binding.referencePaths[0] };
 }
 
 /** `(await load(a)).length > 0` and friends: the whole test becomes the query. */
 function direct(ctx: RuleContext, load: Load, use: Use): void {
   const q = question(use);
   if (!q) return;
+  if (q.membership?.declaration) {
+    listed(ctx, load, q, q.membership.declaration);
+    return;
+  }
   if (q.answer.kind === 'bounded') {
     const count = load.dialect.boundedCount?.(load, ctx, q.answer.bound);
     if (!count?.ok) return; // length-to-count counts it, or says why not
@@ -139,15 +181,50 @@ function direct(ctx: RuleContext, load: Load, use: Use): void {
   ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'safe', message: message(exists, q), edits: [replaceExpression(ctx, q.answer.node, exists.code)] });
 }
 
-/** `const rows = await load(a)` whose every use is an emptiness question. */
+/**
+ * `const ids = (await load(a)).map((r) => r.id); ... ids.includes(x)`: the
+ * list's declaration holds the answer, asked where the rows were loaded.
+ */
+function listed(ctx: RuleContext, load: Load, q: Question, declaration: NodePath<VariableDeclaration>): void {
+  const answer = q.answer;
+  if (answer.kind !== 'emptiness') return;
+  const exists = existsFor(ctx, load, q, false, load.call);
+  if (!exists) return;
+  const declarator = declaration.get('declarations.0') as NodePath<VariableDeclarator>;
+  const edits: TextEdit[] = [initReplacement(ctx, declarator.get('init') as NodePath, exists.code)];
+  // `const named = names.includes(v)` in the same block: that name holds the answer, and its declaration goes.
+  const holder = answer.node.parentPath;
+  const statement = holder?.parentPath;
+  if (
+    holder?.isVariableDeclarator() && holder.node.init === answer.node.node && holder.node.id.type === 'Identifier' && !holder.node.id.typeAnnotation &&
+    statement?.isVariableDeclaration() && statement.node.kind === 'const' && statement.node.declarations.length === 1 && statement.parentPath === declaration.parentPath
+  ) {
+    edits.push(replaceNode(declarator.node.id, holder.node.id.name), removeStatement(ctx.source, statement.node));
+    if (declaration.node.kind !== 'const') edits.push(replaceRange(declaration.node.start ?? 0, (declaration.node.start ?? 0) + declaration.node.kind.length, 'const'));
+  } else {
+    const value = q.membership!.value.node;
+    const has = fresh(ctx, value.type === 'Identifier' ? `has${capitalize(value.name)}` : `hasMatching${capitalize((declarator.node.id as { name: string }).name)}`);
+    edits.push(replaceNode(declarator.node.id, has), replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has));
+  }
+  ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'review', message: message(exists, q), edits });
+}
+
+/**
+ * `const rows = await load(a)` whose every use is an emptiness question; or
+ * the rows of a `.then` callback or a `Promise.all` element, which then hold
+ * the answer as the promise's value.
+ */
 function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
-  const { uses, name, site } = result;
-  if (uses.length === 0 || site.kind !== 'declarator') return;
+  const { uses, name } = result;
+  const promised = isPromised(result);
+  if (uses.length === 0 || (promised && !rebindable(result))) return;
   const questions = uses.map(question);
   if (questions.some((q) => q === null)) return;
   const qs = questions as Question[];
-  const declarator = site.declarator;
-  const init = declarator.get('init') as NodePath;
+  /** The binding, renamed `newName`, holds `code` (written with its own await) where it held the rows. */
+  const init = promised ? undefined : ((result.site as Extract<BindingResult['site'], { kind: 'declarator' }>).declarator.get('init') as NodePath);
+  const hold = (code: string, newName: string): TextEdit[] =>
+    init ? [replaceNode(result.site.id.node, newName), initReplacement(ctx, init, code)] : rebindEdits(load, result, asPromise(ctx, code), newName);
 
   if (qs.every((q) => q.use.kind === 'length')) {
     if (qs.some((q) => q.answer.kind === 'bounded')) {
@@ -155,16 +232,16 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
       const count = load.dialect.boundedCount?.(load, ctx, bound);
       if (!count?.ok) return;
       const counted = fresh(ctx, `${name}Count`);
-      const edits: TextEdit[] = [replaceNode(site.id.node, counted), replaceExpression(ctx, init, `await ${count.code}`)];
+      const edits: TextEdit[] = init ? [replaceNode(result.site.id.node, counted), replaceExpression(ctx, init, `await ${count.code}`)] : hold(`await ${count.code}`, counted);
       for (const q of qs) edits.push(replaceNode(q.use.path.node, counted));
       ctx.rewrite({ node: load.call.node, imports: count.imports, tier: count.tier ?? 'safe', message: BOUNDED, edits });
       return;
     }
-    if (qs.length === 1 && adopt(ctx, load, result, qs[0])) return;
+    if (qs.length === 1 && (thenAnswered(ctx, load, result, qs[0]) || adopt(ctx, load, result, qs[0]))) return;
     const exists = existsFor(ctx, load, qs[0], false);
     if (!exists) return;
     const has = fresh(ctx, `has${capitalize(name)}`);
-    const edits: TextEdit[] = [replaceNode(site.id.node, has), initReplacement(ctx, init, exists.code)];
+    const edits: TextEdit[] = hold(exists.code, has);
     for (const q of qs) {
       const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
       edits.push(replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has));
@@ -180,16 +257,12 @@ function bound(ctx: RuleContext, load: Load, result: BindingResult): void {
   // `.some(pred)` / `.find(pred)` as the only use: the predicate joins the query where the rows were loaded.
   if (qs[0].answer.kind !== 'emptiness') return;
   const q = qs[0];
-  if (adopt(ctx, load, result, q, load.call)) return;
+  if (thenAnswered(ctx, load, result, q, load.call) || adopt(ctx, load, result, q, load.call)) return;
   const answer = q.answer as Extract<Emptiness, { kind: 'emptiness' }>;
   const exists = existsFor(ctx, load, q, false, load.call);
   if (!exists) return;
   const has = fresh(ctx, `hasMatching${capitalize(name)}`);
-  const edits: TextEdit[] = [
-    replaceNode(site.id.node, has),
-    initReplacement(ctx, init, exists.code),
-    replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has),
-  ];
+  const edits: TextEdit[] = [...hold(exists.code, has), replaceExpression(ctx, answer.node, answer.empty ? `!${has}` : has), ...listRemoval(ctx, q)];
   ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'review', message: message(exists, q), edits });
 }
 
@@ -240,6 +313,23 @@ function severalQuestions(ctx: RuleContext, load: Load, result: BindingResult, q
 }
 
 /**
+ * `load(a).then((rows) => rows.length > 0)`: the callback returns the answer
+ * alone, so the whole chain becomes a promise of the existence test.
+ * Returns true when it proposed the rewrite (or reported why not).
+ */
+function thenAnswered(ctx: RuleContext, load: Load, result: BindingResult, q: Question, evaluatedAt?: NodePath): boolean {
+  const answer = q.answer;
+  if (answer.kind !== 'emptiness') return false;
+  const then = thenReturningOnly(result, answer.node);
+  if (!then) return false;
+  const exists = existsFor(ctx, load, q, answer.empty, evaluatedAt);
+  if (!exists) return true;
+  const tier = exists.tier ?? (q.predicate || q.membership ? 'review' : 'safe');
+  ctx.rewrite({ node: load.call.node, imports: exists.imports, tier, message: message(exists, q), edits: [replaceThen(load, then, asPromise(ctx, exists.code))] });
+  return true;
+}
+
+/**
  * `const rows = await load(a); const taken = rows.some(p);` with nothing
  * else in between that matters: the answer's own name takes the query's place,
  * `const taken = <exists>;`, and its later declaration goes. Only in the same
@@ -260,9 +350,15 @@ function adopt(ctx: RuleContext, load: Load, result: BindingResult, q: Question,
   if (!exists) return true;
   const init = result.site.declarator.get('init') as NodePath;
   const keyword = loadStatement.node.kind === 'const' ? [] : [replaceRange(loadStatement.node.start ?? 0, (loadStatement.node.start ?? 0) + loadStatement.node.kind.length, 'const')];
-  const edits: TextEdit[] = [...keyword, replaceNode(result.site.id.node, holder.node.id.name), initReplacement(ctx, init, exists.code), removeStatement(ctx.source, statement.node)];
+  const edits: TextEdit[] = [...keyword, replaceNode(result.site.id.node, holder.node.id.name), initReplacement(ctx, init, exists.code), removeStatement(ctx.source, statement.node), ...listRemoval(ctx, q)];
   ctx.rewrite({ node: load.call.node, imports: exists.imports, tier: exists.tier ?? 'safe', message: message(exists, q), edits });
   return true;
+}
+
+/** `const ids = rows.map(...)` goes with the rows it listed. */
+function listRemoval(ctx: RuleContext, q: Question): TextEdit[] {
+  const declaration = q.membership?.declaration;
+  return declaration ? [removeStatement(ctx.source, declaration.node)] : [];
 }
 
 /**

@@ -18,6 +18,7 @@
  */
 import type { Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { rebindable, rebindEdits, replaceThen, thenReturningOnly } from '../lib/analysis/rebind.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import { replaceExpression } from '../lib/precedence.js';
@@ -48,7 +49,7 @@ type BindingResult = Extract<LoadResult, { shape: 'binding' }>;
 
 function onlyCounted(result: LoadResult): boolean {
   if (result.shape === 'direct') return result.use.kind === 'length';
-  if (result.shape === 'binding') return result.uses.length > 0 && result.uses.every((u) => u.kind === 'length');
+  if (result.shape === 'binding') return result.uses.length > 0 && result.uses.every((u) => u.kind === 'length') && rebindable(result);
   return false;
 }
 
@@ -60,22 +61,12 @@ function directEdits(ctx: RuleContext, load: Load, use: Use, countCall: string):
 }
 
 function bindingEdits(ctx: RuleContext, load: Load, result: BindingResult, countCall: string): TextEdit[] {
-  const { site, name, uses } = result;
-  const call = load.call.node;
+  const { name, uses } = result;
   // `.then((rows) => rows.length)`: the whole chain is the count.
-  if (site.kind === 'then-param') {
-    const body = site.callback.node.body;
-    const only = uses.length === 1 ? uses[0].path.node : undefined;
-    const bodyIsCount =
-      only !== undefined &&
-      (body === only || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ReturnStatement' && body.body[0].argument === only));
-    if (bodyIsCount) return [{ start: call.start ?? 0, end: site.thenCall.node.end ?? 0, text: countCall }];
-  }
-  const newName = freshIdentifier(ctx.ast, `${name}Count`, undefined, undefined, site.id);
-  const edits: TextEdit[] = [
-    { start: call.start ?? 0, end: call.end ?? 0, text: countCall },
-    replaceNode(site.id.node, newName),
-  ];
+  const then = uses.length === 1 ? thenReturningOnly(result, uses[0].path) : undefined;
+  if (then) return [replaceThen(load, then, countCall)];
+  const newName = freshIdentifier(ctx.ast, `${name}Count`, undefined, undefined, result.site.id);
+  const edits = rebindEdits(load, result, countCall, newName);
   for (const use of uses) edits.push(replaceNode(use.path.node, newName));
   return edits;
 }

@@ -21,6 +21,8 @@
  * The average is asked only when the sum starts at 0 and `f` is never NULL:
  * a NULL row counts in `rows.length` but not in AVG, so otherwise the sum
  * and the count are read apart (`(<sum> ?? 0) / <count>`), which is exact.
+ * The rows of a `.then` callback or a `Promise.all` element get the aggregate
+ * as a promise (`q.then((result) => result._sum.f ?? 0)`, lib/analysis/rebind.ts).
  *
  * Why it is the same: for numbers `s + null === s`, so the loop adds what SUM
  * adds (SUM skips NULLs); no rows or only NULLs give the initial value, and
@@ -40,6 +42,7 @@
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node } from '@babel/types';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
+import { asPromise, isPromised, rebindable, rebindEdits, replaceThen, thenReturningOnly } from '../lib/analysis/rebind.js';
 import { classifyResultUse, type LoadResult, type Use } from '../lib/analysis/uses.js';
 import { toJscodeshift } from '../lib/jscodeshift.js';
 import type { AggregateOp, AggregatePart, Load } from '../lib/orm/core/types.js';
@@ -92,7 +95,12 @@ function apply(ctx: RuleContext): void {
       continue;
     }
     const value = valueText(reduction, emit.code);
-    const edits = result.shape === 'direct' ? directEdits(ctx, reduction, value) : bindingEdits(ctx, result as BindingResult, reduction, value, taken);
+    const edits =
+      result.shape === 'direct'
+        ? directEdits(ctx, reduction, value)
+        : isPromised(result)
+          ? promisedEdits(ctx, load, result, reduction, value, taken)
+          : bindingEdits(ctx, result as BindingResult, reduction, value, taken);
     if (!edits) continue;
     const why =
       reduction.op === 'sum'
@@ -208,7 +216,7 @@ function describePart(p: AggregatePart): string {
 
 function singleUse(result: LoadResult): Use | undefined {
   if (result.shape === 'direct') return result.use;
-  if (result.shape === 'binding' && result.site.kind === 'declarator' && result.uses.length === 1) return result.uses[0];
+  if (result.shape === 'binding' && (result.site.kind === 'declarator' || (isPromised(result) && rebindable(result))) && result.uses.length === 1) return result.uses[0];
   return undefined;
 }
 
@@ -356,15 +364,32 @@ function bindingEdits(ctx: RuleContext, result: BindingResult, r: Reduction, val
   if (site.kind !== 'declarator') return undefined;
   const init = site.declarator.node.init;
   if (!init) return undefined;
-  const cap = r.field.charAt(0).toUpperCase() + r.field.slice(1);
-  // Names this pass already gave are taken too: the tree does not have them yet.
-  const name = freshIdentifier(ctx.ast, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`, taken);
-  taken.add(name);
+  const name = aggregateName(ctx, r, taken);
   return [
     { start: site.id.node.start ?? 0, end: site.id.node.end ?? 0, text: name },
     { start: init.start ?? 0, end: init.end ?? 0, text: value },
     { start: r.target.node.start ?? 0, end: r.target.node.end ?? 0, text: name },
   ];
+}
+
+/**
+ * The rows of a `.then` callback or a `Promise.all` element: the aggregate,
+ * as a promise, where the load was; a callback that returns only the
+ * reduction becomes that promise.
+ */
+function promisedEdits(ctx: RuleContext, load: Load, result: BindingResult, r: Reduction, value: string, taken: Set<string>): TextEdit[] {
+  const then = thenReturningOnly(result, r.target);
+  if (then) return [replaceThen(load, then, asPromise(ctx, value))];
+  const name = aggregateName(ctx, r, taken);
+  return [...rebindEdits(load, result, asPromise(ctx, value), name), { start: r.target.node.start ?? 0, end: r.target.node.end ?? 0, text: name }];
+}
+
+/** `totalViews`, `maxAge`: a fresh name (names this pass already gave are taken too: the tree does not have them yet). */
+function aggregateName(ctx: RuleContext, r: Reduction, taken: Set<string>): string {
+  const cap = r.field.charAt(0).toUpperCase() + r.field.slice(1);
+  const name = freshIdentifier(ctx.ast, r.op === 'sum' ? `total${cap}` : `${r.op}${cap}`, taken);
+  taken.add(name);
+  return name;
 }
 
 export const rule: Rule = {

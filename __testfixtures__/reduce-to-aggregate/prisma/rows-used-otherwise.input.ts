@@ -7,10 +7,6 @@ export async function escapes(prisma: PrismaClient) {
   return { views, posts };
 }
 
-export async function thenCallback(prisma: PrismaClient) {
-  return prisma.post.findMany().then((posts) => posts.reduce((s, p) => s + p.views, 0));
-}
-
 export async function accumulatorEscapes(prisma: PrismaClient, log: (n: number) => void) {
   return (await prisma.post.findMany()).reduce((s, p) => {
     log(s);

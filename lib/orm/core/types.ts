@@ -178,6 +178,14 @@ export interface Dialect {
    * dialect without it leaves `.find(pred)` alone: `first` ignores tests.
    */
   firstMatching?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
+  /**
+   * An expression (without `await`) that resolves to the last of the load's
+   * rows (passing `tests`, for a `.findLast(pred)`), or null when there is
+   * none: the first row of the load's order reversed. Only when that order is
+   * total and reverses exactly; otherwise `{ ok: false }` with why. A dialect
+   * without it leaves `.at(-1)` and `.findLast` to a finding.
+   */
+  last?(load: Load, ctx: RuleContext, tests?: readonly FieldTest[]): Emit;
   /** How to walk the load's rows in keyset batches: the batch query and the key, or why it cannot. */
   keysetBatches?(load: Load, ctx: RuleContext, batchSize: number): KeysetEmit;
   /** Does the load's filter pin its key or a unique field to a list of values (or one value), so it returns at most that many rows? */

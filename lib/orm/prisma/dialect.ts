@@ -23,6 +23,7 @@ import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
 import { PRISMA_ID, prismaFacts, type PrismaLoad } from './load.js';
 import { prismaMessages } from './messages.js';
 import { prismaFindFirst, prismaFindFirstWhere } from './first.js';
+import { prismaFindLast } from './last.js';
 import { prismaKeyBounded, prismaKeysetBatches } from './batches.js';
 import { prismaSelect } from './select.js';
 import { prismaAggregate, prismaAggregates } from './aggregate.js';
@@ -91,6 +92,7 @@ export const prismaDialect: Dialect = {
 
   first: (load, ctx) => prismaFindFirst(own(load), ctx),
   firstMatching: (load, ctx, tests) => prismaFindFirstWhere(own(load), ctx, tests),
+  last: (load, ctx, tests) => prismaFindLast(own(load), ctx, tests),
   keysetBatches: (load, ctx, batchSize) => prismaKeysetBatches(own(load), ctx, batchSize),
   keyBounded: (load, ctx) => prismaKeyBounded(own(load), ctx),
   loadBound: (load, ctx) => prismaLoadBound(own(load), ctx),

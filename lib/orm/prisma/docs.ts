@@ -35,7 +35,7 @@ export const prismaDocs: Readonly<Record<string, RuleDoc>> = {
     tier: 'safe',
     before: 'const [newest] = await prisma.post.findMany({ where: { published: true }, orderBy: { id: "desc" } });',
     after: 'const newest = ((await prisma.post.findFirst({ where: { published: true }, orderBy: { id: "desc" } })) ?? undefined)!;',
-    declines: ['arguments it cannot read: finding; `take: 0`, a negative or non-literal take: left alone (bounded)', '`.at(-1)`: finding suggesting findFirst with the order reversed'],
+    declines: ['arguments it cannot read: finding; `take: 0`, a negative or non-literal take: left alone (bounded)', '`.at(-1)`, `rows[rows.length - 1]`, `.findLast(pred)`: findFirst with the orderBy reversed when a required unique field makes it total; no orderBy, or one that can tie: finding'],
   },
   'map-to-select': {
     tier: 'safe',

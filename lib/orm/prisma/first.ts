@@ -118,7 +118,7 @@ function literalNumber(node: Node): number | undefined {
 }
 
 /** Is the load's client bound, in this file, to `<client>.$extends(...)`? */
-function extendedHere(load: PrismaLoad): boolean {
+export function extendedHere(load: PrismaLoad): boolean {
   const receiver = load.receiver;
   const client: Expression | undefined = receiver.type === 'MemberExpression' && receiver.object.type !== 'Super' ? (receiver.object as Expression) : undefined;
   if (!client || client.type !== 'Identifier') return false;
