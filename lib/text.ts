@@ -230,3 +230,26 @@ export function andObjectText(parts: ReadonlyArray<{ text: string; from: string 
     `${at}}`,
   ].join('\n');
 }
+
+/**
+ * Code quoted in a message, on one line: whitespace collapsed, and a call's
+ * arguments cut to `(…)` (then the rest to `…`) when the text is long
+ * (`await prisma.link.update(…)` for a twelve-line call).
+ */
+export function shortText(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').replace(/([[({]) /g, '$1').replace(/ ([\])}])/g, '$1');
+  if (flat.length <= max) return flat;
+  if (flat.endsWith(')')) {
+    // The last call's argument list: from its matching open parenthesis.
+    let depth = 0;
+    for (let i = flat.length - 1; i >= 0; i--) {
+      if (flat[i] === ')') depth++;
+      else if (flat[i] === '(' && --depth === 0) {
+        const cut = `${flat.slice(0, i)}(…)`;
+        if (cut.length <= max) return cut;
+        break;
+      }
+    }
+  }
+  return `${flat.slice(0, max - 1)}…`;
+}

@@ -38,7 +38,8 @@
  * collation; a list of every row of a table (batch the outer loop first); a
  * query inside a try block; the key written or the list used in the loop.
  */
-import type { NodePath } from '@babel/traverse';
+import type { Binding, NodePath } from '@babel/traverse';
+import { reportLoad } from '../lib/analysis/bounded.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
 import { findRowLoops, loopProblem, perRowQueries, type PerRowQuery, type RowLoop } from '../lib/analysis/per-row-query.js';
 import { classifyResultUse, inAsyncContext } from '../lib/analysis/uses.js';
@@ -70,7 +71,17 @@ function apply(ctx: RuleContext): void {
     if (queries.length === 0) continue;
     const at = queries[0].query.call.node;
     const n1 = `the loop over \`${loop.listName}\` runs ${queries.length === 1 ? 'a query' : `${queries.length} queries`} per row (N+1)`;
-    const decline = (reason: string, suggestion: string) => ctx.finding(at, `${n1}, but ${reason}.`, { messageId: 'n-plus-one', suggestion: `${suggestion}.` });
+    const list = listLoad(loads, loop);
+    const origin = list ?? listOrigin(loads, loop.list);
+    // An N+1 over a bounded list (a page, a take, a key or a list of keys, a literal array) is at most that many
+    // queries: no finding. Over the rows of one parent it is a hint, as the load itself would be.
+    const decline = (reason: string, suggestion: string) => {
+      const message = `${n1}, but ${reason}.`;
+      const details = { messageId: 'n-plus-one', suggestion: `${suggestion}.`, anchor: at };
+      if (origin === 'literal') return;
+      if (origin) reportLoad(ctx, origin, message, details, at);
+      else ctx.finding(at, message, details);
+    };
     if (loop.kind === 'forEach') {
       decline('forEach does not wait for its async callback, so the code after it runs before the queries finish, and one query before it would change that', 'loop with for-of (awaiting each row), then run pushdown again');
       continue;
@@ -80,7 +91,6 @@ function apply(ctx: RuleContext): void {
       decline(problem.reason, problem.suggestion);
       continue;
     }
-    const list = listLoad(loads, loop);
     if (!list) {
       decline(
         `pushdown cannot trace \`${loop.listName}\` to a query, so a key may be null or undefined (one query with the keys as a list treats those differently)`,
@@ -150,6 +160,38 @@ function listLoad(loads: readonly Load[], loop: RowLoop): Load | undefined {
     if (result.shape === 'binding' && result.binding === loop.list) return load;
   }
   return undefined;
+}
+
+/**
+ * The load a list is made from when it is not the load's own result: through
+ * `const xs = rows.filter(...)` / `.map(...)` / `.slice(...)` / `[...rows]`
+ * (none adds rows), or 'literal' for an array literal. Only its boundedness is
+ * read: the rewrite still needs the load's own rows.
+ */
+function listOrigin(loads: readonly Load[], list: Binding, depth = 0): Load | 'literal' | undefined {
+  if (depth > 8 || !list.constant || !list.path.isVariableDeclarator()) return undefined;
+  let init = list.path.get('init') as NodePath;
+  while (init.isTSAsExpression() || init.isTSNonNullExpression() || init.isTSSatisfiesExpression() || init.isParenthesizedExpression()) init = init.get('expression') as NodePath;
+  if (init.isArrayExpression()) {
+    const elements = init.get('elements');
+    if (elements.every((e) => !e.isSpreadElement())) return 'literal';
+    const spread = elements.length === 1 ? elements[0] : undefined;
+    if (!spread?.isSpreadElement()) return undefined;
+    init = spread.get('argument') as NodePath;
+  } else if (init.isCallExpression()) {
+    const callee = init.get('callee');
+    if (!callee.isMemberExpression() || callee.node.computed || callee.node.property.type !== 'Identifier') return undefined;
+    if (!['filter', 'map', 'slice', 'toSorted', 'toReversed'].includes(callee.node.property.name)) return undefined;
+    init = callee.get('object') as NodePath;
+  } else return undefined;
+  if (!init.isIdentifier()) return undefined;
+  const source = init.scope.getBinding(init.node.name);
+  if (!source) return undefined;
+  for (const load of loads) {
+    const result = classifyResultUse(load);
+    if (result.shape === 'binding' && result.binding === source) return load;
+  }
+  return listOrigin(loads, source, depth + 1);
 }
 
 function keysText(loop: RowLoop, q: PerRowQuery): string {

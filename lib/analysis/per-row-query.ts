@@ -22,6 +22,7 @@ import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
 import { findNodes, pathAt } from '../walk.js';
+import { shortText } from '../text.js';
 import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
 
@@ -212,13 +213,13 @@ export function loopProblem(ctx: RuleContext, loop: RowLoop, queries: readonly P
       set(
         path.node,
         kind === 'write'
-          ? `the loop body writes (\`${ctx.text(path.node)}\`), and a later iteration's query could read what it wrote`
-          : `the loop body also awaits \`${ctx.text(path.node)}\`, which may write what a later iteration's query reads`,
+          ? `the loop body writes (\`${shortText(ctx.text(path.node))}\`), and a later iteration's query could read what it wrote`
+          : `the loop body also awaits \`${shortText(ctx.text(path.node))}\`, which may write what a later iteration's query reads`,
         'move the other work after the loop, or rewrite by hand if it cannot change what the queries read',
       );
     } else if (path.isCallExpression() && !queryNodes.has(path.node)) {
       const kind = queryKind(ctx, path);
-      if (kind === 'write') set(path.node, `the loop body writes (\`${ctx.text(path.node)}\`), and a later iteration's query could read what it wrote`, 'move the writes after the loop');
+      if (kind === 'write') set(path.node, `the loop body writes (\`${shortText(ctx.text(path.node))}\`), and a later iteration's query could read what it wrote`, 'move the writes after the loop');
     } else if (path.isForOfStatement() && path.node.await) {
       set(path.node, 'the loop body awaits in a `for await` loop, which may write what a later iteration reads', 'rewrite by hand');
     } else if (path.isYieldExpression()) {

@@ -26,6 +26,7 @@ import type { RuleContext } from '../../rule.js';
 import { indentAt, objectTextAdding, objectTextKeeping, propertyName, sourceStyle, textOf } from '../../text.js';
 import { singleKey, type FieldFacts, type ModelFacts } from '../core/facts.js';
 import type { Dialect, Emit, KeysetEmit, Load, LoadShape } from '../core/types.js';
+import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
 import { matchMikroLoad, MIKRO_ID, mikroFacts, type MikroLoad, type Options } from './load.js';
 import { loopsOver, loopWrite } from './loop-writes.js';
 import { mikroMessages } from './messages.js';
@@ -220,6 +221,14 @@ export const mikroDialect: Dialect = {
         return `${receiver}.find(${load.on === 'em' ? `${entityText(load, ctx)}, ` : ''}${batchWhere}, ${options})`;
       },
     };
+  },
+
+  /** A `limit` (or options it cannot read) caps the rows; the key pinned bounds them; so does a field in a run-time list (`id: ids`, `{ $in: ids }`) or past a cursor the loop moves on. */
+  loadBound(any, ctx) {
+    const load = own(any);
+    if (mikroDialect.loadShape(load).limited) return 'limited';
+    if (mikroDialect.keyBounded?.(load, ctx)) return 'key';
+    return load.where ? operatorWhereBound(load.call, load.where, { operator: dollarOrOpOperator, arrayMeansIn: true }) : undefined;
   },
 
   keyBounded(any, ctx) {

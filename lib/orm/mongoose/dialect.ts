@@ -26,6 +26,7 @@ import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, propertyName, sourceStyle, textOf } from '../../text.js';
 import type { ModelFacts, OrmFacts } from '../core/facts.js';
 import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages } from '../core/types.js';
+import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
 
 export const MONGOOSE_ID = 'mongoose';
 
@@ -137,6 +138,13 @@ export const mongooseDialect: Dialect = {
   loadShape(any: Load): LoadShape {
     const load = own(any);
     return { ordered: !!link(load, 'sort'), filtered: load.filter !== undefined, limited: !!link(load, 'limit') || load.extraArgs };
+  },
+
+  /** A `.limit()` (or arguments it cannot read) caps the rows; a filter field `$in` a run-time list or past a cursor the loop moves on bounds them. */
+  loadBound(any: Load) {
+    const load = own(any);
+    if (mongooseDialect.loadShape(load).limited) return 'limited';
+    return load.filter ? operatorWhereBound(load.call, load.filter, { operator: dollarOrOpOperator, arrayMeansIn: false }) : undefined;
   },
 
   model: (load, ctx) => factsOf(ctx)?.models.get(load.model),

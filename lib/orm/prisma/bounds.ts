@@ -23,6 +23,7 @@ import type { NodePath } from '@babel/traverse';
 import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { propertyName } from '../../text.js';
+import { isNullish, movesInLoop, resolveObject, runtimeList } from '../core/bounds.js';
 import type { LoadBoundFact } from '../core/types.js';
 import { prismaKeyBounded } from './batches.js';
 import { prismaFacts, type PrismaLoad } from './load.js';
@@ -60,13 +61,7 @@ class WhereReader {
 
   /** An object literal, or an identifier bound once to one. */
   resolve(node: Node): ObjectExpression | undefined {
-    if (node.type === 'ObjectExpression') return node;
-    if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return this.resolve(node.expression);
-    if (node.type !== 'Identifier') return undefined;
-    const binding = this.at.scope.getBinding(node.name);
-    if (!binding || !binding.constant || !binding.path.isVariableDeclarator()) return undefined;
-    const init = binding.path.node.init;
-    return init ? this.resolve(init) : undefined;
+    return resolveObject(this.at, node);
   }
 
   /** Does this where object bound its rows in the given way? */
@@ -114,32 +109,14 @@ class WhereReader {
         const k = propertyName(q);
         if (k !== undefined && RELATION_KEYS.has(k) && q.value.type === 'ObjectExpression' && this.bounds(q.value, how, depth + 1)) return true;
       }
-      if (how === 'list' && keys.includes('in')) return value.properties.some((q) => q.type === 'ObjectProperty' && propertyName(q) === 'in' && this.runtimeList(q.value));
-      if (how === 'page') return value.properties.some((q) => q.type === 'ObjectProperty' && ['gt', 'gte', 'lt', 'lte'].includes(propertyName(q) ?? '') && this.movesInLoop(q.value));
+      if (how === 'list' && keys.includes('in')) return value.properties.some((q) => q.type === 'ObjectProperty' && propertyName(q) === 'in' && runtimeList(this.at, q.value));
+      if (how === 'page') return value.properties.some((q) => q.type === 'ObjectProperty' && ['gt', 'gte', 'lt', 'lte'].includes(propertyName(q) ?? '') && movesInLoop(this.at, q.value));
       if (how === 'scoped' && keys.includes('equals')) return FOREIGN_KEY.test(name) && value.properties.some((q) => q.type === 'ObjectProperty' && propertyName(q) === 'equals' && pinsOne(q.value));
       // A to-one relation filter written directly: `program: { workspaceId }`.
       if (this.isRelation(name) !== false && !keys.some((k) => k !== undefined && FILTER_OPERATORS.has(k))) return this.bounds(value, how, depth + 1);
       return false;
     }
     return how === 'scoped' && FOREIGN_KEY.test(name) && pinsOne(value);
-  }
-
-  /**
-   * A list computed at run time (`ids`, `rows.map((r) => r.id)`): the keys of
-   * rows in hand. A literal array (`['pending', 'paid']`), or a constant bound
-   * to one, is a set of values, not a bound.
-   */
-  private runtimeList(n: Node): boolean {
-    if (isNullish(n) || n.type === 'ArrayExpression') return false;
-    if (n.type === 'Identifier') {
-      const binding = this.at.scope.getBinding(n.name);
-      const init = binding?.path.isVariableDeclarator() ? binding.path.node.init : undefined;
-      if (binding?.constant && init && (init.type === 'ArrayExpression' || (init.type === 'TSAsExpression' && init.expression.type === 'ArrayExpression'))) return false;
-      // An imported constant is most often a set of enum values.
-      if (binding?.kind === 'module') return false;
-      return true;
-    }
-    return true;
   }
 
   /** false when the schema says the field is not a relation; undefined when there is no schema to ask. */
@@ -151,17 +128,6 @@ class WhereReader {
       if (f?.isRelation) return true;
     }
     return false;
-  }
-
-  /** A cursor the loop around the load moves on: an identifier (or `x.y`) assigned inside an enclosing loop. */
-  private movesInLoop(value: Node): boolean {
-    const root = rootName(value);
-    if (!root) return false;
-    const binding = this.at.scope.getBinding(root);
-    if (!binding) return false;
-    const loop = this.at.findParent((p) => p.isLoop());
-    if (!loop) return false;
-    return binding.constantViolations.some((v) => v.isDescendant(loop));
   }
 }
 
@@ -177,20 +143,9 @@ function plainProps(obj: ObjectExpression): Map<string, ObjectProperty> {
 
 const FILTER_OPERATORS = new Set(['equals', 'in', 'notIn', 'not', 'lt', 'lte', 'gt', 'gte', 'contains', 'startsWith', 'endsWith', 'mode', 'has', 'hasSome', 'hasEvery', 'isEmpty', 'search', 'path', 'array_contains', 'string_contains']);
 
-function isNullish(n: Node): boolean {
-  return n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined');
-}
-
 /** One value (a variable, a property read, a literal), not null: rows of one parent. */
 function pinsOne(n: Node): boolean {
   if (isNullish(n)) return false;
   if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') return pinsOne(n.expression);
   return ['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'StringLiteral', 'NumericLiteral', 'TemplateLiteral'].includes(n.type);
-}
-
-function rootName(n: Node): string | undefined {
-  if (n.type === 'Identifier') return n.name;
-  if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') return rootName(n.expression);
-  if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') return rootName(n.object);
-  return undefined;
 }

@@ -24,6 +24,7 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { FieldFacts, ModelFacts, OrmFacts } from '../core/facts.js';
 import { singleKey } from '../core/facts.js';
 import { readOptionsArg, type OptionsArg } from '../core/options-arg.js';
+import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
 import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages } from '../core/types.js';
 import { optionsWithWhere, sequelizeWhereFor } from './where.js';
 
@@ -115,6 +116,14 @@ export const sequelizeDialect: Dialect = {
     const unknown = load.args.kind === 'unknown';
     const p = props(load);
     return { ordered: unknown || p.has('order'), filtered: unknown || p.has('where'), limited: unknown || p.has('limit') };
+  },
+
+  /** A `limit` (or options it cannot read) caps the rows; a where field in a run-time list (`id: ids`, `{ [Op.in]: ids }`) or past a cursor the loop moves on bounds them. */
+  loadBound(any: Load) {
+    const load = own(any);
+    if (load.args.kind === 'unknown' || props(load).has('limit')) return 'limited';
+    const where = props(load).get('where');
+    return where ? operatorWhereBound(load.call, where.value, { operator: dollarOrOpOperator, arrayMeansIn: true }) : undefined;
   },
 
   model: (load, ctx) => factsOf(ctx)?.models.get(load.model),
