@@ -234,7 +234,7 @@ export function andObjectText(parts: ReadonlyArray<{ text: string; from: string 
 /**
  * Code quoted in a message, on one line: whitespace collapsed, and a call's
  * arguments cut to `(…)` (then the rest to `…`) when the text is long
- * (`await prisma.link.update(…)` for a twelve-line call).
+ * (`await db.link.update(…)` for a twelve-line call).
  */
 export function shortText(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').replace(/([[({]) /g, '$1').replace(/ ([\])}])/g, '$1');
