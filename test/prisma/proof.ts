@@ -13,51 +13,18 @@
 // there (a review-tier rewrite whose difference the engine demonstrates); the
 // test prints the difference, and fails if it disappears (the list is stale).
 
-import { relative } from 'node:path';
-import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serversRequired } from '../db/servers.js';
 import { Prisma, type PrismaClient } from './client.js';
-import { findDifference, findOutcomeDifference, formatOutcome, type Outcome } from '../shared/compare.js';
+import { findDifference, type Outcome } from '../shared/compare.js';
+import { describeFixturePair, loadFixturePairs, type RunFn, type SideResult } from '../shared/realdb.js';
 import { expectedDifference } from './engine-differences.js';
 import { type EngineName, lookUpEngine, type ProofEngine, type Side } from './engines.js';
-import { findPrismaRewriteFixtures, type RewriteFixture } from './fixtures.js';
+import { findPrismaRewriteFixtures } from './fixtures.js';
 import { seedPosts, seedUsers } from '../shared/seed.js';
-import { REPO_ROOT } from './setup.js';
 
 /** Generous: the first client in a worker compiles Prisma's query-compiler wasm. */
 export const RUN_TIMEOUT_MS = 30_000;
-
-type RunFn = (prisma: PrismaClient, ...args: unknown[]) => unknown;
-
-interface RunnableModule {
-  run: RunFn;
-  cases: unknown[][];
-}
-
-interface SideResult {
-  outcome: Outcome;
-  database: Record<string, unknown[]>;
-}
-
-const rel = (path: string): string => relative(REPO_ROOT, path);
-
-/** Checks the exports a rewrite fixture must have; returns the module or the problems found. */
-function asRunnable(mod: Record<string, unknown>, file: string): RunnableModule | string[] {
-  const problems: string[] = [];
-  if (typeof mod.run !== 'function') {
-    problems.push(`${rel(file)}: no exported function run(prisma, ...args); every rewrite fixture must be runnable`);
-  }
-  let cases: unknown[][] = [[]];
-  if (mod.cases !== undefined) {
-    if (Array.isArray(mod.cases) && mod.cases.length > 0 && mod.cases.every((c) => Array.isArray(c))) {
-      cases = mod.cases as unknown[][];
-    } else {
-      problems.push(`${rel(file)}: cases must be a non-empty array of argument arrays, e.g. [[0], [30]]; got ${inspect(mod.cases)}`);
-    }
-  }
-  return problems.length > 0 ? problems : { run: mod.run as RunFn, cases };
-}
 
 /** Runs `run` on a fresh database of `engine`; returns what it did and the database it left. */
 export async function runOnFreshSide(engine: ProofEngine, run: (prisma: PrismaClient) => unknown): Promise<SideResult> {
@@ -75,25 +42,6 @@ export async function runOnFreshSide(engine: ProofEngine, run: (prisma: PrismaCl
   } finally {
     await side.dispose(database);
   }
-}
-
-const argsLabel = (args: unknown[]): string => args.map((a) => inspect(a, { breakLength: Infinity, depth: 4 })).join(', ');
-
-type Loaded =
-  | { fixture: RewriteFixture; error: unknown }
-  | { fixture: RewriteFixture; input: Record<string, unknown>; output: Record<string, unknown> };
-
-async function loadFixtures(): Promise<Loaded[]> {
-  const load = async (file: string) => (await import(file)) as Record<string, unknown>;
-  return Promise.all(
-    findPrismaRewriteFixtures().map(async (fixture): Promise<Loaded> => {
-      try {
-        return { fixture, input: await load(fixture.input), output: await load(fixture.output) };
-      } catch (error) {
-        return { fixture, error };
-      }
-    }),
-  );
 }
 
 const ENGINE_TITLE: Record<EngineName, string> = { sqlite: 'SQLite', postgresql: 'PostgreSQL', mariadb: 'MariaDB' };
@@ -116,7 +64,7 @@ export async function defineRealDbProof(name: EngineName): Promise<void> {
     return;
   }
 
-  const loaded = await loadFixtures();
+  const loaded = await loadFixturePairs(findPrismaRewriteFixtures());
   let engine: ProofEngine | undefined;
   const opened = (): ProofEngine => {
     if (!engine) throw new Error(`${ENGINE_TITLE[name]} is not open`);
@@ -172,62 +120,13 @@ export async function defineRealDbProof(name: EngineName): Promise<void> {
       RUN_TIMEOUT_MS,
     );
 
-    for (const entry of loaded) defineFixture(entry, name, opened);
-  });
-}
-
-function defineFixture(entry: Loaded, engineName: EngineName, opened: () => ProofEngine): void {
-  const { fixture } = entry;
-  describe(fixture.id, () => {
-    if ('error' in entry) {
-      test('loads', () => {
-        throw new Error(`${fixture.id}: cannot import input or output: ${entry.error instanceof Error ? entry.error.message : inspect(entry.error)}`, {
-          cause: entry.error,
-        });
-      });
-      return;
-    }
-
-    const input = asRunnable(entry.input, fixture.input);
-    const output = asRunnable(entry.output, fixture.output);
-    const problems = [...(Array.isArray(input) ? input : []), ...(Array.isArray(output) ? output : [])];
-    if (!Array.isArray(input) && !Array.isArray(output)) {
-      const casesDiffer = findDifference(input.cases, output.cases, 'cases');
-      if (casesDiffer) problems.push(`input and output export different cases: ${casesDiffer}`);
-    }
-
-    test('exports run and cases', () => {
-      if (problems.length > 0) expect.fail(problems.join('\n'));
-    });
-    if (Array.isArray(input) || Array.isArray(output) || problems.length > 0) return;
-
-    input.cases.forEach((args, i) => {
-      const expected = expectedDifference(fixture.id, i, engineName);
-      test(
-        `case ${i}: run(${argsLabel(args)})${expected ? ` differs on ${engineName}: ${expected.reason}` : ''}`,
-        async () => {
-          // Each side gets its own argument objects (its own module's cases) and its own database.
-          const before = await runOnFreshSide(opened(), (prisma) => input.run(prisma, ...args));
-          const after = await runOnFreshSide(opened(), (prisma) => output.run(prisma, ...output.cases[i]!));
-          const resultDiff = findOutcomeDifference(before.outcome, after.outcome);
-          const dbDiff = findDifference(before.database, after.database, 'db');
-          const report = [
-            `${fixture.id} run(${argsLabel(args)}) on ${engineName}: input and output ${resultDiff ? 'results' : dbDiff ? 'database writes' : 'agree'}`,
-            `  first difference: ${resultDiff ?? dbDiff ?? 'none'}`,
-            `  input  (${rel(fixture.input)}): ${formatOutcome(before.outcome)}`,
-            `  output (${rel(fixture.output)}): ${formatOutcome(after.outcome)}`,
-          ].join('\n');
-          if (expected) {
-            if (resultDiff === null && dbDiff === null) {
-              expect.fail(`${report}\n  expected a difference (${expected.reason}, engine-differences.ts), found none: remove the entry`);
-            }
-            console.info(`[realdb] expected difference on ${engineName}, ${expected.reason}:\n${report}`);
-            return;
-          }
-          if (resultDiff !== null || dbDiff !== null) expect.fail(report);
-        },
-        RUN_TIMEOUT_MS,
-      );
-    });
+    const pair = {
+      clientName: 'prisma',
+      timeoutMs: RUN_TIMEOUT_MS,
+      engine: name,
+      expectedDifference: (id: string, i: number) => expectedDifference(id, i, name),
+      runSide: (run: RunFn, args: unknown[]) => runOnFreshSide(opened(), (prisma) => run(prisma as never, ...args)),
+    };
+    for (const entry of loaded) describeFixturePair(entry, pair);
   });
 }

@@ -28,7 +28,7 @@ interface RunnableModule {
   cases: unknown[][];
 }
 
-type Loaded =
+export type Loaded =
   | { fixture: RewriteFixture; error: unknown }
   | { fixture: RewriteFixture; input: Record<string, unknown>; output: Record<string, unknown> };
 
@@ -72,63 +72,81 @@ export interface SuiteOptions {
   clientName: string;
   runSide: RunSide;
   timeoutMs: number;
+  /** The engine, named in messages (none: the suite's only one). */
+  engine?: string;
+  /**
+   * A difference the engine is known to show for case `i` of a fixture (a
+   * review-tier rewrite it demonstrates): that case must then differ, and
+   * fails when it no longer does (the list is stale).
+   */
+  expectedDifference?: (fixtureId: string, caseIndex: number) => { reason: string } | undefined;
 }
 
 /** One describe per fixture, one test per argument list: input and output must agree. */
-export function describeFixturePairs(title: string, loaded: Loaded[], { clientName, runSide, timeoutMs }: SuiteOptions): void {
+export function describeFixturePairs(title: string, loaded: Loaded[], opts: SuiteOptions): void {
   describe(title, () => {
     test('rewrite fixtures are found', () => {
       expect(loaded.length, 'no rewrite fixture (input with an .output.ts) found: discovery is broken').toBeGreaterThan(0);
     });
 
-    for (const entry of loaded) {
-      const { fixture } = entry;
-      describe(fixture.id, () => {
-        if ('error' in entry) {
-          test('loads', () => {
-            throw new Error(`${fixture.id}: cannot import input or output: ${entry.error instanceof Error ? entry.error.message : inspect(entry.error)}`, {
-              cause: entry.error,
-            });
-          });
-          return;
-        }
+    for (const entry of loaded) describeFixturePair(entry, opts);
+  });
+}
 
-        const input = asRunnable(entry.input, fixture.input, clientName);
-        const output = asRunnable(entry.output, fixture.output, clientName);
-        const problems = [...(Array.isArray(input) ? input : []), ...(Array.isArray(output) ? output : [])];
-        if (!Array.isArray(input) && !Array.isArray(output)) {
-          const casesDiffer = findDifference(input.cases, output.cases, 'cases');
-          if (casesDiffer) problems.push(`input and output export different cases: ${casesDiffer}`);
-        }
-
-        test('exports run and cases', () => {
-          if (problems.length > 0) expect.fail(problems.join('\n'));
-        });
-        if (Array.isArray(input) || Array.isArray(output) || problems.length > 0) return;
-
-        input.cases.forEach((args, i) => {
-          test(
-            `case ${i}: run(${argsLabel(args)})`,
-            async () => {
-              // Each side gets its own argument objects (its own module's cases) and its own database.
-              const before = await runSide(input.run, args);
-              const after = await runSide(output.run, output.cases[i]!);
-              const resultDiff = findOutcomeDifference(before.outcome, after.outcome);
-              const dbDiff = findDifference(before.database, after.database, 'db');
-              if (resultDiff === null && dbDiff === null) return;
-              expect.fail(
-                [
-                  `${fixture.id} run(${argsLabel(args)}): input and output ${resultDiff ? 'results' : 'database writes'} differ`,
-                  `  first difference: ${resultDiff ?? dbDiff}`,
-                  `  input  (${rel(fixture.input)}): ${formatOutcome(before.outcome)}`,
-                  `  output (${rel(fixture.output)}): ${formatOutcome(after.outcome)}`,
-                ].join('\n'),
-              );
-            },
-            timeoutMs,
-          );
+/** The tests of one fixture pair: its exports, then each argument list run on both sides. */
+export function describeFixturePair(entry: Loaded, { clientName, runSide, timeoutMs, engine, expectedDifference }: SuiteOptions): void {
+  const { fixture } = entry;
+  describe(fixture.id, () => {
+    if ('error' in entry) {
+      test('loads', () => {
+        throw new Error(`${fixture.id}: cannot import input or output: ${entry.error instanceof Error ? entry.error.message : inspect(entry.error)}`, {
+          cause: entry.error,
         });
       });
+      return;
     }
+
+    const input = asRunnable(entry.input, fixture.input, clientName);
+    const output = asRunnable(entry.output, fixture.output, clientName);
+    const problems = [...(Array.isArray(input) ? input : []), ...(Array.isArray(output) ? output : [])];
+    if (!Array.isArray(input) && !Array.isArray(output)) {
+      const casesDiffer = findDifference(input.cases, output.cases, 'cases');
+      if (casesDiffer) problems.push(`input and output export different cases: ${casesDiffer}`);
+    }
+
+    test('exports run and cases', () => {
+      if (problems.length > 0) expect.fail(problems.join('\n'));
+    });
+    if (Array.isArray(input) || Array.isArray(output) || problems.length > 0) return;
+
+    const on = engine ? ` on ${engine}` : '';
+    input.cases.forEach((args, i) => {
+      const expected = expectedDifference?.(fixture.id, i);
+      test(
+        `case ${i}: run(${argsLabel(args)})${expected ? ` differs${on}: ${expected.reason}` : ''}`,
+        async () => {
+          // Each side gets its own argument objects (its own module's cases) and its own database.
+          const before = await runSide(input.run, args);
+          const after = await runSide(output.run, output.cases[i]!);
+          const resultDiff = findOutcomeDifference(before.outcome, after.outcome);
+          const dbDiff = findDifference(before.database, after.database, 'db');
+          const report = [
+            `${fixture.id} run(${argsLabel(args)})${on}: input and output ${resultDiff ? 'results differ' : dbDiff ? 'database writes differ' : 'agree'}`,
+            `  first difference: ${resultDiff ?? dbDiff ?? 'none'}`,
+            `  input  (${rel(fixture.input)}): ${formatOutcome(before.outcome)}`,
+            `  output (${rel(fixture.output)}): ${formatOutcome(after.outcome)}`,
+          ].join('\n');
+          if (expected) {
+            if (resultDiff === null && dbDiff === null) {
+              expect.fail(`${report}\n  expected a difference (${expected.reason}, the engine's differences list), found none: remove the entry`);
+            }
+            console.info(`[realdb] expected difference${on}, ${expected.reason}:\n${report}`);
+            return;
+          }
+          if (resultDiff !== null || dbDiff !== null) expect.fail(report);
+        },
+        timeoutMs,
+      );
+    });
   });
 }
