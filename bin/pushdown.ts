@@ -189,6 +189,7 @@ async function main(argv: readonly string[]): Promise<number> {
   request.options.signal = stop.signal;
   const progress = !request.quiet && process.stderr.isTTY === true ? progressLine(process.stderr) : undefined;
   if (progress) request.options.onProgress = progress.update;
+  request.options.onPlan = tuneHeap;
   const result = await runPushdown(request.options);
   progress?.clear();
   const color = colourEnabled(process.env, process.stdout.isTTY === true);
@@ -258,8 +259,17 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 // parsed file's tree is alive while its rules run: the heap then holds ~40 MiB
 // of young space no file needs. Kept at its starting size, peak RSS on a
 // 4,000-file monorepo fell from ~180 to ~145 MiB at about the same CPU
-// (bench/RESULTS-speed.md). Only the CLI does this: a library caller's process is its own.
+// (bench/RESULTS-speed.md). One file of megabytes is the opposite case: its tree
+// and scopes (~1.2 GB for 6 MB) survive scavenge after scavenge of a young
+// generation that never grows, and garbage collection took 3/4 of the run
+// (`npm run bench:diff`: 19 s, against 11 s with V8's default growth). So the cap
+// is lifted when a file to parse is that large. Only the CLI does this: a library
+// caller's process is its own.
+const LARGE_FILE = 1 << 20;
 setFlagsFromString('--semi-space-growth-factor=1');
+function tuneHeap(plan: { largestFile: number }): void {
+  if (plan.largestFile >= LARGE_FILE) setFlagsFromString('--semi-space-growth-factor=2');
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -186,4 +186,6 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called as files are analysed and written; the runner itself never prints. */
   onProgress?: (progress: Progress) => void;
+  /** Called once the files to parse are known, before any is parsed: how many, and the largest one's size (UTF-16 code units). */
+  onPlan?: (plan: { files: number; largestFile: number }) => void;
 }

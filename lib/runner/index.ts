@@ -68,6 +68,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
 
   const results: FileResult[] = [];
   const jobs: FileJob[] = [];
+  let largestFile = 0;
   for (const absPath of files) {
     const relPath = relative(opts.cwd, absPath).split(sep).join('/');
     let text: string;
@@ -79,8 +80,10 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     }
     project.observe(text, relPath);
     const active = project.forFile(absPath);
-    if (active.orms.length > 0 && prefilterFor(active.orms).test(text)) jobs.push({ absPath, relPath, ...active });
-    else results.push(record(relPath, absPath, 'skipped'));
+    if (active.orms.length > 0 && prefilterFor(active.orms).test(text)) {
+      jobs.push({ absPath, relPath, ...active });
+      largestFile = Math.max(largestFile, text.length);
+    } else results.push(record(relPath, absPath, 'skipped'));
   }
 
   observeRestOfProject(project, opts, files);
@@ -99,6 +102,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...(opts.reportUnusedSuppressions === false ? { reportUnusedSuppressions: false } : {}),
   };
 
+  opts.onPlan?.({ files: jobs.length, largestFile });
   const processed = await runJobs(jobs, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress });
   results.push(...processed.results);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
