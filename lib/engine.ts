@@ -7,7 +7,6 @@
  * length-to-count sees. A rewrite that overlaps one already accepted is retried
  * in a second pass, as ESLint does with overlapping fixes.
  */
-import * as traverseModule from '@babel/traverse';
 import type { NodePath } from '@babel/traverse';
 import type { File, Node, Program } from '@babel/types';
 import { importEdits } from './imports.js';
@@ -16,7 +15,7 @@ import type { FindingDetails, Rewrite, Rule, RuleContext, RuleOptions, TextEdit 
 import type { EditRecord, EditTier, FindingRecord } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
-import { traverse } from './traverse.js';
+import { Scope, traverse } from './babel.js';
 
 
 export interface EngineOptions {
@@ -61,8 +60,7 @@ const MAX_PASSES = 4;
 // declaration" on it. pushdown compiles nothing, so it takes the second
 // declaration as a reassignment instead: the binding is then not constant, and
 // rules decline anything that depends on it.
-const ScopeClass = (traverseModule as unknown as { Scope: { prototype: Record<string, unknown> } }).Scope;
-ScopeClass.prototype.checkBlockScopedCollisions = function ignoreCollisions(): void {};
+Scope.prototype.checkBlockScopedCollisions = function ignoreCollisions(): void {};
 
 // babel's Binding.reference checks `referencePaths.includes(path)` before adding one: a name referenced
 // 47,000 times in one file (a client, an accumulator) costs a quadratic crawl. Same checks, with a Set

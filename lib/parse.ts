@@ -6,7 +6,8 @@
  * The AST is babel's, used as is: pushdown edits text, not trees, so it never
  * needs recast's copy of the tree nor its printer.
  */
-import { parse as babelParse, type ParserPlugin, type ParserOptions } from '@babel/parser';
+import { parse as babelParse } from './babel.js';
+import type { ParserPlugin, ParserOptions } from '@babel/parser';
 import type { File } from '@babel/types';
 
 export type ParserName = 'ts' | 'tsx' | 'babel';

@@ -3,7 +3,7 @@
  * code binds looser than its place needs. The code's own precedence is read
  * by parsing it, so callers never have to know what a dialect emitted.
  */
-import { parseExpression } from '@babel/parser';
+import { parseExpression } from './babel.js';
 import type { NodePath } from '@babel/traverse';
 import type { Expression, Node } from '@babel/types';
 import type { RuleContext, TextEdit } from './rule.js';

@@ -13,7 +13,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { Comment, File, Statement } from '@babel/types';
-import { traverse } from './traverse.js';
+import { traverse } from './babel.js';
 
 export interface Directive {
   kind: 'next-line' | 'file';

@@ -4,7 +4,8 @@
  * of a @babel/traverse pass; for questions that need no bindings.
  */
 import type { NodePath } from '@babel/traverse';
-import { VISITOR_KEYS, type Node } from '@babel/types';
+import type { Node } from '@babel/types';
+import { VISITOR_KEYS } from './babel.js';
 
 /** Properties that hold no child nodes of the tree (positions, comments, parser extras). */
 const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'comments', 'tokens']);

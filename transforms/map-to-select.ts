@@ -39,7 +39,7 @@
  * rest-destructured, assigned out of a callback, reached through `arguments`,
  * in a callback with a third parameter or a `thisArg`.
  */
-import { parseExpression } from '@babel/parser';
+import { parseExpression } from '../lib/babel.js';
 import type { Node } from '@babel/types';
 import { reportLoad } from '../lib/analysis/bounded.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';

@@ -16,7 +16,7 @@
  * written with its own `await` becomes one with `asPromise`.
  */
 import type { NodePath } from '@babel/traverse';
-import { parseExpression } from '@babel/parser';
+import { parseExpression } from '../babel.js';
 import type { CallExpression, Expression, Node } from '@babel/types';
 import type { Load } from '../orm/core/types.js';
 import type { RuleContext, TextEdit } from '../rule.js';

@@ -14,7 +14,7 @@
  * does not know (an enum made with pgEnum, a customType) is `unknown`, which
  * every answer that needs a type declines.
  */
-import { parse } from '@babel/parser';
+import { parse } from '../../babel.js';
 import type { CallExpression, Expression, Node, ObjectExpression, Statement } from '@babel/types';
 import type { FieldFacts, FieldType, ModelFacts } from '../core/facts.js';
 

@@ -18,7 +18,7 @@
  * models. `EntitySchema` definitions are not read: their models have no
  * facts, and rules that need facts decline on them.
  */
-import { parse } from '@babel/parser';
+import { parse } from '../../babel.js';
 import type { ClassDeclaration, ClassProperty, Decorator, Expression, Node, ObjectExpression, TSType } from '@babel/types';
 import type { FieldFacts, FieldType, ModelFacts } from '../core/facts.js';
 

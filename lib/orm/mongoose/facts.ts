@@ -9,7 +9,7 @@
  * middleware is noted by the project (lib/orm/mongoose/project.ts).
  * NestJS `@Schema()` classes with `@Prop()` are not read.
  */
-import { parse } from '@babel/parser';
+import { parse } from '../../babel.js';
 import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
 

@@ -15,7 +15,7 @@
  * (a Prisma.Decimal object) and BigInt (a bigint) do not, nor does any field
  * when there is no schema to say its type.
  */
-import { parseExpression } from '@babel/parser';
+import { parseExpression } from '../../babel.js';
 import type { ObjectExpression } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, objectTextKeeping, propertyName, textOf } from '../../text.js';

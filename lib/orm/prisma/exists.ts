@@ -20,7 +20,7 @@ import { mergedWhere, prismaWhereFor, schemaModel, type PrismaWhere } from './wh
 import type { Emit } from '../core/types.js';
 import { prismaFacts, type PrismaLoad } from './load.js';
 import { singleKey } from '../core/facts.js';
-import { parseExpression } from '@babel/parser';
+import { parseExpression } from '../../babel.js';
 import type { Expression, ObjectExpression, ObjectProperty } from '@babel/types';
 
 /** findMany arguments that never change whether a result is empty. */

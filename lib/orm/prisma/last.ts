@@ -15,7 +15,7 @@
  * in one object), no schema to say which fields are unique, and take, skip,
  * cursor or distinct (a page's last row is not the reversed order's first).
  */
-import { parseExpression } from '@babel/parser';
+import { parseExpression } from '../../babel.js';
 import type { Expression, Node, ObjectProperty } from '@babel/types';
 import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';

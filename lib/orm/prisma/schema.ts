@@ -17,7 +17,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as babelParse } from '@babel/parser';
+import { parse as babelParse } from '../../babel.js';
 import type { Expression, Node, ObjectExpression } from '@babel/types';
 import { createRequire } from 'node:module';
 import type { Attribute, Field, Schema } from '@mrleebo/prisma-ast';

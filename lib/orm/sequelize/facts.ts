@@ -11,7 +11,7 @@
  * sequelize-typescript decorators are not read (their models are unknown, so
  * nothing is rewritten for them).
  */
-import { parse } from '@babel/parser';
+import { parse } from '../../babel.js';
 import type { Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
 

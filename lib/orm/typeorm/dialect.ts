@@ -20,7 +20,7 @@
  *             order: { id: 'ASC' }, take: N }) on the single primary key.
  * Query builders get count, exists and first only: their filters are SQL text.
  */
-import { parseExpression } from '@babel/parser';
+import { parseExpression } from '../../babel.js';
 import type { Expression, ObjectExpression, ObjectProperty } from '@babel/types';
 import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';

@@ -18,7 +18,7 @@
  * MikroORM also spells `@Entity()`: only the decorator imported from
  * `typeorm` counts.
  */
-import { parse } from '@babel/parser';
+import { parse } from '../../babel.js';
 import type { ClassDeclaration, ClassProperty, Decorator, Expression, File, ObjectExpression, Statement, TSType } from '@babel/types';
 import { keywordType } from '../../analysis/predicate.js';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
