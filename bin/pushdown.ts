@@ -157,7 +157,7 @@ const note = (quiet: boolean, line: string) => {
 
 async function main(argv: readonly string[]): Promise<number> {
   const cwd = process.cwd();
-  const parsed = parseArgv(argv);
+  const parsed = await parseArgv(argv);
   if (parsed.values.get('help') === true) {
     process.stdout.write(helpText());
     return 0;
