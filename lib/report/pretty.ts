@@ -4,9 +4,12 @@
  * refused writes, then a summary. Colour is decided by the caller (TTY,
  * NO_COLOR, FORCE_COLOR) and passed in; this function only builds a string.
  */
-import picocolors from 'picocolors';
+import type Picocolors from 'picocolors';
 import type { EditRecord, FileResult, Mode, RunResult, Tier, Totals, Withheld } from '../types.js';
 import { parseDiff } from './hunks.js';
+import { commonjs } from '../require.js';
+
+const picocolors = commonjs.require('picocolors') as typeof Picocolors;
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 

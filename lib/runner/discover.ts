@@ -5,10 +5,14 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import type { default as Ignorer, Ignore } from 'ignore';
+import type Picomatch from 'picomatch';
+import { commonjs } from '../require.js';
 import { plugins } from '../orm/core/registry.js';
 import { UsageError } from './errors.js';
+
+const ignore = commonjs.require('ignore') as typeof Ignorer;
+const picomatch = commonjs.require('picomatch') as typeof Picomatch;
 
 export const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 

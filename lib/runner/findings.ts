@@ -11,9 +11,12 @@
  * Each file records what was withheld, by why; the totals sum it.
  */
 import { resolve } from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
 import type { FileResult, RunOptions, Withheld } from '../types.js';
 import { Baseline } from './baseline.js';
+import { commonjs } from '../require.js';
+
+const picomatch = commonjs.require('picomatch') as typeof Picomatch;
 
 /** Test code, by the conventions of the common test runners. */
 export const TEST_FILE_GLOBS = [
