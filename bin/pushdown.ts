@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { FORMATS, getReporter, isFormat, type Format } from '../lib/report/index.js';
+import { FORMATS, isFormat, loadReporter, type Format } from '../lib/report/formats.js';
 import { JSON_REPORT_VERSION } from '../lib/report/json.js';
 import type { Mode, Progress, RuleMeta, RunOptions, RunResult } from '../lib/types.js';
 import { CliUsageError, loadConfig, parseArgv, resolveOptions, type ResolvedOptions } from './args.js';
@@ -193,7 +193,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = await runPushdown(request.options);
   progress?.clear();
   const color = colourEnabled(process.env, process.stdout.isTTY === true);
-  const output = getReporter(request.format)(result, {
+  const output = (await loadReporter(request.format))(result, {
     color,
     mode: request.options.mode,
     unsafe: request.options.unsafe,
