@@ -7,7 +7,6 @@ import type { OrmPlugin } from '../core/types.js';
 import { typeormDialect } from './dialect.js';
 import { typeormDocs } from './docs.js';
 import { TYPEORM_ID } from './load.js';
-import { TypeormProject } from './project.js';
 
 export const typeormPlugin: OrmPlugin = {
   id: TYPEORM_ID,
@@ -16,7 +15,8 @@ export const typeormPlugin: OrmPlugin = {
   // `.findBy(`, `.getMany(`, and `.find(` with options, an entity or nothing: not an array's `.find((x) => ...)`.
   prefilter: /\.\s*(?:findBy|getMany)\s*\(|\.\s*find\s*\(\s*(?:\{|\)|[A-Za-z_$][\w$.]*\s*[,)])/,
   clientNames: ['manager', 'entityManager'],
-  project: async (opts) => new TypeormProject(opts),
+  // Loaded on demand, as the other plugins' projects: the entity reader is not needed to run a rule.
+  project: async (opts) => new (await import('./project.js')).TypeormProject(opts),
   dialect: typeormDialect,
   docs: typeormDocs,
 };
