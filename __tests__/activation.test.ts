@@ -56,6 +56,39 @@ describe('Activation', () => {
     expect(new Activation([alpha, beta]).activeFor(join(git, 'svc', 'x.ts'))).toEqual(['alpha']);
   });
 
+  it('follows workspace packages among the dependencies to the ORM they depend on, transitively', () => {
+    const ws = tree({
+      'package.json': pkg({ devDependencies: { '@acme/db': 'workspace:*', vitest: '1' } }, { workspaces: { packages: ['apps/*', 'internal/**', '!internal/skip/**'] } }),
+      'apps/web/package.json': pkg({ dependencies: { '@acme/models': 'workspace:*' } }, { name: '@acme/web' }),
+      'apps/cli/package.json': pkg({ dependencies: { chalk: '1' } }, { name: '@acme/cli' }),
+      'internal/models/package.json': pkg({ dependencies: { '@acme/db': 'workspace:*' } }, { name: '@acme/models' }),
+      // A dev dependency of a dependency does not come along; a peer dependency does.
+      'internal/nested/db/package.json': pkg({ peerDependencies: { 'alpha-orm': '1' }, devDependencies: { 'beta-orm': '1' } }, { name: '@acme/db' }),
+      'internal/skip/other/package.json': pkg({ dependencies: { 'beta-orm': '1' } }, { name: '@acme/models-old' }),
+    });
+    const act = new Activation([alpha, beta]);
+    expect(act.activeFor(join(ws, 'apps', 'web', 'src', 'x.ts'))).toEqual(['alpha']);
+    // The root's own dependencies reach every package: here the root depends on the internal db package.
+    expect(act.activeFor(join(ws, 'apps', 'cli', 'x.ts'))).toEqual(['alpha']);
+    expect(act.activeFor(join(ws, 'internal', 'nested', 'db', 'x.ts'))).toEqual(['alpha', 'beta']);
+  });
+
+  it('reads the workspace packages of a pnpm-workspace.yaml', () => {
+    const ws = tree({
+      'package.json': pkg({ devDependencies: { turbo: '1' } }, { workspaces: ['tools'] }),
+      'pnpm-workspace.yaml': 'packages:\n  - "packages/*"\n  # apps\n  - \'apps/**\'\n  - docs\n\ncatalog:\n  typescript: 5.9.3\n',
+      'apps/site/api/package.json': pkg({ dependencies: { '@acme/db': 'workspace:*' } }, { name: '@acme/api' }),
+      'packages/db/package.json': pkg({ dependencies: { 'beta-orm': '1' } }, { name: '@acme/db' }),
+      'docs/package.json': pkg({ dependencies: { 'alpha-orm': '1' } }, { name: 'docs' }),
+      'tools/package.json': pkg({ dependencies: { docs: '1' } }, { name: 'tools' }),
+    });
+    const act = new Activation([alpha, beta]);
+    expect(act.activeFor(join(ws, 'apps', 'site', 'api', 'x.ts'))).toEqual(['beta']);
+    // `tools` is listed by package.json's workspaces, its dependency `docs` by the yaml: both lists count.
+    expect(act.activeFor(join(ws, 'tools', 'x.ts'))).toEqual(['alpha']);
+    expect(act.activeFor(join(ws, 'packages', 'db', 'x.ts'))).toEqual(['beta']);
+  });
+
   it('falls back to every plugin when no package.json names an ORM package (or there is none)', () => {
     const root = tree({ 'app/package.json': pkg({ dependencies: { express: '1' } }), 'bare/x.ts': '' });
     const act = new Activation([alpha, beta]);

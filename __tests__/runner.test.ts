@@ -74,6 +74,23 @@ describe('runPushdown', () => {
     expect(single.totals.filesChanged).toBe(50);
   }, 60_000);
 
+  it('analyses a file of 1 MiB or more in a worker of its own, with the same records as in-process', async () => {
+    const lines = ["import { prisma } from './db';", 'export async function counts(): Promise<number[]> {', '  const out: number[] = [];'];
+    for (let i = 0; lines.join('\n').length < 1.1 * 2 ** 20; i++) lines.push(`  out.push((await prisma.user.findMany({ where: { id: { gt: ${i} } } })).length);`);
+    lines.push('  return out;', '}', '');
+    const edits = lines.length - 6;
+    const cwd = tree({ 'src/big.ts': lines.join('\n'), 'src/small.ts': COUNTED });
+    const strip = (r: Awaited<ReturnType<typeof runPushdown>>) => r.files.map(({ path, status, edits, findings, diff }) => ({ path, status, edits, findings, diff }));
+    const built = (await import(join(import.meta.dirname, '..', 'dist', 'lib', 'runner', 'index.js'))) as { runPushdown: typeof runPushdown };
+    const pooled = await built.runPushdown(options(cwd, { jobs: 1 }));
+    // Under the TypeScript runner there is no compiled worker: the same file in-process.
+    const inProcess = await runPushdown(options(cwd, { jobs: 1 }));
+    expect(pooled.workers).toBe(1);
+    expect(inProcess.workers).toBe(0);
+    expect(strip(pooled)).toEqual(strip(inProcess));
+    expect(pooled.totals).toMatchObject({ filesParsed: 2, filesChanged: 2, edits: edits + 1 });
+  }, 300_000);
+
   it('downgrades safe rewrites to review when the project hooks queries per operation', async () => {
     const hooks = `import { PrismaClient } from '@prisma/client';
 export const prisma = new PrismaClient().$extends({

@@ -1,3 +1,4 @@
+import * as traverseModule from '@babel/traverse';
 import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Node } from '@babel/types';
 import { describe, expect, it } from 'vitest';
@@ -82,5 +83,23 @@ describe('big lists', () => {
     binding.reference(binding.referencePaths[3]);
     expect(binding.references).toBe(40);
     expect(binding.referencePaths.length).toBe(40);
+  });
+});
+
+describe("babel's path cache", () => {
+  it('keeps child paths on the parent node (not in its weak map), and traversals find them there', () => {
+    const ast = parseSource('const a = f(1);\nexport function g() { return a + 1; }\n', 'cache.ts');
+    const program = programPath(ast);
+    // ESM hands the CommonJS module over as `default`, sometimes wrapped twice.
+    let t: unknown = traverseModule;
+    while (t && typeof (t as { cache?: unknown }).cache !== 'object') t = (t as { default: unknown }).default;
+    const cache = (t as { cache: { path: WeakMap<object, unknown> } }).cache;
+    expect(cache.path.get(ast.program)).toBeUndefined();
+    expect(Object.getOwnPropertySymbols(ast.program).length).toBe(1);
+    // Non-enumerable: a spread copy of a node does not carry babel's paths along.
+    expect(Object.getOwnPropertySymbols({ ...ast.program })).toEqual([]);
+    const first = pathAt(program, ['body', 0]);
+    expect(program.get('body.0')).toBe(first);
+    expect(first.scope).toBe(program.scope);
   });
 });

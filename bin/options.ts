@@ -60,7 +60,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'schema', kind: 'string', arg: '<path>', group: 'Project', config: 'schema', run: 'schema', path: true, describe: 'the ORM schema/facts file (file or folder). Default: for each file, the nearest one found walking up from it' },
   { name: 'client-names', kind: 'list', arg: '<list>', group: 'Project', config: 'clientNames', run: 'clientNames', check: (n) => (IDENTIFIER.test(n) ? undefined : `'${n}' is not an identifier`), describe: 'identifiers taken to be an ORM client, also as `this.<name>` and `ctx.<name>` (replaces the default names)' },
   { name: 'batch-size', kind: 'int', arg: '<n>', min: 1, group: 'Project', config: 'batchSize', run: 'batchSize', describe: 'rows per batch for `loop-to-batches` (default 1000)' },
-  { name: 'jobs', kind: 'int', arg: '<n>', min: 0, group: 'Other', config: 'jobs', run: 'jobs', describe: 'worker threads. Default: one per core, once there are 400+ files to parse per worker (below that one thread is faster). `0` or `1`: in-process' },
+  { name: 'jobs', kind: 'int', arg: '<n>', min: 0, group: 'Other', config: 'jobs', run: 'jobs', describe: 'worker threads. Default: one per core, once there are 400+ files to parse per worker (below that one thread is faster). `0` or `1`: in-process, except a file of 1 MiB or more, which always gets a worker of its own (a heap freed when it ends)' },
   { name: 'help', alias: 'h', kind: 'flag', group: 'Other', describe: 'show this help' },
   { name: 'version', kind: 'flag', group: 'Other', describe: 'print the version' },
 ];

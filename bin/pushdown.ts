@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { LARGE_FILE } from '../lib/runner/large-file.js';
 import { FORMATS, isFormat, loadReporter, type Format } from '../lib/report/formats.js';
 import { JSON_REPORT_VERSION } from '../lib/report/json.js';
 import type { Mode, Progress, RuleMeta, RunOptions, RunResult } from '../lib/types.js';
@@ -265,10 +266,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 // (`npm run bench:diff`: 19 s, against 11 s with V8's default growth). So the cap
 // is lifted when a file to parse is that large. Only the CLI does this: a library
 // caller's process is its own.
-const LARGE_FILE = 1 << 20;
 setFlagsFromString('--semi-space-growth-factor=1');
 function tuneHeap(plan: { largestFile: number }): void {
-  if (plan.largestFile >= LARGE_FILE) setFlagsFromString('--semi-space-growth-factor=2');
+  if (plan.largestFile < LARGE_FILE) return;
+  setFlagsFromString('--semi-space-growth-factor=2');
+  // Read when a heap is made: it sizes the worker the runner starts for that file (lib/runner/pool.ts), not this thread.
+  setFlagsFromString('--min-semi-space-size=64');
 }
 
 main(process.argv.slice(2)).then(

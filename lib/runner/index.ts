@@ -81,7 +81,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     project.observe(text, relPath);
     const active = project.forFile(absPath);
     if (active.orms.length > 0 && prefilterFor(active.orms).test(text)) {
-      jobs.push({ absPath, relPath, ...active });
+      jobs.push({ absPath, relPath, ...active, size: text.length });
       largestFile = Math.max(largestFile, text.length);
     } else results.push(record(relPath, absPath, 'skipped'));
   }

@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileResult, Progress } from '../types.js';
 import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
+import { LARGE_FILE } from './large-file.js';
+
+export { LARGE_FILE } from './large-file.js';
 
 /**
  * A worker must have this many files to parse before starting it pays: each one
@@ -35,6 +38,22 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
   const { signal, onProgress } = control;
   const progress = (done: number) => onProgress?.({ phase: 'analyse', done, total: jobs.length });
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+  const large = existsSync(workerFile) ? jobs.filter((j) => (j.size ?? 0) >= LARGE_FILE) : [];
+  if (large.length > 0) {
+    const rest = await runJobs(
+      jobs.filter((j) => !large.includes(j)),
+      config,
+      requested,
+      { ...control, onProgress: onProgress && ((p) => onProgress({ ...p, total: jobs.length })) },
+    );
+    const results = [...rest.results];
+    for (const job of large) {
+      if (signal?.aborted) break;
+      results.push(...(await inWorker(workerFile, config, [job])));
+      progress(results.length);
+    }
+    return { results, workers: Math.max(rest.workers, 1) };
+  }
   // --jobs N is obeyed as asked; by default, workers start only when there is enough to parse.
   const threads = requested !== undefined ? Math.min(requested, jobs.length) : Math.min(defaultJobs(), Math.floor(jobs.length / FILES_PER_WORKER));
   // Under a TypeScript test runner there is no compiled worker: run in-process.
@@ -75,4 +94,16 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
     ),
   );
   return { results, workers: threads };
+}
+
+/** One batch in a worker of its own, which then ends. */
+function inWorker(workerFile: string, config: ProcessConfig, batch: FileJob[]): Promise<FileResult[]> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(workerFile, { workerData: config });
+    worker.once('message', (results: FileResult[]) => {
+      void worker.terminate().then(() => resolvePromise(results));
+    });
+    worker.once('error', reject);
+    worker.postMessage(batch);
+  });
 }

@@ -33,6 +33,8 @@ export interface FileJob {
   orms: string[];
   /** Per plugin id: the key of the facts governing the file. */
   factsKeys: Record<string, string>;
+  /** The file's length when it was prefiltered (UTF-16 code units; the pool gives a very large file a worker of its own). */
+  size?: number;
 }
 
 // ignoreBOM keeps a leading U+FEFF in the text, so it can be written back.
