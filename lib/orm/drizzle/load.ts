@@ -54,9 +54,13 @@ export function drizzleFacts(ctx: RuleContext): OrmFacts | undefined {
 
 /** Read the select chain whose outermost call is `path`, or null when it is not a whole-table load. */
 export function readSelectChain(path: NodePath<CallExpression>): Omit<DrizzleLoad, 'dialect' | 'call' | 'model'> | null {
-  if (!isOutermost(path)) return null;
+  return isOutermost(path) ? readSelectChainNode(path.node) : null;
+}
+
+/** readSelectChain without asking whether the call is the outermost of its chain (that needs its parent): the plain call's part. */
+export function readSelectChainNode(call: CallExpression): Omit<DrizzleLoad, 'dialect' | 'call' | 'model'> | null {
   const calls: ChainCall[] = [];
-  let node: Node = path.node;
+  let node: Node = call;
   for (;;) {
     if (node.type !== 'CallExpression') return null;
     const callee: Node = node.callee;

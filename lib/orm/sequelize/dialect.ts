@@ -17,7 +17,8 @@
 import type { Binding, NodePath } from '@babel/traverse';
 import { isDeclaredModel } from '../core/model-source.js';
 import { declaresModels, readModels } from './facts.js';
-import type { CallExpression, Expression, Node, ObjectProperty, TSType } from '@babel/types';
+import type { CallExpression, Expression, MemberExpression, Node, ObjectProperty, TSType } from '@babel/types';
+import { calledMethod, mayBeModelMember } from '../core/shapes.js';
 import type { RuleContext } from '../../rule.js';
 import { indentAt, objectTextAdding, objectTextKeeping, propertyName, reindent, sourceStyle, textOf } from '../../text.js';
 import type { FieldTest } from '../../analysis/predicate.js';
@@ -109,6 +110,16 @@ export const sequelizeDialect: Dialect = {
     const model = modelNamed(path.get('callee.object') as NodePath<Expression>, facts, ctx.filePath);
     if (!model) return null;
     return { dialect: sequelizeDialect, call: path, model, receiver, args: readOptionsArg(path, 0) };
+  },
+
+  /** matchLoad's conditions that need no binding: models declared, `findAll(options?)` on a name, a model's member or `this.<member>`. */
+  mayMatchLoad(call: CallExpression, ctx: RuleContext): boolean {
+    if (calledMethod(call) !== 'findAll' || call.arguments.length > 1) return false;
+    const facts = factsOf(ctx);
+    if (!facts || facts.models.size === 0) return false;
+    const receiver = (call.callee as MemberExpression).object;
+    // A name may be a parameter typed `typeof User`, whatever it is called.
+    return receiver.type === 'Identifier' || mayBeModelMember(receiver, facts.models);
   },
 
   loadShape(any: Load): LoadShape {
