@@ -169,6 +169,15 @@ describe('mayMatchLoad turns down look-alikes', () => {
     expect(ask('prisma', 'await prisma.user.findMany({}, {});', 'findMany')).toBe(false);
     expect(ask('prisma', 'await this.repo.user.findMany();', 'findMany')).toBe(false);
   });
+  it('MikroORM: a file without an import from @mikro-orm/*, @InjectRepository or a client name holds no load, however its names are spelled', () => {
+    const repoCall = 'const rows = await repo.find({ id: 1 });';
+    expect(ask('mikro-orm', repoCall, 'find')).toBe(false);
+    expect(ask('mikro-orm', `const nl = '\\n';\n${repoCall}`, 'find')).toBe(false);
+    expect(ask('mikro-orm', `class S { constructor(@InjectRepository(User) private readonly repo: R) {} } ${repoCall}`, 'find')).toBe(true);
+    // An escape in the text: names are read from the tree, where `\u0065m` is `em`.
+    expect(ask('mikro-orm', 'const rows = await \\u0065m.find(User, {});', 'find')).toBe(true);
+    expect(ask('mikro-orm', `import { wrap } from '@mikro-\\orm/core';\n${repoCall}`, 'find')).toBe(true);
+  });
   it('the same shapes that can be loads are kept (the tests above are not blanket refusals)', () => {
     expect(ask('mikro-orm', `import { EntityRepository } from '@mikro-orm/core';\n${arrayFind}`, 'find')).toBe(true);
     expect(ask('mikro-orm', 'const rows = await em.find(User, {});', 'find')).toBe(true);

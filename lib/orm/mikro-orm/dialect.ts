@@ -60,7 +60,7 @@ export const mikroDialect: Dialect = {
     return found ? { ...found, dialect: mikroDialect } : null;
   },
 
-  mayMatchLoad: (call, ctx, clientNames) => mayBeMikroLoad(call, ctx.ast, clientNames),
+  mayMatchLoad: (call, ctx, clientNames) => mayBeMikroLoad(call, ctx.ast, ctx.source, clientNames),
 
   loadShape(any: Load): LoadShape {
     const load = own(any);

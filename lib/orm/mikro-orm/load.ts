@@ -103,7 +103,7 @@ export function matchMikroLoad(path: NodePath<CallExpression>, clientNames: read
  * every EntityManager or repository is recognised by at the end (an import from
  * `@mikro-orm/*`, an `@InjectRepository(...)`, or a client name).
  */
-export function mayBeMikroLoad(call: CallExpression, ast: File, clientNames: readonly string[]): boolean {
+export function mayBeMikroLoad(call: CallExpression, ast: File, source: string, clientNames: readonly string[]): boolean {
   const method = calledMethod(call);
   if (method !== 'find' && method !== 'findAll') return false;
   if (hasSpreadArgument(call)) return false;
@@ -113,7 +113,7 @@ export function mayBeMikroLoad(call: CallExpression, ast: File, clientNames: rea
   const emCall = (args[0]?.type === 'Identifier' || args[0]?.type === 'StringLiteral') && (method === 'find' ? n >= 2 && n <= 3 : n <= 2);
   const repoCall = method === 'find' ? n >= 1 && n <= 2 : n <= 1;
   if (!(emCall && mayBeEntityManager(receiver)) && !(repoCall && mayBeRepository(receiver))) return false;
-  return fileMayNameMikro(ast, clientNames);
+  return fileMayNameMikro(ast, source, clientNames);
 }
 
 /** Could emVerdict say 'mikro' for this expression, whatever its bindings are? */
@@ -140,19 +140,25 @@ const fileHintCache = new WeakMap<File, Map<string, boolean>>();
  * class, RequestContext, or what makes `.em` one), an `@InjectRepository(...)`
  * decorator, or an identifier spelled like a client name (`em`, `this.em`)?
  */
-function fileMayNameMikro(ast: File, clientNames: readonly string[]): boolean {
+function fileMayNameMikro(ast: File, source: string, clientNames: readonly string[]): boolean {
   const key = clientNames.join(',');
   let byNames = fileHintCache.get(ast);
   const hit = byNames?.get(key);
   if (hit !== undefined) return hit;
-  const names = new Set(clientNames);
-  let found = false;
-  walkNodes(ast.program, (node) => {
-    if (found) return;
-    if (node.type === 'ImportDeclaration') found = MIKRO_MODULE.test(node.source.value);
-    else if (node.type === 'Identifier') found = names.has(node.name);
-    else if (node.type === 'Decorator') found = node.expression.type === 'CallExpression' && node.expression.callee.type === 'Identifier' && node.expression.callee.name === 'InjectRepository';
-  });
+  const names = new Set(['InjectRepository', ...clientNames]);
+  let found: boolean;
+  if (!source.includes('\\')) {
+    // No escape anywhere: every name and string is spelled in the text as it is.
+    const word = new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w$])`);
+    found = source.includes('@mikro-orm/') || word.test(source);
+  } else {
+    found = false;
+    walkNodes(ast.program, (node) => {
+      if (found) return;
+      if (node.type === 'ImportDeclaration') found = MIKRO_MODULE.test(node.source.value);
+      else if (node.type === 'Identifier') found = names.has(node.name);
+    });
+  }
   if (!byNames) fileHintCache.set(ast, (byNames = new Map()));
   byNames.set(key, found);
   return found;
