@@ -28,7 +28,7 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
 import { indentAt, reindent, textOf } from '../../text.js';
 import { singleKey, type ModelFacts } from '../core/facts.js';
-import type { AggregateOp, AggregatePart, AggregatesEmit, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape } from '../core/types.js';
+import type { AggregateOp, AggregatePart, AggregatesEmit, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape, PlainContext } from '../core/types.js';
 import { addAfter, editedChain, removeCall, replaceArgs } from './chain.js';
 import { memberName } from '../core/shapes.js';
 import { DRIZZLE_ID, drizzleFacts, readSelectChain, readSelectChainNode, receiverVerdict, tableName, type DrizzleLoad } from './load.js';
@@ -76,7 +76,7 @@ export const drizzleDialect: Dialect = {
    * select chain by its shape; for a chain whose receiver is a member no
    * binding can make Drizzle's (`a.b`, `ctx.other`), a table the facts know.
    */
-  mayMatchLoad(call: CallExpression, ctx: RuleContext, clientNames: readonly string[]): boolean {
+  mayMatchLoad(call: CallExpression, ctx: PlainContext, clientNames: readonly string[]): boolean {
     if (readQueryCallNode(call)) return true;
     const chain = readSelectChainNode(call);
     if (!chain) return false;

@@ -18,7 +18,7 @@ import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import type { OrmFacts } from '../core/facts.js';
-import type { Load } from '../core/types.js';
+import type { Load, PlainContext } from '../core/types.js';
 import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
 
 export const DRIZZLE_ID = 'drizzle';
@@ -48,7 +48,7 @@ const DRIZZLE_TYPE = /(Database|Transaction)$|^(Db|DB|Drizzle\w*)$|drizzle/i;
 const NOT_DRIZZLE_TYPE = /prisma|kysely|knex|sequelize|typeorm|mongo|supabase/i;
 
 /** The facts governing the file, when table definitions were found. */
-export function drizzleFacts(ctx: RuleContext): OrmFacts | undefined {
+export function drizzleFacts(ctx: PlainContext): OrmFacts | undefined {
   return ctx.options.orm?.[DRIZZLE_ID]?.facts;
 }
 

@@ -26,7 +26,7 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, propertyName, sourceStyle, textOf } from '../../text.js';
 import type { ModelFacts, OrmFacts } from '../core/facts.js';
-import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages } from '../core/types.js';
+import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages, PlainContext } from '../core/types.js';
 import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
 
 export const MONGOOSE_ID = 'mongoose';
@@ -64,7 +64,7 @@ export const mongooseMessages: OrmMessages = {
 };
 
 const own = (load: Load) => load as MongooseLoad;
-const factsOf = (ctx: RuleContext): OrmFacts | undefined => ctx.options.orm?.[MONGOOSE_ID]?.facts;
+const factsOf = (ctx: PlainContext): OrmFacts | undefined => ctx.options.orm?.[MONGOOSE_ID]?.facts;
 const isTs = (ctx: RuleContext) => /\.[cm]?tsx?$/.test(ctx.filePath);
 
 function link(load: MongooseLoad, name: string): Link | undefined {
@@ -142,7 +142,7 @@ export const mongooseDialect: Dialect = {
    * model's member or `this.<member>`. (Whether the call is the chain's last
    * is not asked: that needs its parent.)
    */
-  mayMatchLoad(call: CallExpression, ctx: RuleContext): boolean {
+  mayMatchLoad(call: CallExpression, ctx: PlainContext): boolean {
     const facts = factsOf(ctx);
     if (!facts || facts.models.size === 0) return false;
     let node: CallExpression = call;

@@ -17,7 +17,7 @@ import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, MemberExpression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
-import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
+import type { Dialect, Emit, Load, LoadShape, PlainContext } from '../core/types.js';
 import { readObject, readOptionsArg } from '../core/options-arg.js';
 import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
 import { calledMethod, memberName } from '../core/shapes.js';
@@ -72,7 +72,7 @@ export const prismaDialect: Dialect = {
   },
 
   /** matchLoad's conditions that need no binding: `<client>.<model>.findMany(args?)` with a client that can be one by its shape. */
-  mayMatchLoad(call: CallExpression, ctx: RuleContext, clientNames: readonly string[]): boolean {
+  mayMatchLoad(call: CallExpression, ctx: PlainContext, clientNames: readonly string[]): boolean {
     void ctx;
     const method = calledMethod(call);
     if (method === undefined || !LOAD_METHODS.includes(method as 'findMany') || call.arguments.length > 1) return false;

@@ -26,7 +26,7 @@ import type { FieldFacts, ModelFacts, OrmFacts } from '../core/facts.js';
 import { singleKey } from '../core/facts.js';
 import { readOptionsArg, type OptionsArg } from '../core/options-arg.js';
 import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
-import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages } from '../core/types.js';
+import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages, PlainContext } from '../core/types.js';
 import { optionsWithWhere, sequelizeWhereFor } from './where.js';
 
 export const SEQUELIZE_ID = 'sequelize';
@@ -57,7 +57,7 @@ export const sequelizeMessages: OrmMessages = {
 };
 
 const own = (load: Load) => load as SequelizeLoad;
-const factsOf = (ctx: RuleContext): OrmFacts | undefined => ctx.options.orm?.[SEQUELIZE_ID]?.facts;
+const factsOf = (ctx: PlainContext): OrmFacts | undefined => ctx.options.orm?.[SEQUELIZE_ID]?.facts;
 const isTs = (ctx: RuleContext) => /\.[cm]?tsx?$/.test(ctx.filePath);
 const q = (ctx: RuleContext) => sourceStyle(ctx.ast, ctx.source).quote;
 
@@ -113,7 +113,7 @@ export const sequelizeDialect: Dialect = {
   },
 
   /** matchLoad's conditions that need no binding: models declared, `findAll(options?)` on a name, a model's member or `this.<member>`. */
-  mayMatchLoad(call: CallExpression, ctx: RuleContext): boolean {
+  mayMatchLoad(call: CallExpression, ctx: PlainContext): boolean {
     if (calledMethod(call) !== 'findAll' || call.arguments.length > 1) return false;
     const facts = factsOf(ctx);
     if (!facts || facts.models.size === 0) return false;

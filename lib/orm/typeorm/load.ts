@@ -31,7 +31,7 @@ import { unwrapExpression } from '../core/bindings.js';
 import { calledMethod, isThisMember, memberName } from '../core/shapes.js';
 import type { RuleContext } from '../../rule.js';
 import type { OrmFacts } from '../core/facts.js';
-import type { Dialect, Load } from '../core/types.js';
+import type { Dialect, Load, PlainContext } from '../core/types.js';
 import { readObject as readOptionsObject, readOptionsArg as readOptionsArgument, type OptionsArg } from '../core/options-arg.js';
 import { readEntities, type TypeormModelFacts } from './entities.js';
 
@@ -60,7 +60,7 @@ export interface TypeormLoad extends Load {
 export const LOAD_CALL_NAMES = ['find', 'findBy', 'getMany'] as const;
 
 /** The facts governing the file (the project's entities), plus the entities this file declares. */
-export function typeormFacts(ctx: RuleContext): OrmFacts | undefined {
+export function typeormFacts(ctx: PlainContext): OrmFacts | undefined {
   const cached = factsCache.get(ctx.ast);
   if (cached !== undefined) return cached ?? undefined;
   const project = ctx.options.orm?.[TYPEORM_ID]?.facts;
@@ -110,7 +110,7 @@ export function matchTypeormLoad(dialect: Dialect, path: NodePath<CallExpression
  * builder's by their shape. `arr.find(x => ...)` passes only when the file or
  * project has entities: a name can be bound to a repository.
  */
-export function mayBeTypeormLoad(call: CallExpression, ctx: RuleContext): boolean {
+export function mayBeTypeormLoad(call: CallExpression, ctx: PlainContext): boolean {
   const method = calledMethod(call);
   if (method !== 'getMany' && method !== 'find' && method !== 'findBy') return false;
   const facts = typeormFacts(ctx);
