@@ -4,17 +4,20 @@ import type { CallExpression, Node, Program } from '@babel/types';
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Load } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { findNodes, pathAt } from '../walk.js';
+import { findNodes, pathAt, type NodeSteps } from '../walk.js';
 
 const cache = new WeakMap<Program, Load[]>();
 
 /**
  * Every call an active plugin recognises as a load (the awaited expression of one), in source order.
  *
- * The calls named like a load are found first on the plain AST; only when there
- * are some does the file get its scopes crawled (ctx.program) and each plugin
- * look at them. A file whose load names appear only in comments, strings or
- * non-calls costs its parse alone.
+ * The calls named like a load are found first on the plain AST, and each
+ * active plugin that has the name says from the call's shape alone whether it
+ * could be one of its loads (`mayMatchLoad`: `arr.find(x => ...)` and
+ * `Array.from(x)` cannot). Only when some call is left does the file get its
+ * scopes crawled (ctx.program) and those plugins look at it. A file whose
+ * load names appear only in comments, strings, non-calls or calls that cannot
+ * be loads costs its parse and one plain walk.
  */
 export function findWholeTableLoads(ctx: RuleContext): Load[] {
   const program = ctx.ast.program;
@@ -23,12 +26,17 @@ export function findWholeTableLoads(ctx: RuleContext): Load[] {
   const loads: Load[] = [];
   const active = activePlugins(ctx.options).map((p) => ({ dialect: p.dialect, names: new Set(p.dialect.loadCallNames), clientNames: clientNamesFor(p, ctx.options) }));
   const allNames = new Set(active.flatMap((a) => [...a.names]));
-  const calls = findNodes(program, (n: Node) => n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && allNames.has(n.callee.property.name));
-  for (const { steps } of calls) {
+  const named = findNodes(program, (n: Node) => n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && allNames.has(n.callee.property.name));
+  const candidates: Array<{ steps: NodeSteps; askers: typeof active }> = [];
+  for (const { node, steps } of named) {
+    const call = node as CallExpression;
+    const name = (call.callee as { property: { name: string } }).property.name;
+    const askers = active.filter((a) => a.names.has(name) && (a.dialect.mayMatchLoad?.(call, ctx, a.clientNames) ?? true));
+    if (askers.length > 0) candidates.push({ steps, askers });
+  }
+  for (const { steps, askers } of candidates) {
     const path = pathAt(ctx.program, steps) as NodePath<CallExpression>;
-    const name = ((path.node.callee as { property: { name: string } }).property).name;
-    for (const a of active) {
-      if (!a.names.has(name)) continue;
+    for (const a of askers) {
       const load = a.dialect.matchLoad(path, ctx, a.clientNames);
       if (load) {
         loads.push(load);

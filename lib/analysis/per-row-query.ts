@@ -21,7 +21,7 @@ import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatemen
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { findNodes, pathAt } from '../walk.js';
+import { findNodes, pathAt, walkNodes } from '../walk.js';
 import { shortText } from '../text.js';
 import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
@@ -90,16 +90,58 @@ function isCallbackLoopCandidate(node: Node): node is CallExpression {
   return cb.params[0]?.type === 'Identifier';
 }
 
+/** Is there a node under `root` (itself included) that `test` accepts? */
+function contains(root: Node, test: (node: Node) => boolean): boolean {
+  let found = false;
+  walkNodes(root, (n) => {
+    if (!found && test(n)) found = true;
+  });
+  return found;
+}
+
 /**
- * Every loop over a constant list binding, in source order.
+ * Could perRowQueries find a query in this loop, whatever the bindings are?
+ * It needs a call in the body that an active dialect may take for a keyed
+ * query (mayMatchKeyedQuery), and a key `row.field` whose `row` is the loop's
+ * row binding: a reference to that binding lies inside the loop (a for-of's
+ * `let`/`const`) or the callback, so when none of those spell `row.field` no
+ * query is keyed by the row. A `var` row reaches past the loop: always maybe.
+ */
+function mayQueryPerRow(node: ForOfStatement | CallExpression, mayBeKeyedQuery: (call: CallExpression) => boolean): boolean {
+  let scope: Node;
+  let body: Node;
+  let row: string;
+  if (node.type === 'ForOfStatement') {
+    const declaration = node.left as VariableDeclaration;
+    if (declaration.kind === 'var') return true;
+    scope = node;
+    body = node.body;
+    row = (declaration.declarations[0].id as Identifier).name;
+  } else {
+    const callback = node.arguments[0] as ArrowFunctionExpression | FunctionExpression;
+    scope = callback;
+    body = callback.body;
+    row = (callback.params[0] as Identifier).name;
+  }
+  const keyOfRow = (n: Node) => n.type === 'MemberExpression' && !n.computed && n.object.type === 'Identifier' && n.object.name === row && n.property.type === 'Identifier';
+  return contains(body, (n) => n.type === 'CallExpression' && mayBeKeyedQuery(n)) && contains(scope, keyOfRow);
+}
+
+/**
+ * Every loop over a constant list binding that could run a query per row, in source order.
  *
  * The loop shapes are found on the plain AST first (in the order a traversal
- * visits them); only then are their NodePaths fetched and bindings resolved, so
- * a file with no loop of these shapes needs no scope crawl for this rule.
+ * visits them), and kept when their body has a call that may be a keyed query
+ * and they read a field of the row (mayQueryPerRow); only then are their NodePaths fetched and bindings
+ * resolved, so a file with no such loop needs no scope crawl for this rule.
  */
 export function findRowLoops(ctx: RuleContext): RowLoop[] {
   const loops: RowLoop[] = [];
-  const candidates = findNodes(ctx.ast.program, (n) => isForOfCandidate(n) || isCallbackLoopCandidate(n));
+  const keyed = activeDialects(ctx).filter((a) => a.dialect.matchKeyedQuery !== undefined);
+  // No active dialect knows a keyed query: no loop can run one per row.
+  if (keyed.length === 0) return loops;
+  const mayBeKeyedQuery = (call: CallExpression) => keyed.some((a) => a.dialect.mayMatchKeyedQuery?.(call, ctx, a.clientNames) ?? true);
+  const candidates = findNodes(ctx.ast.program, (n) => (isForOfCandidate(n) || isCallbackLoopCandidate(n)) && mayQueryPerRow(n, mayBeKeyedQuery));
   for (const { node, steps } of candidates) {
     const path = pathAt(ctx.program, steps);
     if (node.type === 'ForOfStatement') forOfLoop(path as NodePath<ForOfStatement>, loops);

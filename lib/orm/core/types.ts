@@ -22,6 +22,9 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { EditTier } from '../../types.js';
 import type { ModelFacts, OrmFacts } from './facts.js';
 
+/** What a plain-AST test may read of a rule context: everything but the crawled `program`. */
+export type PlainContext = Pick<RuleContext, 'ast' | 'source' | 'filePath' | 'options'>;
+
 export interface OrmPlugin {
   /** `prisma`, `typeorm`, `mikro-orm`: the `--orm` name, the fixture folder name, the key of per-ORM options. */
   id: string;
@@ -160,6 +163,16 @@ export interface Dialect {
    * active plugin claims).
    */
   matchLoad(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): Load | null;
+  /**
+   * Could matchLoad accept this call? A cheap test on the plain AST, asked
+   * before the file's scopes are crawled: no NodePath, no scope, no binding,
+   * and no `ctx.program` (reading it crawls: the context given has none);
+   * `ctx.ast`, `ctx.source`, `ctx.options` (facts) and `clientNames` are there to read. `false` must imply that
+   * matchLoad returns null for this call whatever the bindings are (a
+   * necessary condition, never a guess); when in doubt, answer true. A dialect
+   * without it has every call named in loadCallNames looked at.
+   */
+  mayMatchLoad?(call: CallExpression, ctx: PlainContext, clientNames: readonly string[]): boolean;
   /** What the load's arguments say about its rows, as far as they can be read (unknown arguments: all true). */
   loadShape(load: Load): LoadShape;
   /** The facts of the load's model, when known. */
@@ -220,6 +233,8 @@ export interface Dialect {
   narrow?(load: Load, ctx: RuleContext, tests: readonly FieldTest[]): Emit;
   /** Is this call a query that reads rows by fields pinned to single values (the per-row query of an N+1 loop)? */
   matchKeyedQuery?(path: NodePath<CallExpression>, ctx: RuleContext, clientNames: readonly string[]): KeyedQuery | null;
+  /** Could matchKeyedQuery accept this call? The same contract as mayMatchLoad: plain AST only, `false` only when it never could. */
+  mayMatchKeyedQuery?(call: CallExpression, ctx: PlainContext, clientNames: readonly string[]): boolean;
   /** Does every row of `load` carry `field` as a defined, non-null value? Its type, and whether the rows' values are distinct. */
   rowKey?(load: Load, ctx: RuleContext, field: string): RowKeyEmit;
   /** One query for the rows `query` reads for every key of a list, instead of one key. */

@@ -28,12 +28,13 @@ import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
 import { indentAt, reindent, textOf } from '../../text.js';
 import { singleKey, type ModelFacts } from '../core/facts.js';
-import type { AggregateOp, AggregatePart, AggregatesEmit, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape } from '../core/types.js';
+import type { AggregateOp, AggregatePart, AggregatesEmit, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadShape, PlainContext } from '../core/types.js';
 import { addAfter, editedChain, removeCall, replaceArgs } from './chain.js';
-import { DRIZZLE_ID, drizzleFacts, readSelectChain, receiverVerdict, tableName, type DrizzleLoad } from './load.js';
+import { memberName } from '../core/shapes.js';
+import { DRIZZLE_ID, drizzleFacts, readSelectChain, readSelectChainNode, receiverVerdict, tableName, type DrizzleLoad } from './load.js';
 import { an, drizzleMessages } from './messages.js';
 import { conditionsFor } from './where.js';
-import { bySelectApi, queryExists, queryFirst, querySelect, readQueryCall, type DrizzleQueryLoad } from './relational.js';
+import { bySelectApi, queryExists, queryFirst, querySelect, readQueryCall, readQueryCallNode, type DrizzleQueryLoad } from './relational.js';
 
 const FROM = 'drizzle-orm';
 const own = (load: Load) => load as DrizzleLoad;
@@ -68,6 +69,23 @@ export const drizzleDialect: Dialect = {
     const load: DrizzleLoad = { dialect: drizzleDialect, call: path, model, ...chain };
     // `where(eq(t.id, id))`: at most one row, already (a lookup, not a whole-table load).
     return pinsUnique(load, ctx, false) ? null : load;
+  },
+
+  /**
+   * matchLoad's conditions that need no binding: a relational `findMany` or a
+   * select chain by its shape; for a chain whose receiver is a member no
+   * binding can make Drizzle's (`a.b`, `ctx.other`), a table the facts know.
+   */
+  mayMatchLoad(call: CallExpression, ctx: PlainContext, clientNames: readonly string[]): boolean {
+    if (readQueryCallNode(call)) return true;
+    const chain = readSelectChainNode(call);
+    if (!chain) return false;
+    const db = chain.db;
+    const name = memberName(db);
+    if (db.type === 'Identifier' || name === undefined || db.type !== 'MemberExpression' || db.object.type === 'ThisExpression') return true;
+    const ctxMember = db.object.type === 'Identifier' && (db.object.name === 'ctx' || db.object.name === 'context');
+    if (ctxMember && (clientNames.includes(name) || /drizzle/i.test(name))) return true;
+    return drizzleFacts(ctx)?.models.has(tableName(chain.table)) === true;
   },
 
   loadShape(any: Load): LoadShape {

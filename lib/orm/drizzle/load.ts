@@ -18,7 +18,7 @@ import type { NodePath } from '@babel/traverse';
 import type { CallExpression, Expression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import type { OrmFacts } from '../core/facts.js';
-import type { Load } from '../core/types.js';
+import type { Load, PlainContext } from '../core/types.js';
 import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
 
 export const DRIZZLE_ID = 'drizzle';
@@ -48,15 +48,19 @@ const DRIZZLE_TYPE = /(Database|Transaction)$|^(Db|DB|Drizzle\w*)$|drizzle/i;
 const NOT_DRIZZLE_TYPE = /prisma|kysely|knex|sequelize|typeorm|mongo|supabase/i;
 
 /** The facts governing the file, when table definitions were found. */
-export function drizzleFacts(ctx: RuleContext): OrmFacts | undefined {
+export function drizzleFacts(ctx: PlainContext): OrmFacts | undefined {
   return ctx.options.orm?.[DRIZZLE_ID]?.facts;
 }
 
 /** Read the select chain whose outermost call is `path`, or null when it is not a whole-table load. */
 export function readSelectChain(path: NodePath<CallExpression>): Omit<DrizzleLoad, 'dialect' | 'call' | 'model'> | null {
-  if (!isOutermost(path)) return null;
+  return isOutermost(path) ? readSelectChainNode(path.node) : null;
+}
+
+/** readSelectChain without asking whether the call is the outermost of its chain (that needs its parent): the plain call's part. */
+export function readSelectChainNode(call: CallExpression): Omit<DrizzleLoad, 'dialect' | 'call' | 'model'> | null {
   const calls: ChainCall[] = [];
-  let node: Node = path.node;
+  let node: Node = call;
   for (;;) {
     if (node.type !== 'CallExpression') return null;
     const callee: Node = node.callee;

@@ -31,7 +31,12 @@ export interface DrizzleQueryLoad extends Load {
 
 /** The relational load whose call is `path`, or null. */
 export function readQueryCall(path: NodePath<CallExpression>): Omit<DrizzleQueryLoad, 'dialect' | 'call'> | null {
-  const callee = path.node.callee;
+  return readQueryCallNode(path.node);
+}
+
+/** readQueryCall on the plain call: it needs no binding. */
+export function readQueryCallNode(call: CallExpression): Omit<DrizzleQueryLoad, 'dialect' | 'call'> | null {
+  const callee = call.callee;
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'findMany') return null;
   const tableMember = callee.object;
   if (tableMember.type !== 'MemberExpression' || tableMember.computed || tableMember.property.type !== 'Identifier') return null;
@@ -39,7 +44,7 @@ export function readQueryCall(path: NodePath<CallExpression>): Omit<DrizzleQuery
   if (query.type !== 'MemberExpression' || query.computed || query.property.type !== 'Identifier' || query.property.name !== 'query') return null;
   const db = query.object;
   if (db.type !== 'Identifier' && !(db.type === 'MemberExpression' && !db.computed && db.object.type === 'ThisExpression')) return null;
-  const args = path.node.arguments;
+  const args = call.arguments;
   if (args.length > 1) return null;
   const props = new Map<string, ObjectProperty>();
   const config = args[0];

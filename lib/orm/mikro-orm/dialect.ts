@@ -27,7 +27,7 @@ import { indentAt, objectTextAdding, objectTextKeeping, propertyName, sourceStyl
 import { singleKey, type FieldFacts, type ModelFacts } from '../core/facts.js';
 import type { Dialect, Emit, KeysetEmit, Load, LoadShape } from '../core/types.js';
 import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
-import { matchMikroLoad, MIKRO_ID, mikroFacts, type MikroLoad, type Options } from './load.js';
+import { matchMikroLoad, mayBeMikroLoad, MIKRO_ID, mikroFacts, type MikroLoad, type Options } from './load.js';
 import { loopsOver, loopWrite } from './loop-writes.js';
 import { mikroMessages } from './messages.js';
 
@@ -59,6 +59,8 @@ export const mikroDialect: Dialect = {
     const found = matchMikroLoad(path, clientNames);
     return found ? { ...found, dialect: mikroDialect } : null;
   },
+
+  mayMatchLoad: (call, ctx, clientNames) => mayBeMikroLoad(call, ctx.ast, ctx.source, clientNames),
 
   loadShape(any: Load): LoadShape {
     const load = own(any);

@@ -25,7 +25,9 @@
  * same `find(E, ...)` shape) is not a load.
  */
 import type { Binding, NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
+import type { CallExpression, Expression, File, MemberExpression, Node, ObjectExpression, ObjectProperty, TSType } from '@babel/types';
+import { walkNodes } from '../../walk.js';
+import { calledMethod, hasSpreadArgument, isThisMember, memberName } from '../core/shapes.js';
 import type { RuleContext } from '../../rule.js';
 import type { OrmFacts } from '../core/facts.js';
 import { readObject } from '../core/options-arg.js';
@@ -92,6 +94,74 @@ export function matchMikroLoad(path: NodePath<CallExpression>, clientNames: read
   if (exprs.length > 1) return null;
   const options = readOptions(exprs[0]);
   return { call: path, model, receiver, on: 'repo', method: 'findAll', where: whereOption(options), options };
+}
+
+/**
+ * matchMikroLoad's conditions that need no binding: the arguments of an
+ * EntityManager call on a receiver that can be one by its shape, or of a
+ * repository call on one that can be a repository; and a file that has what
+ * every EntityManager or repository is recognised by at the end (an import from
+ * `@mikro-orm/*`, an `@InjectRepository(...)`, or a client name).
+ */
+export function mayBeMikroLoad(call: CallExpression, ast: File, source: string, clientNames: readonly string[]): boolean {
+  const method = calledMethod(call);
+  if (method !== 'find' && method !== 'findAll') return false;
+  if (hasSpreadArgument(call)) return false;
+  const receiver = (call.callee as MemberExpression).object;
+  const args = call.arguments;
+  const n = args.length;
+  const emCall = (args[0]?.type === 'Identifier' || args[0]?.type === 'StringLiteral') && (method === 'find' ? n >= 2 && n <= 3 : n <= 2);
+  const repoCall = method === 'find' ? n >= 1 && n <= 2 : n <= 1;
+  if (!(emCall && mayBeEntityManager(receiver)) && !(repoCall && mayBeRepository(receiver))) return false;
+  return fileMayNameMikro(ast, source, clientNames);
+}
+
+/** Could emVerdict say 'mikro' for this expression, whatever its bindings are? */
+function mayBeEntityManager(expr: Node): boolean {
+  const node = unwrap(expr);
+  if (!node) return false;
+  if (node.type === 'CallExpression') return memberName(node.callee) !== undefined;
+  return node.type === 'Identifier' || memberName(node) !== undefined;
+}
+
+/** Could repositoryModel name an entity for this expression, whatever its bindings are? */
+function mayBeRepository(expr: Node): boolean {
+  const node = unwrap(expr);
+  if (!node) return false;
+  if (node.type === 'CallExpression') return memberName(node.callee) === 'getRepository' && node.arguments.length === 1 && node.arguments[0].type === 'Identifier';
+  return node.type === 'Identifier' || node.type === 'ThisExpression' || isThisMember(node);
+}
+
+const fileHintCache = new WeakMap<File, Map<string, boolean>>();
+
+/**
+ * Does the file hold one of the things every MikroORM receiver is recognised
+ * by in the end: an import declaration from `@mikro-orm/*` (a type, a base
+ * class, RequestContext, or what makes `.em` one), an `@InjectRepository(...)`
+ * decorator, or an identifier spelled like a client name (`em`, `this.em`)?
+ */
+function fileMayNameMikro(ast: File, source: string, clientNames: readonly string[]): boolean {
+  const key = clientNames.join(',');
+  let byNames = fileHintCache.get(ast);
+  const hit = byNames?.get(key);
+  if (hit !== undefined) return hit;
+  const names = new Set(['InjectRepository', ...clientNames]);
+  let found: boolean;
+  if (!source.includes('\\')) {
+    // No escape anywhere: every name and string is spelled in the text as it is.
+    const word = new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w$])`);
+    found = source.includes('@mikro-orm/') || word.test(source);
+  } else {
+    found = false;
+    walkNodes(ast.program, (node) => {
+      if (found) return;
+      if (node.type === 'ImportDeclaration') found = MIKRO_MODULE.test(node.source.value);
+      else if (node.type === 'Identifier') found = names.has(node.name);
+    });
+  }
+  if (!byNames) fileHintCache.set(ast, (byNames = new Map()));
+  byNames.set(key, found);
+  return found;
 }
 
 function whereOption(options: Options): Expression | undefined {

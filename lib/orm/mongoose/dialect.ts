@@ -20,12 +20,13 @@
 import type { Binding, NodePath } from '@babel/traverse';
 import { isDeclaredModel } from '../core/model-source.js';
 import { declaresModels, readModels } from './facts.js';
-import type { CallExpression, Expression, Node, ObjectExpression } from '@babel/types';
+import type { CallExpression, Expression, MemberExpression, Node, ObjectExpression } from '@babel/types';
+import { calledMethod, mayBeModelMember } from '../core/shapes.js';
 import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, propertyName, sourceStyle, textOf } from '../../text.js';
 import type { ModelFacts, OrmFacts } from '../core/facts.js';
-import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages } from '../core/types.js';
+import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages, PlainContext } from '../core/types.js';
 import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
 
 export const MONGOOSE_ID = 'mongoose';
@@ -63,7 +64,7 @@ export const mongooseMessages: OrmMessages = {
 };
 
 const own = (load: Load) => load as MongooseLoad;
-const factsOf = (ctx: RuleContext): OrmFacts | undefined => ctx.options.orm?.[MONGOOSE_ID]?.facts;
+const factsOf = (ctx: PlainContext): OrmFacts | undefined => ctx.options.orm?.[MONGOOSE_ID]?.facts;
 const isTs = (ctx: RuleContext) => /\.[cm]?tsx?$/.test(ctx.filePath);
 
 function link(load: MongooseLoad, name: string): Link | undefined {
@@ -133,6 +134,30 @@ export const mongooseDialect: Dialect = {
       extraArgs: node.arguments.length > 1,
       links,
     };
+  },
+
+  /**
+   * matchLoad's conditions that need no binding: models declared, a chain of
+   * query methods down to `find(...)`, whose receiver is a model's name, a
+   * model's member or `this.<member>`. (Whether the call is the chain's last
+   * is not asked: that needs its parent.)
+   */
+  mayMatchLoad(call: CallExpression, ctx: PlainContext): boolean {
+    const facts = factsOf(ctx);
+    if (!facts || facts.models.size === 0) return false;
+    let node: CallExpression = call;
+    for (;;) {
+      const name = calledMethod(node);
+      if (name === undefined) return false;
+      if (name === 'find') break;
+      const object = (node.callee as MemberExpression).object;
+      // `exec` ends a chain: only the last call may be one.
+      if (!CHAIN.has(name) || object.type !== 'CallExpression' || (name === 'exec' && node !== call)) return false;
+      node = object;
+    }
+    if (node.arguments.length > 3 || node.arguments.some((a) => a.type === 'SpreadElement')) return false;
+    const receiver = (node.callee as MemberExpression).object;
+    return receiver.type === 'Identifier' ? facts.models.has(receiver.name) : mayBeModelMember(receiver, facts.models);
   },
 
   loadShape(any: Load): LoadShape {

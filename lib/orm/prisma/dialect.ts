@@ -14,12 +14,13 @@
  * other than a count selection, include, omit and relationLoadStrategy.
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, TSType } from '@babel/types';
+import type { CallExpression, Expression, MemberExpression, Node, TSType } from '@babel/types';
 import type { RuleContext } from '../../rule.js';
 import { objectTextKeeping, propertyName, textOf } from '../../text.js';
-import type { Dialect, Emit, Load, LoadShape } from '../core/types.js';
+import type { Dialect, Emit, Load, LoadShape, PlainContext } from '../core/types.js';
 import { readObject, readOptionsArg } from '../core/options-arg.js';
 import { isCallbackParamOf, unwrapExpression } from '../core/bindings.js';
+import { calledMethod, memberName } from '../core/shapes.js';
 import { PRISMA_ID, prismaFacts, type PrismaLoad } from './load.js';
 import { prismaMessages } from './messages.js';
 import { prismaFindFirst, prismaFindFirstWhere } from './first.js';
@@ -30,7 +31,7 @@ import { prismaAggregate, prismaAggregates } from './aggregate.js';
 import { prismaBoundedCount, prismaExists } from './exists.js';
 import { prismaNarrow } from './where.js';
 import { prismaLoadBound } from './bounds.js';
-import { prismaInQuery, prismaMatchKeyedQuery, prismaQueryKind, prismaRowKey } from './in.js';
+import { prismaInQuery, prismaMatchKeyedQuery, prismaMayMatchKeyedQuery, prismaQueryKind, prismaRowKey } from './in.js';
 
 const LOAD_METHODS = ['findMany'] as const;
 
@@ -70,6 +71,17 @@ export const prismaDialect: Dialect = {
     return { dialect: prismaDialect, call: path, receiver, model, method: callee.property.name, args: readOptionsArg(path, 0) };
   },
 
+  /** matchLoad's conditions that need no binding: `<client>.<model>.findMany(args?)` with a client that can be one by its shape. */
+  mayMatchLoad(call: CallExpression, ctx: PlainContext, clientNames: readonly string[]): boolean {
+    void ctx;
+    const method = calledMethod(call);
+    if (method === undefined || !LOAD_METHODS.includes(method as 'findMany') || call.arguments.length > 1) return false;
+    const receiver = (call.callee as MemberExpression).object;
+    const model = memberName(receiver);
+    if (model === undefined || model.startsWith('$')) return false;
+    return mayBePrismaClient((receiver as MemberExpression).object, clientNames);
+  },
+
   loadShape(any: Load): LoadShape {
     const load = own(any);
     const props = load.args.kind === 'object' || load.args.kind === 'ref' ? load.args.props : undefined;
@@ -103,6 +115,7 @@ export const prismaDialect: Dialect = {
   boundedCount: (load, ctx, bound) => prismaBoundedCount(own(load), ctx, bound),
   narrow: (load, ctx, tests) => prismaNarrow(own(load), ctx, tests),
   matchKeyedQuery: (path, ctx, clientNames) => prismaMatchKeyedQuery(prismaDialect, path, (p) => isPrismaClient(p, clientNames), readObject),
+  mayMatchKeyedQuery: (call, ctx, clientNames) => prismaMayMatchKeyedQuery(call, (n) => mayBePrismaClient(n, clientNames)),
   rowKey: (load, ctx, field) => prismaRowKey(own(load), ctx, field),
   inQuery: (query, ctx, field) => prismaInQuery(query, ctx, field, readObject),
   queryKind: (path, ctx, clientNames) => prismaQueryKind(path, (p) => isPrismaClient(p, clientNames)),
@@ -175,6 +188,17 @@ function annotationOf(node: Node): string | undefined | null {
   const ann = (node as { typeAnnotation?: Node | null }).typeAnnotation;
   if (!ann || ann.type !== 'TSTypeAnnotation') return null; // no annotation
   return typeName(ann.typeAnnotation) ?? '';
+}
+
+/** Could isPrismaClient accept this expression, whatever its bindings are? A name always could; `this.x` / `ctx.x` only with a client's name. */
+function mayBePrismaClient(node: Node, clientNames: readonly string[]): boolean {
+  const name = memberName(node);
+  if (name !== undefined) {
+    const obj = (node as MemberExpression).object;
+    const conventional = clientNames.includes(name) || /prisma/i.test(name);
+    return conventional && (obj.type === 'ThisExpression' || (obj.type === 'Identifier' && (obj.name === 'ctx' || obj.name === 'context')));
+  }
+  return node.type === 'Identifier';
 }
 
 /** Does this expression evaluate to a Prisma client (plain, extended, or a transaction's)? */

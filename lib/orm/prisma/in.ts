@@ -22,7 +22,8 @@
  * A key list `in: []` reads no row (Prisma answers it without a query).
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import type { CallExpression, Expression, MemberExpression, Node, ObjectExpression, ObjectProperty } from '@babel/types';
+import { calledMethod, memberName } from '../core/shapes.js';
 import type { RuleContext } from '../../rule.js';
 import { propertyName, textOf } from '../../text.js';
 import type { FieldFacts, ModelFacts } from '../core/facts.js';
@@ -56,6 +57,17 @@ function clientCall(path: NodePath<CallExpression>, isClient: (p: NodePath<Expre
   const client = calleePath.get('object.object') as NodePath<Expression>;
   if (!isClient(client)) return undefined;
   return { model: receiver.property.name, method, receiver };
+}
+
+/** prismaMatchKeyedQuery's conditions that need no binding, given the dialect's test of what can be a client by its shape. */
+export function prismaMayMatchKeyedQuery(call: CallExpression, mayBeClient: (node: Node) => boolean): boolean {
+  const method = calledMethod(call);
+  if (method === undefined || method.startsWith('$') || !KEYED_METHODS[method]) return false;
+  const receiver = (call.callee as MemberExpression).object;
+  const model = memberName(receiver);
+  if (model === undefined || model.startsWith('$')) return false;
+  if (call.arguments.length !== 1 || call.arguments[0].type !== 'ObjectExpression') return false;
+  return mayBeClient((receiver as MemberExpression).object);
 }
 
 export function prismaMatchKeyedQuery(

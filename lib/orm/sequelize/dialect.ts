@@ -17,7 +17,8 @@
 import type { Binding, NodePath } from '@babel/traverse';
 import { isDeclaredModel } from '../core/model-source.js';
 import { declaresModels, readModels } from './facts.js';
-import type { CallExpression, Expression, Node, ObjectProperty, TSType } from '@babel/types';
+import type { CallExpression, Expression, MemberExpression, Node, ObjectProperty, TSType } from '@babel/types';
+import { calledMethod, mayBeModelMember } from '../core/shapes.js';
 import type { RuleContext } from '../../rule.js';
 import { indentAt, objectTextAdding, objectTextKeeping, propertyName, reindent, sourceStyle, textOf } from '../../text.js';
 import type { FieldTest } from '../../analysis/predicate.js';
@@ -25,7 +26,7 @@ import type { FieldFacts, ModelFacts, OrmFacts } from '../core/facts.js';
 import { singleKey } from '../core/facts.js';
 import { readOptionsArg, type OptionsArg } from '../core/options-arg.js';
 import { dollarOrOpOperator, operatorWhereBound } from '../core/bounds.js';
-import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages } from '../core/types.js';
+import type { AggregateOp, Dialect, Emit, KeysetEmit, Load, LoadShape, OrmMessages, PlainContext } from '../core/types.js';
 import { optionsWithWhere, sequelizeWhereFor } from './where.js';
 
 export const SEQUELIZE_ID = 'sequelize';
@@ -56,7 +57,7 @@ export const sequelizeMessages: OrmMessages = {
 };
 
 const own = (load: Load) => load as SequelizeLoad;
-const factsOf = (ctx: RuleContext): OrmFacts | undefined => ctx.options.orm?.[SEQUELIZE_ID]?.facts;
+const factsOf = (ctx: PlainContext): OrmFacts | undefined => ctx.options.orm?.[SEQUELIZE_ID]?.facts;
 const isTs = (ctx: RuleContext) => /\.[cm]?tsx?$/.test(ctx.filePath);
 const q = (ctx: RuleContext) => sourceStyle(ctx.ast, ctx.source).quote;
 
@@ -109,6 +110,16 @@ export const sequelizeDialect: Dialect = {
     const model = modelNamed(path.get('callee.object') as NodePath<Expression>, facts, ctx.filePath);
     if (!model) return null;
     return { dialect: sequelizeDialect, call: path, model, receiver, args: readOptionsArg(path, 0) };
+  },
+
+  /** matchLoad's conditions that need no binding: models declared, `findAll(options?)` on a name, a model's member or `this.<member>`. */
+  mayMatchLoad(call: CallExpression, ctx: PlainContext): boolean {
+    if (calledMethod(call) !== 'findAll' || call.arguments.length > 1) return false;
+    const facts = factsOf(ctx);
+    if (!facts || facts.models.size === 0) return false;
+    const receiver = (call.callee as MemberExpression).object;
+    // A name may be a parameter typed `typeof User`, whatever it is called.
+    return receiver.type === 'Identifier' || mayBeModelMember(receiver, facts.models);
   },
 
   loadShape(any: Load): LoadShape {

@@ -27,7 +27,7 @@ import type { RuleContext } from '../../rule.js';
 import { objectTextAdding, objectTextKeeping, propertyName, sourceStyle, textOf, indentAt, reindent } from '../../text.js';
 import { singleKey } from '../core/facts.js';
 import type { AggregateOp, AggregatePart, AggregatesEmit, Dialect, Emit, ImportSpec, KeysetEmit, Load, LoadBoundFact, LoadShape } from '../core/types.js';
-import { LOAD_CALL_NAMES, matchTypeormLoad, TYPEORM_ID, typeormModel, type TypeormLoad } from './load.js';
+import { LOAD_CALL_NAMES, matchTypeormLoad, mayBeTypeormLoad, TYPEORM_ID, typeormModel, type TypeormLoad } from './load.js';
 import { typeormMessages } from './messages.js';
 import { loadWhere, mergedWhere, whereEntries } from './where.js';
 
@@ -47,6 +47,7 @@ export const typeormDialect: Dialect = {
   messages: typeormMessages,
   loadCallNames: LOAD_CALL_NAMES,
   matchLoad: (path, ctx, clientNames) => matchTypeormLoad(typeormDialect, path, ctx, clientNames),
+  mayMatchLoad: (call, ctx) => mayBeTypeormLoad(call, ctx),
   loadShape: (load) => loadShape(asLoad(load)),
   model: (load, ctx) => typeormModel(load, ctx),
   count: (load, ctx) => count(asLoad(load), ctx),

@@ -26,10 +26,12 @@
  * array's, Mongoose's or MikroORM's.
  */
 import type { NodePath } from '@babel/traverse';
-import type { CallExpression, Expression, Node, TSType } from '@babel/types';
+import type { CallExpression, Expression, MemberExpression, Node, TSType } from '@babel/types';
+import { unwrapExpression } from '../core/bindings.js';
+import { calledMethod, isThisMember, memberName } from '../core/shapes.js';
 import type { RuleContext } from '../../rule.js';
 import type { OrmFacts } from '../core/facts.js';
-import type { Dialect, Load } from '../core/types.js';
+import type { Dialect, Load, PlainContext } from '../core/types.js';
 import { readObject as readOptionsObject, readOptionsArg as readOptionsArgument, type OptionsArg } from '../core/options-arg.js';
 import { readEntities, type TypeormModelFacts } from './entities.js';
 
@@ -58,7 +60,7 @@ export interface TypeormLoad extends Load {
 export const LOAD_CALL_NAMES = ['find', 'findBy', 'getMany'] as const;
 
 /** The facts governing the file (the project's entities), plus the entities this file declares. */
-export function typeormFacts(ctx: RuleContext): OrmFacts | undefined {
+export function typeormFacts(ctx: PlainContext): OrmFacts | undefined {
   const cached = factsCache.get(ctx.ast);
   if (cached !== undefined) return cached ?? undefined;
   const project = ctx.options.orm?.[TYPEORM_ID]?.facts;
@@ -100,6 +102,66 @@ export function matchTypeormLoad(dialect: Dialect, path: NodePath<CallExpression
   const entity = repositoryEntity(objectPath, isEntity);
   if (!entity) return null;
   return { dialect, call: path, model: entity, form: 'repository', method, receiver: callee.object as Expression, args: readArgs(path, 0, method), chain: [] };
+}
+
+/**
+ * matchTypeormLoad's conditions that need no binding: entities known, and a
+ * receiver (and arguments) that can be a repository's, a manager's or a query
+ * builder's by their shape. `arr.find(x => ...)` passes only when the file or
+ * project has entities: a name can be bound to a repository.
+ */
+export function mayBeTypeormLoad(call: CallExpression, ctx: PlainContext): boolean {
+  const method = calledMethod(call);
+  if (method !== 'getMany' && method !== 'find' && method !== 'findBy') return false;
+  const facts = typeormFacts(ctx);
+  if (!facts || facts.models.size === 0) return false;
+  const isEntity = (n: Node | undefined): boolean => n?.type === 'Identifier' && facts.models.has(n.name);
+  const receiver = (call.callee as MemberExpression).object;
+  const args = call.arguments;
+  if (method === 'getMany') return args.length === 0 && mayBeBuilder(receiver, isEntity);
+  if (isEntity(args[0]) && args.length <= 2 && mayBeManager(receiver)) return true;
+  return args.length <= 1 && mayBeRepository(receiver, isEntity);
+}
+
+/** Could repositoryEntity name an entity for this expression, whatever its bindings are? */
+function mayBeRepository(expr: Node, isEntity: (n: Node | undefined) => boolean): boolean {
+  const node = unwrapExpression(expr as Expression);
+  if (!node) return false;
+  if (node.type === 'CallExpression') {
+    const c = node.callee;
+    const name = c.type === 'Identifier' ? c.name : (memberName(c) ?? '');
+    if (name === 'getRepository' || name === 'getTreeRepository') return node.arguments.length === 1 && isEntity(node.arguments[0]);
+    return name === 'extend' && c.type === 'MemberExpression' && mayBeRepository(c.object, isEntity);
+  }
+  return node.type === 'ThisExpression' || node.type === 'Identifier' || isThisMember(node);
+}
+
+/** Could isManager accept this expression, whatever its bindings are? */
+function mayBeManager(expr: Node): boolean {
+  const node = unwrapExpression(expr as Expression);
+  if (!node) return false;
+  const name = memberName(node);
+  if (name !== undefined) return name === 'manager' || isThisMember(node);
+  if (node.type === 'CallExpression') return node.callee.type === 'Identifier' && node.callee.name === 'getManager';
+  return node.type === 'Identifier';
+}
+
+/** Could builderOf read this expression as a query builder chain, whatever its bindings are? */
+function mayBeBuilder(expr: Node, isEntity: (n: Node | undefined) => boolean): boolean {
+  let n: Node = expr;
+  for (let i = 0; i < 60; i++) {
+    if (n.type !== 'CallExpression') return false;
+    const name = calledMethod(n);
+    if (name === undefined) return false;
+    if (name === 'createQueryBuilder') {
+      const a0 = n.arguments[0];
+      if (isEntity(a0) && n.arguments.length === 2) return true;
+      return n.arguments.length <= 1 && (a0 === undefined || a0.type === 'StringLiteral') && mayBeRepository((n.callee as MemberExpression).object, isEntity);
+    }
+    if (!BUILDER_CALLS.has(name)) return false;
+    n = (n.callee as MemberExpression).object;
+  }
+  return false;
 }
 
 function unwrap(node: Expression | null | undefined): Expression | null | undefined {
