@@ -13,7 +13,7 @@
  * CPU time and peak RSS (CPU time is the figure to compare on a shared machine) and the load
  * average. Nothing asserts on speed.
  *
- *   node bench/diff.mjs [--edits 47000] [--jsdiff 4000] [--only-dry-run]
+ *   node bench/diff.mjs [--edits 47000] [--jsdiff 4000] [--only-dry-run] [--short]
  *
  * --jsdiff N also times jsdiff's whole-text diff on the first N edits, for comparison.
  */
@@ -32,13 +32,19 @@ const opt = (name, dflt) => {
 const edits = opt('edits', 47000);
 const jsdiffEdits = opt('jsdiff', 0);
 const onlyDryRun = args.includes('--only-dry-run');
+// --short: lines without the `active` filter and the trailing comment, so 47,000 of them make 5.0 MB (the size issue 11 names) instead of 6.2 MB.
+const short = args.includes('--short');
 const cli = path.join(root, 'dist/bin/pushdown.js');
 if (!fs.existsSync(cli)) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 function source(n) {
   const lines = ["import { prisma } from './db';", '', 'export async function counts(): Promise<number[]> {', '  const out: number[] = [];'];
   for (let i = 0; i < n; i++) {
-    lines.push(`  const n${i} = (await prisma.user.findMany({ where: { id: { gt: ${i} }, active: true } })).length; out.push(n${i}); // row ${i}`);
+    lines.push(
+      short
+        ? `  const n${i} = (await prisma.user.findMany({ where: { id: { gt: ${i} } } })).length; out.push(n${i});`
+        : `  const n${i} = (await prisma.user.findMany({ where: { id: { gt: ${i} }, active: true } })).length; out.push(n${i}); // row ${i}`,
+    );
   }
   lines.push('  return out;', '}', '');
   return lines.join('\n');
