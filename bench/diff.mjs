@@ -32,7 +32,7 @@ const opt = (name, dflt) => {
 const edits = opt('edits', 47000);
 const jsdiffEdits = opt('jsdiff', 0);
 const onlyDryRun = args.includes('--only-dry-run');
-// --short: lines without the `active` filter and the trailing comment, so 47,000 of them make 5.0 MB (the size issue 11 names) instead of 6.2 MB.
+// --short: lines without the trailing comment, so 47,000 of them make 5.6 MB, nearer the 5 MB issue 11 names, instead of 6.2 MB.
 const short = args.includes('--short');
 const cli = path.join(root, 'dist/bin/pushdown.js');
 if (!fs.existsSync(cli)) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -42,7 +42,7 @@ function source(n) {
   for (let i = 0; i < n; i++) {
     lines.push(
       short
-        ? `  const n${i} = (await prisma.user.findMany({ where: { id: { gt: ${i} } } })).length; out.push(n${i});`
+        ? `  const n${i} = (await prisma.user.findMany({ where: { id: { gt: ${i} }, active: true } })).length; out.push(n${i});`
         : `  const n${i} = (await prisma.user.findMany({ where: { id: { gt: ${i} }, active: true } })).length; out.push(n${i}); // row ${i}`,
     );
   }
