@@ -11,7 +11,6 @@ import type { FileResult, Progress } from '../types.js';
 import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
 import { LARGE_FILE } from './large-file.js';
 
-
 /**
  * A worker must have this many files to parse before starting it pays: each one
  * loads babel and crawls scopes on its own (~1.5 s CPU). Measured on the 2-core
