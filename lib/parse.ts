@@ -6,9 +6,9 @@
  * The AST is babel's, used as is: pushdown edits text, not trees, so it never
  * needs recast's copy of the tree nor its printer.
  */
-import { parse as babelParse } from './babel.js';
+import { parse as babelParse, parseExpression } from './babel.js';
 import type { ParserPlugin, ParserOptions } from '@babel/parser';
-import type { File } from '@babel/types';
+import type { Expression, File } from '@babel/types';
 
 export type ParserName = 'ts' | 'tsx' | 'babel';
 
@@ -82,5 +82,14 @@ export function parseSource(source: string, filePath: string, parser: ParserName
     const e = err as { message?: string; loc?: { line: number; column: number } };
     const message = (e.message ?? String(err)).replace(/\s*\(\d+:\d+\)$/, '');
     throw new SourceParseError(message, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
+  }
+}
+
+/** A snippet of code (emitted or cut from a file) as one TypeScript expression; undefined when it is not one. */
+export function parseSnippet(code: string, allowAwait = false): Expression | undefined {
+  try {
+    return parseExpression(code, { plugins: ['typescript'], ...(allowAwait ? { allowAwaitOutsideFunction: true } : {}) });
+  } catch {
+    return undefined;
   }
 }

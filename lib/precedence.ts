@@ -3,7 +3,7 @@
  * code binds looser than its place needs. The code's own precedence is read
  * by parsing it, so callers never have to know what a dialect emitted.
  */
-import { parseExpression } from './babel.js';
+import { parseSnippet } from './parse.js';
 import type { NodePath } from '@babel/traverse';
 import type { Expression, Node } from '@babel/types';
 import type { RuleContext, TextEdit } from './rule.js';
@@ -79,12 +79,8 @@ export function precedenceOf(node: Node): number {
 function codePrecedence(code: string): { prec: number; node?: Pick<Expression, 'type'> & { operator?: string } } {
   const chain = chainPrecedence(code);
   if (chain) return chain;
-  try {
-    const node = parseExpression(code, { plugins: ['typescript'], allowAwaitOutsideFunction: true });
-    return { prec: precedenceOf(node), node };
-  } catch {
-    return { prec: 0 };
-  }
+  const node = parseSnippet(code, true);
+  return node ? { prec: precedenceOf(node), node } : { prec: 0 };
 }
 
 const NOT_A_CALLEE = new Set(['await', 'yield', 'typeof', 'void', 'delete', 'new', 'function', 'class', 'async', 'let', 'in', 'instanceof', 'of']);

@@ -39,7 +39,7 @@
  * rest-destructured, assigned out of a callback, reached through `arguments`,
  * in a callback with a third parameter or a `thisArg`.
  */
-import { parseExpression } from '../lib/babel.js';
+import { parseSnippet } from '../lib/parse.js';
 import type { Node } from '@babel/types';
 import { reportLoad } from '../lib/analysis/bounded.js';
 import { findWholeTableLoads } from '../lib/analysis/loads.js';
@@ -104,13 +104,8 @@ function keysetFields(load: Load, ctx: RuleContext, result: LoadResult, fields: 
 
 /** The `select: { ... }` property in emitted call text, for a message. */
 function selectOf(code: string): string | undefined {
-  let call: Node;
-  try {
-    call = parseExpression(code, { plugins: ['typescript'] });
-  } catch {
-    return undefined;
-  }
-  const arg = call.type === 'CallExpression' ? call.arguments[0] : undefined;
+  const call = parseSnippet(code);
+  const arg = call?.type === 'CallExpression' ? call.arguments[0] : undefined;
   if (arg?.type !== 'ObjectExpression') return undefined;
   const select = arg.properties.find((p) => p.type === 'ObjectProperty' && propertyName(p) === 'select');
   return select ? code.slice(select.start ?? 0, select.end ?? 0).replace(/\s*\n\s*/g, ' ') : undefined;

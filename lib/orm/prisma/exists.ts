@@ -20,7 +20,7 @@ import { mergedWhere, prismaWhereFor, schemaModel, type PrismaWhere } from './wh
 import type { Emit } from '../core/types.js';
 import { prismaFacts, type PrismaLoad } from './load.js';
 import { singleKey } from '../core/facts.js';
-import { parseExpression } from '../../babel.js';
+import { parseSnippet } from '../../parse.js';
 import type { Expression, ObjectExpression, ObjectProperty } from '@babel/types';
 
 /** findMany arguments that never change whether a result is empty. */
@@ -138,10 +138,6 @@ function positiveInteger(value: ObjectProperty['value']): number | undefined {
 }
 
 function reparseObject(text: string): ObjectExpression | undefined {
-  try {
-    const e = parseExpression(text, { plugins: ['typescript'] });
-    return e.type === 'ObjectExpression' ? e : undefined;
-  } catch {
-    return undefined;
-  }
+  const e = parseSnippet(text);
+  return e?.type === 'ObjectExpression' ? e : undefined;
 }

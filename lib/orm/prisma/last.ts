@@ -15,7 +15,7 @@
  * in one object), no schema to say which fields are unique, and take, skip,
  * cursor or distinct (a page's last row is not the reversed order's first).
  */
-import { parseExpression } from '../../babel.js';
+import { parseSnippet } from '../../parse.js';
 import type { Expression, Node, ObjectProperty } from '@babel/types';
 import type { FieldTest } from '../../analysis/predicate.js';
 import type { RuleContext } from '../../rule.js';
@@ -113,13 +113,8 @@ function orderKey(node: Node | null): string | undefined {
 
 /** `x.findMany({ ..., orderBy: ... })` with every direction and nulls placement of its orderBy swapped. */
 function reverseOrderIn(code: string): string | undefined {
-  let call: Expression;
-  try {
-    call = parseExpression(code, { plugins: ['typescript'] });
-  } catch {
-    return undefined;
-  }
-  if (call.type !== 'CallExpression' || call.arguments[0]?.type !== 'ObjectExpression') return undefined;
+  const call = parseSnippet(code);
+  if (call?.type !== 'CallExpression' || call.arguments[0]?.type !== 'ObjectExpression') return undefined;
   const orderBy = call.arguments[0].properties.find((p) => p.type === 'ObjectProperty' && propertyName(p) === 'orderBy') as ObjectProperty | undefined;
   if (!orderBy) return undefined;
   const swaps = findNodes(orderBy.value, (n) => n.type === 'ObjectProperty' && n.value.type === 'StringLiteral' && SWAP[n.value.value] !== undefined)
