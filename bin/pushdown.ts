@@ -10,7 +10,7 @@
  *   130  interrupted (SIGINT / SIGTERM): what was written so far is reported
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { LARGE_FILE } from '../lib/runner/large-file.js';
@@ -18,7 +18,7 @@ import { FORMATS, isFormat, loadReporter, type Format } from '../lib/report/form
 import { JSON_REPORT_VERSION } from '../lib/report/json.js';
 import type { Mode, Progress, RuleMeta, RunOptions, RunResult } from '../lib/types.js';
 import { CliUsageError, loadConfig, parseArgv, resolveOptions, type ResolvedOptions } from './args.js';
-import { helpText, OPTIONS } from './options.js';
+import { DEFAULT_CACHE_LOCATION, helpText, OPTIONS } from './options.js';
 import { didYouMean } from './suggest.js';
 
 const DEFAULT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
@@ -49,6 +49,7 @@ function toRequest(argvPaths: string[], resolved: ResolvedOptions, cwd: string):
   if (fromArgv('unsafe') && mode !== 'write' && format !== 'patch') {
     throw new CliUsageError('--unsafe only applies with --write or --format patch (a dry run already shows review edits)');
   }
+  if (sources.get('cache-location')?.from === 'argv' && !flag('cache')) throw new CliUsageError('--cache-location only applies with --cache');
   if (flag('update-baseline') && values.get('baseline') === undefined) {
     throw new CliUsageError('--update-baseline needs --baseline <file>: the file to write');
   }
@@ -68,6 +69,7 @@ function toRequest(argvPaths: string[], resolved: ResolvedOptions, cwd: string):
     const value = values.get(spec.name);
     if (spec.run !== undefined && value !== undefined) (options as unknown as Record<string, unknown>)[spec.run] = value;
   }
+  if (flag('cache')) options.cache = (values.get('cache-location') as string | undefined) ?? resolve(cwd, DEFAULT_CACHE_LOCATION);
   options.extensions = [...new Set(options.extensions.map((e) => e.replace(/^\./, '')))];
   // unsafe from a config file only counts where it can apply.
   if (mode !== 'write' && format !== 'patch') options.unsafe = false;

@@ -126,6 +126,8 @@ export interface RunResult {
   interrupted?: boolean;
   /** Files discovered (the run's denominator when it was interrupted). */
   filesDiscovered?: number;
+  /** With RunOptions.cache: files whose result came from the cache instead of being analysed again. */
+  filesFromCache?: number;
 }
 
 /** Where a run is: files analysed, or files written, out of how many. */
@@ -184,6 +186,12 @@ export interface RunOptions {
   models?: { small?: string[]; large?: string[] };
   /** Stops the run between two files (SIGINT): a file is written whole or not at all. */
   signal?: AbortSignal;
+  /**
+   * The result cache file (--cache): files whose bytes, path, ORM facts and options match an entry of a run
+   * of the same pushdown build and configuration are not analysed again (lib/runner/cache.ts). Absolute, or
+   * relative to cwd. Undefined: no cache.
+   */
+  cache?: string;
   /** Called as files are analysed and written; the runner itself never prints. */
   onProgress?: (progress: Progress) => void;
   /** Called once the files to parse are known, before any is parsed: how many, and the largest one's size (UTF-16 code units). */

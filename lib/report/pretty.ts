@@ -88,7 +88,7 @@ function renderSummary(c: Colors, result: RunResult, opts: PrettyOptions): strin
   const out: string[] = [];
   const counts = [
     `${plural(t.filesScanned, 'file')} scanned`,
-    `${t.filesParsed} parsed`,
+    result.filesFromCache ? `${t.filesParsed} parsed (${result.filesFromCache} of them answered from the cache)` : `${t.filesParsed} parsed`,
     `${t.filesChanged} ${opts.mode === 'write' ? 'changed' : 'to change'}`,
   ];
   if (opts.mode === 'write') counts.push(`${t.filesWritten} written`);

@@ -16,6 +16,7 @@ import type { FileJob, ProcessConfig } from './process-file.js';
 import { atomicWrite, gitDirtyFiles, type DirtyReason } from './write.js';
 import { ProjectFacts } from './project.js';
 import { emptyWithheld, selectFindings } from './findings.js';
+import { ResultCache } from './cache.js';
 
 export { UsageError } from './errors.js';
 export { DEFAULT_EXTENSIONS } from './discover.js';
@@ -68,7 +69,8 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
 
   const results: FileResult[] = [];
   const jobs: FileJob[] = [];
-  let largestFile = 0;
+  /** With a cache: each job's file as read (latin1: its bytes) and its entry key. */
+  const read = new Map<FileJob, { text: string; key: string }>();
   for (const absPath of files) {
     const relPath = relative(opts.cwd, absPath).split(sep).join('/');
     let text: string;
@@ -81,8 +83,9 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     project.observe(text, relPath);
     const active = project.forFile(absPath);
     if (active.orms.length > 0 && prefilterFor(active.orms).test(text)) {
-      jobs.push({ absPath, relPath, ...active, size: text.length });
-      largestFile = Math.max(largestFile, text.length);
+      const job: FileJob = { absPath, relPath, ...active, size: text.length };
+      jobs.push(job);
+      if (opts.cache !== undefined) read.set(job, { text, key: ResultCache.key(job, text) });
     } else results.push(record(relPath, absPath, 'skipped'));
   }
 
@@ -102,24 +105,47 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...(opts.reportUnusedSuppressions === false ? { reportUnusedSuppressions: false } : {}),
   };
 
-  opts.onPlan?.({ files: jobs.length, largestFile });
-  const processed = await runJobs(jobs, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress });
+  const cache = opts.cache !== undefined ? ResultCache.open(resolve(opts.cwd, opts.cache), config) : undefined;
+  const toAnalyse = cache ? jobs.filter((job) => !answeredFromCache(cache, job, read, results)) : jobs;
+  opts.onPlan?.({ files: toAnalyse.length, largestFile: toAnalyse.reduce((max, j) => Math.max(max, j.size ?? 0), 0) });
+  const processed = await runJobs(toAnalyse, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress });
   results.push(...processed.results);
+  const cacheWarning = cache ? keepInCache(cache, toAnalyse, read, processed.results) : undefined;
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const selected = selectFindings(results, opts);
 
   if (opts.mode === 'write' && !opts.signal?.aborted) await writeAll(results, opts);
 
-  const warnings = [...discoveryWarnings, ...tempWarnings, ...project.warnings];
+  const warnings = [...discoveryWarnings, ...tempWarnings, ...project.warnings, ...(cacheWarning ? [cacheWarning] : [])];
   return {
     files: results,
     totals: totalsOf(results, performance.now() - started),
     warnings,
     workers: processed.workers,
     filesDiscovered: files.length,
+    ...(cache ? { filesFromCache: cache.hits } : {}),
     ...(opts.signal?.aborted ? { interrupted: true } : {}),
     ...(selected.baselineWritten !== undefined ? { baselineWritten: selected.baselineWritten } : {}),
   };
+}
+
+/** Pushes the job's cached result, if the cache has one for the file as read. */
+function answeredFromCache(cache: ResultCache, job: FileJob, read: Map<FileJob, { text: string; key: string }>, results: FileResult[]): boolean {
+  const seen = read.get(job);
+  const hit = seen && cache.get(job, seen.key, seen.text);
+  if (hit) results.push(hit);
+  return hit !== undefined;
+}
+
+/** Stores this run's fresh results (before the baseline and test-file selection touch them) and writes the cache. */
+function keepInCache(cache: ResultCache, analysed: FileJob[], read: Map<FileJob, { text: string; key: string }>, fresh: FileResult[]): string | undefined {
+  const byPath = new Map(fresh.map((r) => [r.path, r]));
+  for (const job of analysed) {
+    const result = byPath.get(job.relPath);
+    const seen = read.get(job);
+    if (result && seen) cache.set(job, seen.key, result);
+  }
+  return cache.save();
 }
 
 /**
