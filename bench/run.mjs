@@ -463,8 +463,18 @@ async function main() {
     c.variants = [
       { id: 'pd', name: 'pushdown, all rules (default jobs)', runs: [], argv: pushdownArgs(c.target) },
       { id: 'pd1', name: 'pushdown, all rules, --jobs 1', runs: [], argv: pushdownArgs(c.target, ['--jobs', '1']) },
+      // The cache file lives in bench/.work, filled by one untimed run before the rounds: every timed run is a second run.
+      { id: 'pdc', name: 'pushdown, all rules, --cache (a second run)', runs: [], argv: pushdownArgs(c.target, ['--cache', '--cache-location', path.join(WORK, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.cache.json`)]), prime: true },
     ];
     if (o.jscodeshift) c.variants.push({ id: 'jsc', name: 'jscodeshift CLI, one rule (length-to-count)', runs: [], argv: jscodeshiftArgs(), stdinFile: c.listFile });
+  }
+
+  for (const c of corpora) {
+    for (const v of c.variants.filter((x) => x.prime)) {
+      fs.rmSync(v.argv[v.argv.length - 1], { force: true });
+      const r = await timed(`${c.name}-${v.id}-prime`, v.argv);
+      log(`corpus ${c.name}: cache filled by a first --cache run (${sec(r.wall)} wall)`);
+    }
   }
 
   const rounds = [];
@@ -512,6 +522,12 @@ async function main() {
       log(`check of pushdown's output on ${c.name}:`);
       c.check = c.manifest ? await crossCheck(c.by.pd.last.report, c.manifest, c.target, c.by.pd1.last.report) : await treeCheck(c.by.pd.last.report, c.by.pd1.last.report);
       c.checkLines = c.manifest ? crossCheckLines(c.check) : treeCheckLines(c.check);
+      if (c.by.pdc) {
+        const same = (r) => JSON.stringify({ ...r, totals: { ...r.totals, elapsedMs: 0 } });
+        const equal = same(c.by.pdc.last.report) === same(c.by.pd.last.report);
+        c.checkLines.push(`the --cache run's JSON report equals the uncached run's (elapsedMs aside): ${equal ? 'yes' : 'NO'}`);
+        if (!equal) process.exitCode = 1;
+      }
       for (const line of c.checkLines) log('  ' + line);
     }
   }
@@ -668,6 +684,7 @@ function resultsMarkdown({ o, mach, build, corpora, rounds, loadAfter, profiles 
   L.push('```sh');
   L.push('node dist/bin/pushdown.js <corpus> --format json            # default jobs');
   L.push('node dist/bin/pushdown.js <corpus> --format json --jobs 1');
+  L.push('node dist/bin/pushdown.js <corpus> --format json --cache --cache-location bench/.work/<corpus>.cache.json   # after one untimed run that fills it');
   L.push(`node node_modules/jscodeshift/bin/jscodeshift.js ${jscodeshiftArgs().slice(2).join(' ').replaceAll(path.relative(ROOT, SNAPSHOT) + '/', 'dist/')} < files-pushdown-scans.txt`);
   L.push('```');
   L.push('');
