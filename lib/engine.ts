@@ -15,8 +15,7 @@ import type { FindingDetails, Rewrite, Rule, RuleContext, RuleOptions, TextEdit 
 import type { EditRecord, EditTier, FindingRecord } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
-import { Scope, traverse } from './babel.js';
-
+import { babelTraverse, type BabelTraverse } from './babel.js';
 
 export interface EngineOptions {
   rules: readonly Rule[];
@@ -55,64 +54,78 @@ export class InvalidOutputError extends Error {
 
 const MAX_PASSES = 4;
 
-// TypeScript lets a type-only import and a value share a name (`import { User }`
-// used as a type, `const User = ...`); babel's scope tracker throws "Duplicate
-// declaration" on it. pushdown compiles nothing, so it takes the second
-// declaration as a reassignment instead: the binding is then not constant, and
-// rules decline anything that depends on it.
-Scope.prototype.checkBlockScopedCollisions = function ignoreCollisions(): void {};
+let traverse: BabelTraverse['traverse'] | undefined;
 
-// babel's Binding.reference checks `referencePaths.includes(path)` before adding one: a name referenced
-// 47,000 times in one file (a client, an accumulator) costs a quadratic crawl. Same checks, with a Set
-// once the list is long. Binding is not exported: its class is taken from a binding of a tiny program.
-type BindingLike = { referencePaths: NodePath[]; referenced: boolean; references: number; [REFERENCE_SET]?: { of: NodePath[]; paths: Set<NodePath> } };
-const REFERENCE_SET = Symbol('pushdown.referenceSet');
-const BindingClass = ((): { prototype: { reference(path: NodePath): void } } => {
-  let cls: unknown;
-  traverse(parseSource('let a;', 'binding.ts'), {
-    Program(path: NodePath<Program>) {
-      cls = path.scope.getBinding('a')?.constructor;
-      path.stop();
-    },
-  });
-  return cls as { prototype: { reference(path: NodePath): void } };
-})();
-BindingClass.prototype.reference = function reference(this: BindingLike, path: NodePath): void {
-  const refs = this.referencePaths;
-  if (refs.length < 16) {
-    if (refs.includes(path)) return;
-  } else {
-    let known = this[REFERENCE_SET];
-    // Rebuilt when something else changed the list (babel itself only adds through here).
-    if (!known || known.of !== refs || known.paths.size !== refs.length) known = this[REFERENCE_SET] = { of: refs, paths: new Set(refs) };
-    if (known.paths.has(path)) return;
-    known.paths.add(path);
-  }
-  this.referenced = true;
-  this.references++;
-  refs.push(path);
-};
+/**
+ * @babel/traverse with pushdown's three changes to it (below), loaded and set
+ * up on the first file analysed: the rule modules (hence this one) are loaded
+ * by runs that analyse nothing, such as one answered whole from the --cache.
+ */
+function babel(): BabelTraverse['traverse'] {
+  if (traverse) return traverse;
+  const lib = babelTraverse();
+  const { Scope } = lib;
+  // TypeScript lets a type-only import and a value share a name (`import { User }`
+  // used as a type, `const User = ...`); babel's scope tracker throws "Duplicate
+  // declaration" on it. pushdown compiles nothing, so it takes the second
+  // declaration as a reassignment instead: the binding is then not constant, and
+  // rules decline anything that depends on it.
+  Scope.prototype.checkBlockScopedCollisions = function ignoreCollisions(): void {};
 
-// babel keeps each parent node's child NodePaths in a WeakMap keyed by the node. A crawl puts every parent
-// node of the file in it, and V8 handles weak-map entries apart in every collection, scavenges included:
-// on a 6 MB file the crawl's share of garbage collection fell by about a fifth with the list kept on the
-// node itself, under a symbol (invisible to for-in, JSON and the trees' printers). Same lookups, same
-// paths. Skipped, leaving babel's own, if this babel's cache module does not look as expected.
-const CHILD_PATHS = Symbol('pushdown.childPaths');
-type PathsCache = { getCachedPaths(path: { parent: object }): Map<Node, NodePath> | undefined; getOrCreateCachedPaths(node: object, parentPath?: unknown): Map<Node, NodePath> };
-const babelCache = (traverse as unknown as { cache?: Partial<PathsCache> }).cache;
-if (babelCache && typeof babelCache.getCachedPaths === 'function' && typeof babelCache.getOrCreateCachedPaths === 'function') {
-  type Holder = { [CHILD_PATHS]?: Map<Node, NodePath> };
-  babelCache.getCachedPaths = (path) => (path.parent as Holder)[CHILD_PATHS];
-  babelCache.getOrCreateCachedPaths = (node) => {
-    const holder = node as Holder;
-    let paths = holder[CHILD_PATHS];
-    if (!paths) {
-      paths = new Map();
-      Object.defineProperty(holder, CHILD_PATHS, { value: paths, writable: true, configurable: true, enumerable: false });
+  // babel's Binding.reference checks `referencePaths.includes(path)` before adding one: a name referenced
+  // 47,000 times in one file (a client, an accumulator) costs a quadratic crawl. Same checks, with a Set
+  // once the list is long. Binding is not exported: its class is taken from a binding of a tiny program.
+  type BindingLike = { referencePaths: NodePath[]; referenced: boolean; references: number; [REFERENCE_SET]?: { of: NodePath[]; paths: Set<NodePath> } };
+  const REFERENCE_SET = Symbol('pushdown.referenceSet');
+  const BindingClass = ((): { prototype: { reference(path: NodePath): void } } => {
+    let cls: unknown;
+    lib.traverse(parseSource('let a;', 'binding.ts'), {
+      Program(path: NodePath<Program>) {
+        cls = path.scope.getBinding('a')?.constructor;
+        path.stop();
+      },
+    });
+    return cls as { prototype: { reference(path: NodePath): void } };
+  })();
+  BindingClass.prototype.reference = function reference(this: BindingLike, path: NodePath): void {
+    const refs = this.referencePaths;
+    if (refs.length < 16) {
+      if (refs.includes(path)) return;
+    } else {
+      let known = this[REFERENCE_SET];
+      // Rebuilt when something else changed the list (babel itself only adds through here).
+      if (!known || known.of !== refs || known.paths.size !== refs.length) known = this[REFERENCE_SET] = { of: refs, paths: new Set(refs) };
+      if (known.paths.has(path)) return;
+      known.paths.add(path);
     }
-    return paths;
+    this.referenced = true;
+    this.references++;
+    refs.push(path);
   };
+
+  // babel keeps each parent node's child NodePaths in a WeakMap keyed by the node. A crawl puts every parent
+  // node of the file in it, and V8 handles weak-map entries apart in every collection, scavenges included:
+  // on a 6 MB file the crawl's share of garbage collection fell by about a fifth with the list kept on the
+  // node itself, under a symbol (invisible to for-in, JSON and the trees' printers). Same lookups, same
+  // paths. Skipped, leaving babel's own, if this babel's cache module does not look as expected.
+  const CHILD_PATHS = Symbol('pushdown.childPaths');
+  type PathsCache = { getCachedPaths(path: { parent: object }): Map<Node, NodePath> | undefined; getOrCreateCachedPaths(node: object, parentPath?: unknown): Map<Node, NodePath> };
+  const babelCache = (lib.traverse as unknown as { cache?: Partial<PathsCache> }).cache;
+  if (babelCache && typeof babelCache.getCachedPaths === 'function' && typeof babelCache.getOrCreateCachedPaths === 'function') {
+    type Holder = { [CHILD_PATHS]?: Map<Node, NodePath> };
+    babelCache.getCachedPaths = (path) => (path.parent as Holder)[CHILD_PATHS];
+    babelCache.getOrCreateCachedPaths = (node) => {
+      const holder = node as Holder;
+      let paths = holder[CHILD_PATHS];
+      if (!paths) {
+        paths = new Map();
+        Object.defineProperty(holder, CHILD_PATHS, { value: paths, writable: true, configurable: true, enumerable: false });
+      }
+      return paths;
+    };
+  }
+  traverse = lib.traverse;
+  return traverse;
 }
 
 const programCache = new WeakMap<File, NodePath<Program>>();
@@ -122,7 +135,7 @@ export function programPath(ast: File): NodePath<Program> {
   const hit = programCache.get(ast);
   if (hit) return hit;
   let found: NodePath<Program> | undefined;
-  traverse(ast, {
+  babel()(ast, {
     Program(path: NodePath<Program>) {
       found = path;
       path.stop();
@@ -135,6 +148,7 @@ export function programPath(ast: File): NodePath<Program> {
 
 /** `source` has no BOM. Throws SourceParseError when the input does not parse. */
 export function transformSource(source: string, filePath: string, opts: EngineOptions, ast?: File): EngineResult {
+  babel(); // set up before anything (suppression comments included) makes a NodePath
   const eol = detectEol(source);
   const original = lineIndex(source);
   const batches: TextEdit[][] = [];

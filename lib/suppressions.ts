@@ -13,7 +13,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { Comment, File, Statement } from '@babel/types';
-import { traverse } from './babel.js';
+import { babelTraverse } from './babel.js';
 
 export interface Directive {
   kind: 'next-line' | 'file';
@@ -74,7 +74,7 @@ export function readDirectives(ast: File, source: string): Directive[] {
 function widenToStatements(ast: File, pending: { directive: Directive; line: number }[]): void {
   const byLine = new Map<number, Directive[]>();
   for (const p of pending) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p.directive]);
-  traverse(ast, {
+  babelTraverse().traverse(ast, {
     Statement(path: NodePath<Statement>) {
       const n = path.node;
       const line = n.loc?.start.line;

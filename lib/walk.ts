@@ -5,7 +5,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { Node } from '@babel/types';
-import { VISITOR_KEYS } from './babel.js';
+import { visitorKeys } from './babel.js';
 
 /** Properties that hold no child nodes of the tree (positions, comments, parser extras). */
 const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'comments', 'tokens']);
@@ -28,8 +28,9 @@ export function walkNodes(root: Node, visit: (node: Node, parent: Node | undefin
   go(root, undefined);
 }
 
-/** The child properties @babel/traverse walks, per node type. (@babel/types is loaded anyway: @babel/traverse needs it.) */
-const childKeys = (type: string): readonly string[] | undefined => (VISITOR_KEYS as Record<string, readonly string[] | undefined>)[type];
+let VISITOR_KEYS: Record<string, readonly string[] | undefined> | undefined;
+/** The child properties @babel/traverse walks, per node type. */
+const childKeys = (type: string): readonly string[] | undefined => (VISITOR_KEYS ??= visitorKeys())[type];
 
 /** How to reach a node from a root: property names, each followed by an index when it holds a list. */
 export type NodeSteps = ReadonlyArray<string | number>;

@@ -11,7 +11,6 @@ import type { EditTier, FileResult, RunOptions, RunResult, Totals, Withheld } fr
 import { rules as registry } from '../../transforms/index.js';
 import { discoverFiles, TEMP_FILE } from './discover.js';
 import { UsageError } from './errors.js';
-import { runJobs } from './pool.js';
 import type { FileJob, ProcessConfig } from './process-file.js';
 import { atomicWrite, gitDirtyFiles, type DirtyReason } from './write.js';
 import { ProjectFacts } from './project.js';
@@ -108,7 +107,11 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   const cache = opts.cache !== undefined ? ResultCache.open(resolve(opts.cwd, opts.cache), config) : undefined;
   const toAnalyse = cache ? jobs.filter((job) => !answeredFromCache(cache, job, read, results)) : jobs;
   opts.onPlan?.({ files: toAnalyse.length, largestFile: toAnalyse.reduce((max, j) => Math.max(max, j.size ?? 0), 0) });
-  const processed = await runJobs(toAnalyse, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress });
+  // The analysis (rules, engine, @babel/traverse) is loaded only when there is a file to analyse.
+  const processed =
+    toAnalyse.length > 0
+      ? await (await import('./pool.js')).runJobs(toAnalyse, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress })
+      : { results: [], workers: 0 };
   results.push(...processed.results);
   const cacheWarning = cache ? keepInCache(cache, toAnalyse, read, processed.results) : undefined;
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
