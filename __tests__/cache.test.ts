@@ -210,6 +210,13 @@ describe('--cache on the command line', () => {
     expect(strip(json.stdout)).toBe(strip(plain.stdout));
   });
 
+  it('finds the default location from the nearest package.json up, as find-cache-dir does', () => {
+    const cwd = tree({ 'package.json': '{"dependencies":{"@prisma/client":"7.0.0"}}', 'src/a.ts': COUNTED });
+    expect(run(join(cwd, 'src'), ['--cache']).status).toBe(0);
+    expect(existsSync(join(cwd, 'node_modules/.cache/pushdown/results.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'src', 'node_modules'))).toBe(false);
+  });
+
   it('takes --cache-location (relative to the folder it is run in), and refuses it without --cache', () => {
     const cwd = tree({ 'package.json': '{"dependencies":{"@prisma/client":"7.0.0"}}', 'src/a.ts': COUNTED });
     expect(run(cwd, ['--cache', '--cache-location', 'tmp/c.json']).status).toBe(0);

@@ -40,7 +40,7 @@ export interface OptionSpec {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Where `--cache` keeps results, relative to the folder pushdown runs in (prettier's and find-cache-dir's convention). */
+/** Where `--cache` keeps results, relative to the nearest folder with a package.json (prettier's and find-cache-dir's convention). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/pushdown/results.json';
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -64,7 +64,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'client-names', kind: 'list', arg: '<list>', group: 'Project', config: 'clientNames', run: 'clientNames', check: (n) => (IDENTIFIER.test(n) ? undefined : `'${n}' is not an identifier`), describe: 'identifiers taken to be an ORM client, also as `this.<name>` and `ctx.<name>` (replaces the default names)' },
   { name: 'batch-size', kind: 'int', arg: '<n>', min: 1, group: 'Project', config: 'batchSize', run: 'batchSize', describe: 'rows per batch for `loop-to-batches` (default 1000)' },
   { name: 'cache', kind: 'flag', group: 'Other', config: 'cache', describe: `keep each analysed file's result in a cache file, and on the next run answer files from it instead of parsing them again: a file is answered only when its bytes, path, ORM facts, the options and pushdown itself are all unchanged. Off by default` },
-  { name: 'cache-location', kind: 'string', arg: '<file>', group: 'Other', config: 'cacheLocation', path: true, creates: true, describe: `the cache file for \`--cache\` (default \`${DEFAULT_CACHE_LOCATION}\`)` },
+  { name: 'cache-location', kind: 'string', arg: '<file>', group: 'Other', config: 'cacheLocation', path: true, creates: true, describe: `the cache file for \`--cache\` (default \`${DEFAULT_CACHE_LOCATION}\` in the nearest folder with a package.json, from the current one up)` },
   { name: 'jobs', kind: 'int', arg: '<n>', min: 0, group: 'Other', config: 'jobs', run: 'jobs', describe: 'worker threads. Default: one per core, once there are 400+ files to parse per worker (below that one thread is faster). `0` or `1`: in-process, except a file of 1 MiB or more, which always gets a worker of its own (a heap freed when it ends)' },
   { name: 'help', alias: 'h', kind: 'flag', group: 'Other', describe: 'show this help' },
   { name: 'version', kind: 'flag', group: 'Other', describe: 'print the version' },

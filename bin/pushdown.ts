@@ -69,13 +69,23 @@ function toRequest(argvPaths: string[], resolved: ResolvedOptions, cwd: string):
     const value = values.get(spec.name);
     if (spec.run !== undefined && value !== undefined) (options as unknown as Record<string, unknown>)[spec.run] = value;
   }
-  if (flag('cache')) options.cache = (values.get('cache-location') as string | undefined) ?? resolve(cwd, DEFAULT_CACHE_LOCATION);
+  if (flag('cache')) options.cache = (values.get('cache-location') as string | undefined) ?? resolve(packageFolder(cwd), DEFAULT_CACHE_LOCATION);
   options.extensions = [...new Set(options.extensions.map((e) => e.replace(/^\./, '')))];
   // unsafe from a config file only counts where it can apply.
   if (mode !== 'write' && format !== 'patch') options.unsafe = false;
 
   const action = flag('help') ? 'help' : flag('version') ? 'version' : flag('list') ? 'list' : 'run';
   return { action, format, quiet: flag('quiet'), transformNames: values.get('transform') as string[] | undefined, options };
+}
+
+/** The nearest folder from `cwd` up that holds a package.json (find-cache-dir's rule), else `cwd`. */
+function packageFolder(cwd: string): string {
+  for (let dir = cwd; ; ) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return cwd;
+    dir = up;
+  }
 }
 
 function resolveTransforms(names: string[] | undefined, rules: readonly RuleMeta[]): string[] | undefined {
