@@ -268,23 +268,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-// V8 doubles its young generation whenever a scavenge finds much alive, and each
-// parsed file's tree is alive while its rules run: the heap then holds ~40 MiB
-// of young space no file needs. Kept at its starting size, peak RSS on a
-// 4,000-file monorepo fell from ~180 to ~145 MiB at about the same CPU
-// (bench/RESULTS-speed.md). One file of megabytes is the opposite case: its tree
-// and scopes (~1.2 GB for 6 MB) survive scavenge after scavenge of a young
-// generation that never grows, and garbage collection took 3/4 of the run
-// (`npm run bench:diff`: 19 s, against 11 s with V8's default growth). So the cap
-// is lifted when a file to parse is that large. Only the CLI does this: a library
-// caller's process is its own.
-setFlagsFromString('--semi-space-growth-factor=1');
+// The young generation is left to V8 (semi-spaces of 1 MiB growing to 16 MiB). It was kept at 1 MiB
+// (--semi-space-growth-factor=1) while each file's garbage outlived it and was promoted; now that the
+// engine takes each tree apart (lib/engine.ts takeApart), a larger one lets that garbage die young: on
+// dub, with takeApart, 4.4 s CPU capped against 4.0 s not (6 alternated runs), peak RSS 121 MiB either way.
+//
+// A file of megabytes: its tree and scopes (~1.2 GB for 6 MB) survive scavenge after scavenge of V8's
+// default young generation (semi-spaces of 1 growing to 16 MiB), and garbage collection took 3/4 of the
+// run. Read when a heap is made, these size the worker the runner starts for that file
+// (lib/runner/pool.ts), not this thread. 64 MiB semi-spaces from the start: on the 6 MB file, 9.4-10.3 s
+// against 10.9-11.1 s with V8's 16 MiB cap (and 128 MiB was slower again). Only the CLI does this: a
+// library caller's process is its own.
 function tuneHeap(plan: { largestFile: number }): void {
   if (plan.largestFile < LARGE_FILE) return;
-  setFlagsFromString('--semi-space-growth-factor=2');
-  // Read when a heap is made: they size the worker the runner starts for that file (lib/runner/pool.ts), not this
-  // thread. 64 MiB semi-spaces from the start: on the 6 MB file, 9.4-10.3 s against 10.9-11.1 s with V8's 16 MiB
-  // cap (and 128 MiB was slower again).
   setFlagsFromString('--min-semi-space-size=64');
   setFlagsFromString('--max-semi-space-size=64');
 }
