@@ -273,6 +273,16 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 // engine takes each tree apart (lib/engine.ts takeApart), a larger one lets that garbage die young: on
 // dub, with takeApart, 4.4 s CPU capped against 4.0 s not (6 alternated runs), peak RSS 121 MiB either way.
 //
+// TurboFan inlines less (V8's default budget is 920 bytes of bytecode inlined per optimised function).
+// A cold run optimises pushdown's and babel's functions as it goes, on V8's background threads: on dub
+// those compiles took 1.3-1.5 s of a ~4.1 s CPU run (per-thread CPU from /proc). A smaller budget makes
+// them cheaper, and the code they make was not slower here. --jobs 1, alternated runs, CPU medians:
+// dub 3.99 -> 3.22 s (8 runs; two more rounds: 4.04 -> 3.60 s, 3.94 -> 3.54 s), trigger.dev 5.65 -> 5.09 s,
+// generated corpus 5.10 -> 4.59 s (6 runs each), wall the same or lower; the 2 MB file of 16,000 edits
+// (its own worker) 6.22 -> 5.62 s; a one-file run unchanged. Read when a function is optimised, so it
+// holds for babel, loaded later, and for workers. Only the CLI does this.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
+
 // A file of megabytes: its tree and scopes (~1.2 GB for 6 MB) survive scavenge after scavenge of V8's
 // default young generation (semi-spaces of 1 growing to 16 MiB), and garbage collection took 3/4 of the
 // run. Read when a heap is made, these size the worker the runner starts for that file
