@@ -5,24 +5,17 @@
  * a result.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { buildId } from '../lib/runner/cache.js';
 import { runPushdown } from '../lib/runner/index.js';
-import type { RunOptions, RunResult } from '../lib/types.js';
+import type { RunResult } from '../lib/types.js';
+import { runOptions, tempTrees } from './helpers/trees.js';
 
 const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'bin', 'pushdown.js');
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-function tempDir(): string {
-  const root = mkdtempSync(join(tmpdir(), 'pushdown-cache-'));
-  roots.push(root);
-  return root;
-}
+const { dir: tempDir, tree } = tempTrees('pushdown-cache-');
 
 /** The bundled example apps (sources, schemas, package.json files), without their databases and generated clients. */
 function examples(): string {
@@ -31,26 +24,7 @@ function examples(): string {
   return root;
 }
 
-function tree(files: Record<string, string>): string {
-  const root = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
-  return root;
-}
-
-const options = (cwd: string, extra: Partial<RunOptions> = {}): RunOptions => ({
-  paths: ['.'],
-  cwd,
-  mode: 'dry-run',
-  unsafe: false,
-  ignore: [],
-  extensions: ['ts', 'tsx', 'js'],
-  force: false,
-  jobs: 1,
-  ...extra,
-});
+const options = runOptions;
 
 /** What a reporter sees of a run, minus the clock and the cache's own count. */
 function records(result: RunResult): unknown {

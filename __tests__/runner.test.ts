@@ -2,38 +2,15 @@
  * The runner as an exported API (no CLI): discovery and prefilter, the nearest
  * schema per file, per-operation hooks downgrading safe rewrites, order.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectQueryHooks } from '../lib/orm/prisma/schema.js';
 import { runPushdown } from '../lib/runner/index.js';
-import type { RunOptions } from '../lib/types.js';
+import { runOptions, tempTrees } from './helpers/trees.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'pushdown-runner-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
-  return root;
-}
-
-const options = (cwd: string, extra: Partial<RunOptions> = {}): RunOptions => ({
-  paths: ['.'],
-  cwd,
-  mode: 'dry-run',
-  unsafe: false,
-  ignore: [],
-  extensions: ['ts', 'tsx', 'js'],
-  force: false,
-  jobs: 1,
-  ...extra,
-});
+const { tree } = tempTrees('pushdown-runner-');
+const options = runOptions;
 
 const COUNTED = `import { prisma } from './db';
 export async function n() {
