@@ -80,20 +80,15 @@ export function buildId(root = OWN_ROOT): string {
 }
 
 export class ResultCache {
-  private readonly stored: CacheFile['files'];
-  private readonly run: string;
   private dirty = false;
   /** Results answered from the cache in this run. */
   hits = 0;
 
   private constructor(
     readonly location: string,
-    run: string,
-    stored: CacheFile['files'],
-  ) {
-    this.run = run;
-    this.stored = stored;
-  }
+    private readonly run: string,
+    private readonly stored: CacheFile['files'],
+  ) {}
 
   /** Opens the cache at `location` for a run with this configuration; a missing, foreign or damaged file gives an empty cache. */
   static open(location: string, config: ProcessConfig): ResultCache {
