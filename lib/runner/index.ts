@@ -105,7 +105,13 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   };
 
   const cache = opts.cache !== undefined ? ResultCache.open(resolve(opts.cwd, opts.cache), config) : undefined;
-  const toAnalyse = cache ? jobs.filter((job) => !answeredFromCache(cache, job, read, results)) : jobs;
+  const toAnalyse: FileJob[] = [];
+  for (const job of jobs) {
+    const seen = read.get(job);
+    const hit = cache && seen ? cache.get(job, seen.key, seen.text) : undefined;
+    if (hit) results.push(hit);
+    else toAnalyse.push(job);
+  }
   opts.onPlan?.({ files: toAnalyse.length, largestFile: toAnalyse.reduce((max, j) => Math.max(max, j.size ?? 0), 0) });
   // The analysis (rules, engine, @babel/traverse) is loaded only when there is a file to analyse.
   const processed =
@@ -130,14 +136,6 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ...(opts.signal?.aborted ? { interrupted: true } : {}),
     ...(selected.baselineWritten !== undefined ? { baselineWritten: selected.baselineWritten } : {}),
   };
-}
-
-/** Pushes the job's cached result, if the cache has one for the file as read. */
-function answeredFromCache(cache: ResultCache, job: FileJob, read: Map<FileJob, { text: string; key: string }>, results: FileResult[]): boolean {
-  const seen = read.get(job);
-  const hit = seen && cache.get(job, seen.key, seen.text);
-  if (hit) results.push(hit);
-  return hit !== undefined;
 }
 
 /** Stores this run's fresh results (before the baseline and test-file selection touch them) and writes the cache. */
