@@ -1,13 +1,13 @@
 /**
  * EngineOptions.releaseTrees: the runner hands each file's tree to the engine, which takes every tree of
- * the run apart when it ends (lib/engine.ts takeApart), so its garbage dies young. It must change no
- * result, and it must really empty the nodes, NodePaths and scopes (else it buys nothing).
+ * the run apart as soon as it is done with it (lib/engine.ts takeApart), so its garbage dies young. It must
+ * change no result, and it must really empty the nodes, NodePaths and scopes (else it buys nothing).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NodePath } from '@babel/traverse';
-import type { Program } from '@babel/types';
+import type { File, Program } from '@babel/types';
 import { transformSource, type EngineOptions } from '../lib/engine.js';
 import { parseSource } from '../lib/parse.js';
 import type { Rule } from '../lib/rule.js';
@@ -66,6 +66,38 @@ describe('releaseTrees', () => {
     expect(seen?.scope).toBeNull();
     expect(binding?.path).toBeNull();
     expect(ast.program).toBeNull();
+  });
+
+  it('takes a tree apart when a re-parse replaces it, so a run holds one tree at a time', () => {
+    const seen: File[] = [];
+    /** What each rule found of the trees the rules before it read: emptied or not. */
+    const emptied: boolean[][] = [];
+    const replacing = (id: string, from: string, to: string): Rule =>
+      ({
+        meta: { id, description: `${from} -> ${to}`, tier: 'safe' },
+        apply(ctx) {
+          emptied.push(seen.map((t) => t.program === null));
+          seen.push(ctx.ast);
+          const at = ctx.source.indexOf(from);
+          if (at !== -1) ctx.rewrite({ node: ctx.ast.program, tier: 'safe', message: `${from} -> ${to}`, edits: [{ start: at, end: at + from.length, text: to }] });
+        },
+      }) as Rule;
+    const source = 'export const n = 1;\n';
+    const ast = parseSource(source, 'a.ts');
+    const opts: EngineOptions = { rules: [replacing('a', '1', '2'), replacing('b', '2', '3'), replacing('c', '9', '0')], ruleOptions: ormRuleOptions('prisma'), applyTiers: new Set(['safe']) };
+    const result = transformSource(source, 'a.ts', { ...opts, releaseTrees: true }, ast);
+    expect(result.output).toBe('export const n = 3;\n');
+    expect(seen[0]).toBe(ast);
+    expect(new Set(seen).size).toBe(3);
+    // Rule b reads the tree a's edit made, and a's is gone; c reads b's, and a's and b's are gone.
+    expect(emptied).toEqual([[], [true], [true, true]]);
+    expect(seen.every((t) => t.program === null)).toBe(true);
+    // Without releaseTrees, nothing is emptied.
+    seen.length = 0;
+    emptied.length = 0;
+    transformSource(source, 'a.ts', opts, parseSource(source, 'a.ts'));
+    expect(emptied).toEqual([[], [false], [false, false]]);
+    expect(seen.some((t) => t.program === null)).toBe(false);
   });
 
   it('leaves the tree alone when not asked', () => {

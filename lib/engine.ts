@@ -30,8 +30,9 @@ export interface EngineOptions {
    */
   allRuleIds?: readonly string[];
   /**
-   * The caller gives up the tree it passes (or has none): when the run ends, every tree of the run is
-   * taken apart (takeApart), so that its garbage dies young. Only for a caller that keeps no node.
+   * The caller gives up the tree it passes (or has none): every tree of the run is taken apart
+   * (takeApart) as soon as the run is done with it (the one before a re-parse then, the last when the run
+   * ends), so that its garbage dies young. Only for a caller that keeps no node.
    */
   releaseTrees?: boolean;
 }
@@ -219,15 +220,20 @@ export function programPath(ast: File): NodePath<Program> {
 export function transformSource(source: string, filePath: string, opts: EngineOptions, ast?: File): EngineResult {
   babel(); // set up before anything (suppression comments included) makes a NodePath
   if (opts.releaseTrees !== true) return runRules(source, filePath, opts, ast);
-  const trees: File[] = [];
+  const held: HeldTree = {};
   try {
-    return runRules(source, filePath, opts, ast, trees);
+    return runRules(source, filePath, opts, ast, held);
   } finally {
-    for (const t of trees) takeApart(t);
+    if (held.tree) takeApart(held.tree);
   }
 }
 
-function runRules(source: string, filePath: string, opts: EngineOptions, ast: File | undefined, trees?: File[]): EngineResult {
+/** The one tree of a run not yet taken apart (EngineOptions.releaseTrees). */
+interface HeldTree {
+  tree?: File;
+}
+
+function runRules(source: string, filePath: string, opts: EngineOptions, ast: File | undefined, held?: HeldTree): EngineResult {
   const eol = detectEol(source);
   const original = lineIndex(source);
   const batches: TextEdit[][] = [];
@@ -238,7 +244,7 @@ function runRules(source: string, filePath: string, opts: EngineOptions, ast: Fi
   const anchors: { record: FindingRecord; span: Span; batch: number }[] = [];
   let text = source;
   let tree = ast ?? parseSource(source, filePath);
-  trees?.push(tree);
+  if (held) held.tree = tree;
   const directives = readDirectives(tree, source);
   let suppressed = 0;
   /** Is this rule silenced at this offset of the current text? Counts it once per distinct report. */
@@ -339,8 +345,14 @@ function runRules(source: string, filePath: string, opts: EngineOptions, ast: Fi
       batches.push(sorted);
       reviewSpans = [...reviewSpans.map((r) => mapSpan(sorted, r)), ...insertedSpans(sorted, acceptedReview)];
       try {
-        tree = parseSource(text, filePath);
-        trees?.push(tree);
+        const next = parseSource(text, filePath);
+        // No rule reads the tree before again: taken apart now, a file that several rules rewrite holds one
+        // tree at a time, not one per rewriting rule (trigger.dev's peak RSS 184 -> 155 MiB).
+        if (held) {
+          takeApart(tree);
+          held.tree = next;
+        }
+        tree = next;
       } catch (err) {
         const e = err as SourceParseError;
         throw new InvalidOutputError(
