@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema, schemaBlocks } from '../lib/orm/prisma/schema.js';
 import { readSchemaBlocks } from '../lib/orm/prisma/schema-reader.js';
+import { parseInWorker, prismaAstParse } from '../lib/orm/prisma/prisma-ast.js';
 import { fixtureSchema } from './helpers/schema.js';
 
 const USER = `datasource db {
@@ -109,10 +110,13 @@ describe('readPrismaSchema', () => {
   });
 });
 
+/** Each worker thread loads prisma-ast (~0.35 s, more on a busy machine): generous, never a measure. */
+const WORKER_TIMEOUT = 120_000;
+
 describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
-  const facts = (dir: string, file: string, reader: boolean) => {
+  const facts = (dir: string, file: string, reader: boolean, worker = true) => {
     try {
-      return JSON.stringify(readPrismaSchema(join(dir, file), reader), (_k, v: unknown) => (v instanceof Map ? [...v] : v));
+      return JSON.stringify(readPrismaSchema(join(dir, file), reader, worker), (_k, v: unknown) => (v instanceof Map ? [...v] : v));
     } catch (err) {
       return `throws: ${(err as Error).message}`;
     }
@@ -150,7 +154,39 @@ describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
     expect(readSchemaBlocks(text)).toBeUndefined();
     const dir = project({ 'schema.prisma': text });
     expect(facts(dir, 'schema.prisma', true)).toBe(facts(dir, 'schema.prisma', false));
-  });
+    // prisma-ast in its worker thread gives what it gives in this one, errors included.
+    expect(facts(dir, 'schema.prisma', true)).toBe(facts(dir, 'schema.prisma', true, false));
+  }, WORKER_TIMEOUT);
+  it('runs prisma-ast in a worker thread that answers with its blocks and its errors, in order', () => {
+    const texts = [...Object.values(DECLINED), USER + POST];
+    const here = prismaAstParse(texts, false);
+    const there = parseInWorker(texts);
+    expect(there).toBeDefined();
+    expect(there).toHaveLength(texts.length);
+    const errors = here.filter((p) => 'error' in p).length;
+    expect(errors).toBeGreaterThan(2);
+    expect(errors).toBeLessThan(texts.length);
+    there!.forEach((p, i) => {
+      const want = here[i];
+      if ('list' in want) expect(p).toEqual(want);
+      else {
+        expect('error' in p, `text ${i}`).toBe(true);
+        const [a, b] = [(want.error as { message: string; token?: { image: string; startLine: number; startColumn: number } }), ((p as { error: unknown }).error as typeof want.error & { message: string; token?: unknown })];
+        expect(b.message).toBe(a.message);
+        expect(b.token).toEqual(a.token ? { image: a.token.image, startLine: a.token.startLine, startColumn: a.token.startColumn } : undefined);
+      }
+    });
+  }, WORKER_TIMEOUT);
+  it('reads a multi-file folder whose files go to prisma-ast in one worker, naming the first that fails', () => {
+    // `_note` is a name the reader leaves to prisma-ast (which reads it): a.prisma goes to the worker, b.prisma does not.
+    const ok = project({ 'prisma/schema/a.prisma': USER.replace('  secret ', '  _note   String\n  secret '), 'prisma/schema/b.prisma': POST });
+    expect(readSchemaBlocks(USER.replace('  secret ', '  _note   String\n  secret '))).toBeUndefined();
+    expect(facts(ok, 'prisma/schema', true)).toBe(facts(ok, 'prisma/schema', true, false));
+    expect(facts(ok, 'prisma/schema', true)).not.toMatch(/^throws/);
+    const bad = project({ 'prisma/schema/a.prisma': USER, 'prisma/schema/b.prisma': 'model {', 'prisma/schema/c.prisma': '/* c */ model {' });
+    expect(facts(bad, 'prisma/schema', true)).toMatch(/^throws: .*b\.prisma does not parse: syntax error at line 1/);
+    expect(facts(bad, 'prisma/schema', true)).toBe(facts(bad, 'prisma/schema', true, false));
+  }, WORKER_TIMEOUT);
   it("gives prisma-ast's blocks for the test and example schemas", () => {
     for (const file of ['test/prisma/schema.prisma', 'examples/prisma-app/prisma/schema.prisma']) {
       const text = readFileSync(join(import.meta.dirname, '..', file), 'utf8');

@@ -19,10 +19,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as babelParse } from '../../babel.js';
 import type { Expression, Node, ObjectExpression } from '@babel/types';
-import { createRequire } from 'node:module';
 import type { Attribute, Field, Schema } from '@mrleebo/prisma-ast';
 import type { FieldFacts, FieldType, ModelFacts, OrmFacts } from '../core/facts.js';
 import { readSchemaBlocks } from './schema-reader.js';
+import { prismaAstParse } from './prisma-ast.js';
 
 /** A path the user gave that cannot be used: one line, shown without a stack trace. */
 export class SchemaUsageError extends Error {
@@ -106,33 +106,45 @@ function namesIn(dir: string): ReadonlySet<string> | undefined {
   }
 }
 
-type PrismaAst = typeof import('@mrleebo/prisma-ast');
-let prismaAst: PrismaAst | undefined;
-
 /**
  * The blocks of one schema file. Most schemas are read by schema-reader.ts;
- * the others by prisma-ast (chevrotain underneath: ~0.35 s to load), loaded
- * only then. `reader: false` always asks prisma-ast (tests compare the two).
+ * the others by prisma-ast (chevrotain underneath: ~0.35 s to load, see
+ * prisma-ast.ts), loaded only then, in this thread. `reader: false` always asks
+ * prisma-ast (tests compare the two). Throws what prisma-ast throws.
  */
 export function schemaBlocks(text: string, reader = true): Schema['list'] {
   const fast = reader ? readSchemaBlocks(text) : undefined;
   if (fast) return fast;
-  prismaAst ??= createRequire(import.meta.url)('@mrleebo/prisma-ast') as PrismaAst;
-  return prismaAst.getSchema(text).list;
+  const [parsed] = prismaAstParse([text], false);
+  if ('error' in parsed) throw parsed.error;
+  return parsed.list;
 }
 
-/** Read a schema file, or every .prisma file under a folder (Prisma's multi-file schema). Throws when it cannot. */
-export function readPrismaSchema(path: string, reader = true): OrmFacts {
+/**
+ * Read a schema file, or every .prisma file under a folder (Prisma's multi-file schema). Throws when it
+ * cannot, naming the first file (in order) that cannot be read or parsed. The files schema-reader.ts
+ * declines (or all, `reader: false`) go to prisma-ast together, in a worker thread unless `worker` is false.
+ */
+export function readPrismaSchema(path: string, reader = true, worker = true): OrmFacts {
   const files = isDirectory(path) ? prismaFilesIn(path) : [path];
   if (files.length === 0) throw new Error(`no .prisma files in ${path}`);
-  const blocks: Schema['list'] = [];
-  for (const file of files) {
+  const read = files.map((file): { text: string; blocks?: Schema['list'] } | { error: unknown } => {
     try {
-      blocks.push(...schemaBlocks(readFileSync(file, 'utf8'), reader));
+      const text = readFileSync(file, 'utf8');
+      return { text, blocks: reader ? readSchemaBlocks(text) : undefined };
     } catch (err) {
-      throw new Error(`${file} does not parse: ${oneLine(err)}`);
+      return { error: err };
     }
-  }
+  });
+  const declined = read.filter((r): r is { text: string } => 'text' in r && r.blocks === undefined);
+  const parsed = new Map(declined.length > 0 ? prismaAstParse(declined.map((r) => r.text), worker).map((p, i) => [declined[i], p]) : []);
+  const blocks: Schema['list'] = [];
+  files.forEach((file, i) => {
+    const r = read[i];
+    const got = 'error' in r ? r : (r.blocks ? { list: r.blocks } : parsed.get(r))!;
+    if ('error' in got) throw new Error(`${file} does not parse: ${oneLine(got.error)}`);
+    blocks.push(...got.list);
+  });
   return toOrmFacts(path, blocks);
 }
 

@@ -1,0 +1,108 @@
+/**
+ * @mrleebo/prisma-ast, for the schema files schema-reader.ts leaves to it
+ * (block comments, unusual forms, syntax errors), run in a short-lived worker
+ * thread by default.
+ *
+ * Why a thread: prisma-ast brings chevrotain, whose code and parser tables stay
+ * in the heap of whoever loads them, ~20 MiB of the CLI's peak RSS for the
+ * rest of the run (trigger.dev: 149-150 MiB with it in the main thread,
+ * 125-132 without). The thread loads it, parses, answers and ends, and its
+ * heap goes with it. The main thread waits for the answer (the project's facts
+ * are read synchronously), so nothing else changes: the blocks are plain data
+ * (the same after a structured clone), and an error keeps what schema.ts
+ * reports of it (message, and chevrotain's token position).
+ *
+ * When the thread cannot answer (it cannot start, or takes longer than
+ * WAIT_MS), the texts are parsed in this thread instead, as before.
+ */
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Schema } from '@mrleebo/prisma-ast';
+
+/** prisma-ast's `getSchema(text).list`, or what it threw. */
+export type Parsed = { list: Schema['list'] } | { error: unknown };
+
+type PrismaAst = typeof import('@mrleebo/prisma-ast');
+
+const require = createRequire(import.meta.url);
+let inProcess: PrismaAst | undefined;
+
+/** The worker: CommonJS, given the module's resolved path, the texts, a port and a flag to raise. */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { modulePath, texts, port, signal } = workerData;
+let reply;
+try {
+  const ast = require(modulePath);
+  reply = texts.map((text) => {
+    try {
+      return { list: ast.getSchema(text).list };
+    } catch (err) {
+      const t = err !== null && typeof err === 'object' ? err.token : undefined;
+      const token = t ? { image: t.image, startLine: t.startLine, startColumn: t.startColumn } : undefined;
+      return { thrown: { isError: err instanceof Error, message: err instanceof Error ? err.message : String(err), token } };
+    }
+  });
+} catch (err) {
+  reply = { failed: String(err) };
+}
+port.postMessage(reply);
+Atomics.store(signal, 0, 1);
+Atomics.notify(signal, 0);
+`;
+
+/** How long the main thread waits for the worker before parsing itself (loading chevrotain takes ~0.35 s). */
+const WAIT_MS = 60_000;
+
+type Reply = Array<{ list: Schema['list'] } | { thrown: { isError: boolean; message: string; token?: { image?: string; startLine?: number; startColumn?: number } } }> | { failed: string };
+
+/** Parse each text with prisma-ast: in a worker thread (`worker`, the default), else in this one. */
+export function prismaAstParse(texts: readonly string[], worker = true): Parsed[] {
+  return (worker ? parseInWorker(texts) : undefined) ?? texts.map(parseHere);
+}
+
+function parseHere(text: string): Parsed {
+  inProcess ??= require('@mrleebo/prisma-ast') as PrismaAst;
+  try {
+    return { list: inProcess.getSchema(text).list };
+  } catch (err) {
+    return { error: err };
+  }
+}
+
+/** The worker's answer, or undefined when it gave none. Exported for tests. */
+export function parseInWorker(texts: readonly string[]): Parsed[] | undefined {
+  let thread: Worker | undefined;
+  try {
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    thread = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { modulePath: require.resolve('@mrleebo/prisma-ast'), texts, port: port2, signal },
+      transferList: [port2],
+      // Its own output would interleave with the report; it prints nothing.
+      stdout: true,
+      stderr: true,
+    });
+    thread.unref();
+    if (Atomics.wait(signal, 0, 0, WAIT_MS) === 'timed-out') return undefined;
+    const reply = receiveMessageOnPort(port1)?.message as Reply | undefined;
+    port1.close();
+    if (!reply || !Array.isArray(reply) || reply.length !== texts.length) return undefined;
+    return reply.map((r) => ('list' in r ? { list: r.list } : { error: rebuilt(r.thrown) }));
+  } catch {
+    return undefined;
+  } finally {
+    void thread?.terminate();
+  }
+}
+
+/**
+ * What schema.ts reads of an error (oneLine): chevrotain's `token` position when it has one, else an
+ * Error's message, or the thrown value as text (the message is `String(value)` then, so an Error made
+ * for a token gives the same line either way).
+ */
+function rebuilt(thrown: { isError: boolean; message: string; token?: { image?: string; startLine?: number; startColumn?: number } }): unknown {
+  if (thrown.token) return Object.assign(new Error(thrown.message), { token: thrown.token });
+  return thrown.isError ? new Error(thrown.message) : thrown.message;
+}
