@@ -114,7 +114,8 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
       opts.onWarning?.(`${rel(dir)}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? err}); its files were not scanned`);
       return;
     }
-    const own = readGitignore(dir);
+    // The listing says whether there is a .gitignore: no stat per folder to ask again.
+    const own = entries.some((e) => e.name === '.gitignore') ? readGitignore(dir) : undefined;
     const here = own ? [...scopes, own] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
