@@ -114,17 +114,22 @@ function babel(): BabelTraverse['traverse'] {
   // babel keeps each parent node's child NodePaths in a WeakMap keyed by the node. A crawl puts every parent
   // node of the file in it, and V8 handles weak-map entries apart in every collection, scavenges included:
   // on a 6 MB file the crawl's share of garbage collection fell by about a fifth with the list kept on the
-  // node itself, under a symbol (invisible to for-in, Object.keys and JSON; only a spread or Object.assign
-  // of a node would copy it, and nothing here copies nodes). A plain store, not a non-enumerable
-  // defineProperty: V8 caches the store, and the runtime call cost ~0.1 us per parent node (dub's profile:
-  // 36-43 ms -> 10-15 ms self time). Same lookups, same paths. Skipped, leaving babel's own, if this
-  // babel's cache module does not look as expected.
+  // node itself, under a symbol (invisible to for-in, JSON and the trees' printers). Same lookups, same
+  // paths. Skipped, leaving babel's own, if this babel's cache module does not look as expected.
   type PathsCache = { getCachedPaths(path: { parent: object }): Map<Node, NodePath> | undefined; getOrCreateCachedPaths(node: object, parentPath?: unknown): Map<Node, NodePath> };
   const babelCache = (lib.traverse as unknown as { cache?: Partial<PathsCache> }).cache;
   if (babelCache && typeof babelCache.getCachedPaths === 'function' && typeof babelCache.getOrCreateCachedPaths === 'function') {
     type Holder = { [CHILD_PATHS]?: Map<Node, NodePath> };
     babelCache.getCachedPaths = (path) => (path.parent as Holder)[CHILD_PATHS];
-    babelCache.getOrCreateCachedPaths = (node) => ((node as Holder)[CHILD_PATHS] ??= new Map());
+    babelCache.getOrCreateCachedPaths = (node) => {
+      const holder = node as Holder;
+      let paths = holder[CHILD_PATHS];
+      if (!paths) {
+        paths = new Map();
+        Object.defineProperty(holder, CHILD_PATHS, { value: paths, writable: true, configurable: true, enumerable: false });
+      }
+      return paths;
+    };
   }
   traverse = lib.traverse;
   return traverse;
