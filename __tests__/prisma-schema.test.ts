@@ -160,13 +160,14 @@ describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
   it('runs prisma-ast in a worker thread that answers with its blocks and its errors, in order', () => {
     const texts = [...Object.values(DECLINED), USER + POST];
     const here = prismaAstParse(texts, false);
-    const there = parseInWorker(texts);
-    expect(there).toBeDefined();
+    const answer = parseInWorker(texts);
+    expect(Array.isArray(answer), JSON.stringify(answer)).toBe(true);
+    const there = answer as ReturnType<typeof prismaAstParse>;
     expect(there).toHaveLength(texts.length);
     const errors = here.filter((p) => 'error' in p).length;
     expect(errors).toBeGreaterThan(2);
     expect(errors).toBeLessThan(texts.length);
-    there!.forEach((p, i) => {
+    there.forEach((p, i) => {
       const want = here[i];
       if ('list' in want) expect(p).toEqual(want);
       else {
@@ -176,6 +177,11 @@ describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
         expect(b.token).toEqual(a.token ? { image: a.token.image, startLine: a.token.startLine, startColumn: a.token.startColumn } : undefined);
       }
     });
+  }, WORKER_TIMEOUT);
+  it('a worker that cannot load prisma-ast says so (it does not leave the caller waiting), and the caller parses in its own thread', () => {
+    const missing = join(project({ 'x.txt': '' }), 'no-such-module.cjs');
+    expect(parseInWorker([USER], missing)).toEqual({ failed: expect.stringMatching(/Cannot find module .*no-such-module\.cjs/) });
+    expect(prismaAstParse([USER], true)[0]).toEqual(prismaAstParse([USER], false)[0]);
   }, WORKER_TIMEOUT);
   it('reads a multi-file folder whose files go to prisma-ast in one worker, naming the first that fails', () => {
     // `_note` is a name the reader leaves to prisma-ast (which reads it): a.prisma goes to the worker, b.prisma does not.

@@ -46,9 +46,14 @@ try {
 } catch (err) {
   reply = { failed: String(err) };
 }
-port.postMessage(reply);
-Atomics.store(signal, 0, 1);
-Atomics.notify(signal, 0);
+try {
+  port.postMessage(reply);
+} catch (err) {
+  port.postMessage({ failed: String(err) });
+} finally {
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
 `;
 
 /** How long the main thread waits for the worker before parsing itself (loading chevrotain takes ~0.35 s). */
@@ -58,7 +63,8 @@ type Reply = Array<{ list: Schema['list'] } | { thrown: { isError: boolean; mess
 
 /** Parse each text with prisma-ast: in a worker thread (`worker`, the default), else in this one. */
 export function prismaAstParse(texts: readonly string[], worker = true): Parsed[] {
-  return (worker ? parseInWorker(texts) : undefined) ?? texts.map(parseHere);
+  const answer = worker ? parseInWorker(texts) : undefined;
+  return Array.isArray(answer) ? answer : texts.map(parseHere);
 }
 
 function parseHere(text: string): Parsed {
@@ -70,28 +76,33 @@ function parseHere(text: string): Parsed {
   }
 }
 
-/** The worker's answer, or undefined when it gave none. Exported for tests. */
-export function parseInWorker(texts: readonly string[]): Parsed[] | undefined {
+/**
+ * The worker's answer, or why there is none: what it said went wrong, or that it did not answer in time.
+ * Exported for tests (which also give it a module that fails to load).
+ */
+export function parseInWorker(texts: readonly string[], modulePath = require.resolve('@mrleebo/prisma-ast')): Parsed[] | { failed: string } {
   let thread: Worker | undefined;
   try {
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     thread = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { modulePath: require.resolve('@mrleebo/prisma-ast'), texts, port: port2, signal },
+      workerData: { modulePath, texts, port: port2, signal },
       transferList: [port2],
-      // Its own output would interleave with the report; it prints nothing.
+      // Kept from the terminal: anything it printed would land amid the report (prisma-ast prints nothing here).
       stdout: true,
       stderr: true,
     });
     thread.unref();
-    if (Atomics.wait(signal, 0, 0, WAIT_MS) === 'timed-out') return undefined;
+    if (Atomics.wait(signal, 0, 0, WAIT_MS) === 'timed-out') return { failed: `no answer in ${WAIT_MS} ms` };
     const reply = receiveMessageOnPort(port1)?.message as Reply | undefined;
     port1.close();
-    if (!reply || !Array.isArray(reply) || reply.length !== texts.length) return undefined;
+    if (!reply) return { failed: 'no answer' };
+    if (!Array.isArray(reply)) return reply;
+    if (reply.length !== texts.length) return { failed: `${reply.length} answers to ${texts.length} texts` };
     return reply.map((r) => ('list' in r ? { list: r.list } : { error: rebuilt(r.thrown) }));
-  } catch {
-    return undefined;
+  } catch (err) {
+    return { failed: String(err) };
   } finally {
     void thread?.terminate();
   }
