@@ -4,7 +4,8 @@ import type { CallExpression, Node } from '@babel/types';
 import { describe, expect, it } from 'vitest';
 import { programPath } from '../lib/engine.js';
 import { parseSource } from '../lib/parse.js';
-import { findNodes, pathAt, walkNodes } from '../lib/walk.js';
+import { findNodes, pathAt, someNode, walkNodes } from '../lib/walk.js';
+import { plainIndex } from '../lib/analysis/plain-index.js';
 
 const SOURCE = `
 import { a } from './a';
@@ -54,6 +55,33 @@ describe('plain AST walks', () => {
       if (n.type === 'Identifier' || n.type === 'JSXIdentifier') names.add(n.name);
     });
     for (const n of ['pick', 'token', 'inner', 'deep', 'fourth', 'click', 'div', 'label', 'T']) expect(names.has(n)).toBe(true);
+  });
+
+  it('plainIndex holds what findNodes finds, in its order: named member calls and for-ofs, and typeof names', () => {
+    const source = `${SOURCE}\ntype R = typeof rows;\nlet v: typeof a.b;\nfor (const x of xs) x[k](); obj?.m(); f();\n`;
+    const tree = parseSource(source, 'y.tsx');
+    const index = plainIndex(tree.program);
+    const want = findNodes(tree.program, (n) => n.type === 'ForOfStatement' || (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier'));
+    expect(index.nodes.map((f) => f.steps)).toEqual(want.map((f) => f.steps));
+    expect(index.nodes.map((f) => f.node)).toEqual(want.map((f) => f.node));
+    expect(index.nodes.filter((f) => f.node.type === 'ForOfStatement')).toHaveLength(2);
+    expect([...index.typeQueryNames].sort()).toEqual(['pick', 'rows']);
+    expect(plainIndex(tree.program)).toBe(index);
+  });
+
+  it('someNode finds what walkNodes visits, and stops at the first match', () => {
+    const seen: Node[] = [];
+    walkNodes(ast.program, (n) => {
+      seen.push(n);
+    });
+    const named = (name: string) => (n: Node) => (n.type === 'Identifier' || n.type === 'JSXIdentifier') && n.name === name;
+    for (const name of ['pick', 'token', 'deep', 'click', 'div', 'label', 'absent']) expect(someNode(ast.program, named(name)), name).toBe(seen.some(named(name)));
+    let asked = 0;
+    const at = seen.findIndex(named('deep'));
+    expect(someNode(ast.program, (n) => (asked++, named('deep')(n)))).toBe(true);
+    // The nodes before it in walkNodes' order, and it: no more.
+    expect(asked).toBe(at + 1);
+    expect(asked).toBeLessThan(seen.length);
   });
 });
 

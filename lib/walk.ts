@@ -28,6 +28,26 @@ export function walkNodes(root: Node, visit: (node: Node, parent: Node | undefin
   go(root, undefined);
 }
 
+/** Is there a node under `root` (itself included) that `test` accepts? The nodes walkNodes visits, stopping at the first. */
+export function someNode(root: Node, test: (node: Node) => boolean): boolean {
+  const go = (n: unknown): boolean => {
+    if (!n || typeof n !== 'object') return false;
+    if (Array.isArray(n)) {
+      for (const c of n) if (go(c)) return true;
+      return false;
+    }
+    const o = n as Node;
+    if (test(o)) return true;
+    for (const k in o) {
+      if (NOT_CHILDREN.has(k)) continue;
+      const v = (o as unknown as Record<string, unknown>)[k];
+      if (v && typeof v === 'object' && go(v)) return true;
+    }
+    return false;
+  };
+  return go(root);
+}
+
 let VISITOR_KEYS: Record<string, readonly string[] | undefined> | undefined;
 /** The child properties @babel/traverse walks, per node type. */
 const childKeys = (type: string): readonly string[] | undefined => (VISITOR_KEYS ??= visitorKeys())[type];

@@ -4,7 +4,8 @@ import type { CallExpression, Node, Program } from '@babel/types';
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Load } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { findNodes, pathAt, type NodeSteps } from '../walk.js';
+import { pathAt, type NodeSteps } from '../walk.js';
+import { plainIndex } from './plain-index.js';
 
 const cache = new WeakMap<Program, Load[]>();
 
@@ -26,7 +27,7 @@ export function findWholeTableLoads(ctx: RuleContext): Load[] {
   const loads: Load[] = [];
   const active = activePlugins(ctx.options).map((p) => ({ dialect: p.dialect, names: new Set(p.dialect.loadCallNames), clientNames: clientNamesFor(p, ctx.options) }));
   const allNames = new Set(active.flatMap((a) => [...a.names]));
-  const named = findNodes(program, (n: Node) => n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && allNames.has(n.callee.property.name));
+  const named = plainIndex(program).nodes.filter(({ node: n }) => n.type === 'CallExpression' && allNames.has(n.callee.property.name));
   const candidates: Array<{ steps: NodeSteps; askers: typeof active }> = [];
   for (const { node, steps } of named) {
     const call = node as CallExpression;

@@ -21,7 +21,8 @@ import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatemen
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { findNodes, pathAt, walkNodes } from '../walk.js';
+import { pathAt, someNode } from '../walk.js';
+import { plainIndex } from './plain-index.js';
 import { shortText } from '../text.js';
 import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
@@ -90,15 +91,6 @@ function isCallbackLoopCandidate(node: Node): node is CallExpression {
   return cb.params[0]?.type === 'Identifier';
 }
 
-/** Is there a node under `root` (itself included) that `test` accepts? */
-function contains(root: Node, test: (node: Node) => boolean): boolean {
-  let found = false;
-  walkNodes(root, (n) => {
-    if (!found && test(n)) found = true;
-  });
-  return found;
-}
-
 /**
  * Could perRowQueries find a query in this loop, whatever the bindings are?
  * It needs a call in the body that an active dialect may take for a keyed
@@ -124,7 +116,7 @@ function mayQueryPerRow(node: ForOfStatement | CallExpression, mayBeKeyedQuery: 
     row = (callback.params[0] as Identifier).name;
   }
   const keyOfRow = (n: Node) => n.type === 'MemberExpression' && !n.computed && n.object.type === 'Identifier' && n.object.name === row && n.property.type === 'Identifier';
-  return contains(body, (n) => n.type === 'CallExpression' && mayBeKeyedQuery(n)) && contains(scope, keyOfRow);
+  return someNode(body, (n) => n.type === 'CallExpression' && mayBeKeyedQuery(n)) && someNode(scope, keyOfRow);
 }
 
 /**
@@ -141,7 +133,7 @@ export function findRowLoops(ctx: RuleContext): RowLoop[] {
   // No active dialect knows a keyed query: no loop can run one per row.
   if (keyed.length === 0) return loops;
   const mayBeKeyedQuery = (call: CallExpression) => keyed.some((a) => a.dialect.mayMatchKeyedQuery?.(call, ctx, a.clientNames) ?? true);
-  const candidates = findNodes(ctx.ast.program, (n) => (isForOfCandidate(n) || isCallbackLoopCandidate(n)) && mayQueryPerRow(n, mayBeKeyedQuery));
+  const candidates = plainIndex(ctx.ast.program).nodes.filter(({ node: n }) => (isForOfCandidate(n) || isCallbackLoopCandidate(n)) && mayQueryPerRow(n, mayBeKeyedQuery));
   for (const { node, steps } of candidates) {
     const path = pathAt(ctx.program, steps);
     if (node.type === 'ForOfStatement') forOfLoop(path as NodePath<ForOfStatement>, loops);
