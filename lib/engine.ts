@@ -11,7 +11,7 @@ import type { NodePath } from '@babel/traverse';
 import type { File, Node, Program } from '@babel/types';
 import { importEdits } from './imports.js';
 import { parseSource, SourceParseError } from './parse.js';
-import type { FindingDetails, Rewrite, Rule, RuleContext, RuleOptions, TextEdit } from './rule.js';
+import { mayAct, type FindingDetails, type Rewrite, type Rule, type RuleContext, type RuleOptions, type TextEdit } from './rule.js';
 import type { EditRecord, EditTier, FindingRecord } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
@@ -257,6 +257,8 @@ function runRules(source: string, filePath: string, opts: EngineOptions, ast: Fi
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let retry = false;
     for (const rule of opts.rules) {
+      // Words the rule needs absent: it would find nothing, and reading its loads could cost a crawl of a re-parsed tree.
+      if (!mayAct(rule, text)) continue;
       const accepted: TextEdit[] = [];
       const acceptedByStart: TextEdit[] = [];
       const acceptedReview = new Set<TextEdit>();

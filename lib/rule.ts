@@ -90,4 +90,16 @@ export interface FindingDetails {
 export interface Rule {
   meta: RuleMeta;
   apply(ctx: RuleContext): void;
+  /**
+   * Words without one of which in the text the rule can find nothing (`reduce`, `Math` for a rule that
+   * needs a `.reduce(...)` or a `Math.max(...)`): the engine does not run it on a text that holds none of
+   * them (nor a `\u` escape, which can spell a name without its letters), so a tree re-parsed for
+   * rules that cannot act on it is not crawled for them. Left out, the rule always runs.
+   */
+  words?: readonly string[];
+}
+
+/** Can a rule with these words (Rule.words) act on this text at all? */
+export function mayAct(rule: Pick<Rule, 'words'>, text: string): boolean {
+  return rule.words === undefined || text.includes('\\u') || rule.words.some((w) => text.includes(w));
 }

@@ -155,6 +155,8 @@ export const rule: Rule = {
     ],
   },
   apply,
+  // It starts only from a `.filter(...)` of the rows.
+  words: ['filter'],
 };
 
 export default toJscodeshift(rule);

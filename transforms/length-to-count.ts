@@ -83,6 +83,8 @@ export const rule: Rule = {
     declines: ['rows used for anything besides .length'],
   },
   apply,
+  // Rows used only for `.length`.
+  words: ['length'],
 };
 
 export default toJscodeshift(rule);

@@ -405,6 +405,8 @@ export const rule: Rule = {
     ],
   },
   apply,
+  // Every reduction it reads is a `.reduce(...)`, or a `Math.max` / `Math.min` of a map (asReduction).
+  words: ['reduce', 'Math'],
 };
 
 export default toJscodeshift(rule);
