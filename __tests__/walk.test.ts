@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { programPath } from '../lib/engine.js';
 import { parseSource } from '../lib/parse.js';
 import { findNodes, pathAt, someNode, walkNodes } from '../lib/walk.js';
-import { plainIndex } from '../lib/analysis/plain-index.js';
 
 const SOURCE = `
 import { a } from './a';
@@ -55,18 +54,6 @@ describe('plain AST walks', () => {
       if (n.type === 'Identifier' || n.type === 'JSXIdentifier') names.add(n.name);
     });
     for (const n of ['pick', 'token', 'inner', 'deep', 'fourth', 'click', 'div', 'label', 'T']) expect(names.has(n)).toBe(true);
-  });
-
-  it('plainIndex holds what findNodes finds, in its order: named member calls and for-ofs, and typeof names', () => {
-    const source = `${SOURCE}\ntype R = typeof rows;\nlet v: typeof a.b;\nfor (const x of xs) x[k](); obj?.m(); f();\n`;
-    const tree = parseSource(source, 'y.tsx');
-    const index = plainIndex(tree.program);
-    const want = findNodes(tree.program, (n) => n.type === 'ForOfStatement' || (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier'));
-    expect(index.nodes.map((f) => f.steps)).toEqual(want.map((f) => f.steps));
-    expect(index.nodes.map((f) => f.node)).toEqual(want.map((f) => f.node));
-    expect(index.nodes.filter((f) => f.node.type === 'ForOfStatement')).toHaveLength(2);
-    expect([...index.typeQueryNames].sort()).toEqual(['pick', 'rows']);
-    expect(plainIndex(tree.program)).toBe(index);
   });
 
   it('someNode finds what walkNodes visits, and stops at the first match', () => {

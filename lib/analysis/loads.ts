@@ -4,8 +4,7 @@ import type { CallExpression, Node, Program } from '@babel/types';
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Load } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { pathAt, type NodeSteps } from '../walk.js';
-import { plainIndex } from './plain-index.js';
+import { findNodes, pathAt, type NodeSteps } from '../walk.js';
 
 const cache = new WeakMap<Program, Load[]>();
 
@@ -27,7 +26,7 @@ export function findWholeTableLoads(ctx: RuleContext): Load[] {
   const loads: Load[] = [];
   const active = activePlugins(ctx.options).map((p) => ({ dialect: p.dialect, names: new Set(p.dialect.loadCallNames), clientNames: clientNamesFor(p, ctx.options) }));
   const allNames = new Set(active.flatMap((a) => [...a.names]));
-  const named = plainIndex(program).nodes.filter(({ node: n }) => n.type === 'CallExpression' && allNames.has(n.callee.property.name));
+  const named = findNodes(program, (n: Node) => n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && allNames.has(n.callee.property.name));
   const candidates: Array<{ steps: NodeSteps; askers: typeof active }> = [];
   for (const { node, steps } of named) {
     const call = node as CallExpression;

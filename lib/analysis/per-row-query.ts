@@ -21,8 +21,7 @@ import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatemen
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { pathAt, someNode } from '../walk.js';
-import { plainIndex } from './plain-index.js';
+import { findNodes, pathAt, someNode } from '../walk.js';
 import { shortText } from '../text.js';
 import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
@@ -133,7 +132,7 @@ export function findRowLoops(ctx: RuleContext): RowLoop[] {
   // No active dialect knows a keyed query: no loop can run one per row.
   if (keyed.length === 0) return loops;
   const mayBeKeyedQuery = (call: CallExpression) => keyed.some((a) => a.dialect.mayMatchKeyedQuery?.(call, ctx, a.clientNames) ?? true);
-  const candidates = plainIndex(ctx.ast.program).nodes.filter(({ node: n }) => (isForOfCandidate(n) || isCallbackLoopCandidate(n)) && mayQueryPerRow(n, mayBeKeyedQuery));
+  const candidates = findNodes(ctx.ast.program, (n) => (isForOfCandidate(n) || isCallbackLoopCandidate(n)) && mayQueryPerRow(n, mayBeKeyedQuery));
   for (const { node, steps } of candidates) {
     const path = pathAt(ctx.program, steps);
     if (node.type === 'ForOfStatement') forOfLoop(path as NodePath<ForOfStatement>, loops);

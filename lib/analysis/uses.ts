@@ -4,9 +4,9 @@
  * passed on, stored, spread, reassigned) is an escape, and rules leave it alone.
  */
 import type { Binding, NodePath } from '@babel/traverse';
-import type { ArrayPattern, AwaitExpression, CallExpression, Expression, ForOfStatement, Function as BabelFunction, Identifier, MemberExpression, Node, OptionalMemberExpression, Program, VariableDeclarator } from '@babel/types';
+import type { ArrayPattern, AwaitExpression, CallExpression, Expression, ForOfStatement, Function as BabelFunction, Identifier, MemberExpression, Node, OptionalMemberExpression, VariableDeclarator } from '@babel/types';
 import type { Load } from '../orm/core/types.js';
-import { plainIndex } from './plain-index.js';
+import { findNodes } from '../walk.js';
 
 export type Use =
   /** `rows.length` (read only) */
@@ -213,9 +213,23 @@ export function typeQueried(binding: Binding, name: string): boolean {
   return found;
 }
 
+const typeQueryCache = new WeakMap<Node, Set<string>>();
+
 /** Every name used as `typeof name` in a type, per program: most files have none, so most bindings need no search. */
-function typeQueryNames(program: NodePath): ReadonlySet<string> {
-  return plainIndex(program.node as Program).typeQueryNames;
+function typeQueryNames(program: NodePath): Set<string> {
+  let names = typeQueryCache.get(program.node);
+  if (!names) {
+    const found = new Set<string>();
+    // The nodes a traversal would visit, read as plain objects: this pass only reads names, and a
+    // @babel/traverse pass over the whole file costs several times more.
+    findNodes(program.node, (n) => {
+      if (n.type === 'TSTypeQuery' && n.exprName.type === 'Identifier') found.add(n.exprName.name);
+      return false;
+    });
+    names = found;
+    typeQueryCache.set(program.node, names);
+  }
+  return names;
 }
 
 /** Is this path inside a function that is async (or at a module's top level, where await is allowed)? */
