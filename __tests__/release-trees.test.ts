@@ -3,8 +3,7 @@
  * the run apart as soon as it is done with it (lib/engine.ts takeApart), so its garbage dies young. It must
  * change no result, and it must really empty the nodes, NodePaths and scopes (else it buys nothing).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NodePath } from '@babel/traverse';
 import type { File, Program } from '@babel/types';
@@ -13,22 +12,10 @@ import { parseSource } from '../lib/parse.js';
 import type { Rule } from '../lib/rule.js';
 import { rules } from '../transforms/index.js';
 import { ormRuleOptions } from './helpers/schema.js';
-
-const root = join(import.meta.dirname, '..', '__testfixtures__');
-
-/** Every fixture input, with the ORM its folder names. */
-function inputs(): { orm: string; file: string }[] {
-  const out: { orm: string; file: string }[] = [];
-  for (const rule of readdirSync(root).sort()) {
-    for (const orm of readdirSync(join(root, rule)).sort()) {
-      for (const f of readdirSync(join(root, rule, orm)).sort()) if (/\.input\.[a-z]+$/.test(f)) out.push({ orm, file: join(root, rule, orm, f) });
-    }
-  }
-  return out;
-}
+import { fixtureInputs } from './helpers/fixture-inputs.js';
 
 describe('releaseTrees', () => {
-  const all = inputs();
+  const all = fixtureInputs();
 
   it('gives the same result as keeping the trees, on every fixture input with every rule', () => {
     expect(all.length).toBeGreaterThan(50);

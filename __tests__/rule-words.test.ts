@@ -4,25 +4,13 @@
  * nothing: on every fixture input, each rule with words gives what it gives
  * with its words taken away.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { transformSource, type EngineOptions } from '../lib/engine.js';
 import { mayAct, type Rule } from '../lib/rule.js';
 import { rules } from '../transforms/index.js';
 import { ormRuleOptions } from './helpers/schema.js';
-
-const root = join(import.meta.dirname, '..', '__testfixtures__');
-
-function inputs(): { orm: string; file: string }[] {
-  const out: { orm: string; file: string }[] = [];
-  for (const rule of readdirSync(root).sort()) {
-    for (const orm of readdirSync(join(root, rule)).sort()) {
-      for (const f of readdirSync(join(root, rule, orm)).sort()) if (/\.input\.[a-z]+$/.test(f)) out.push({ orm, file: join(root, rule, orm, f) });
-    }
-  }
-  return out;
-}
+import { fixtureInputs } from './helpers/fixture-inputs.js';
 
 describe('Rule.words', () => {
   it('a rule runs only on a text with one of its words, or with a \\u escape', () => {
@@ -38,7 +26,7 @@ describe('Rule.words', () => {
   it('the rules that have words find on every fixture input exactly what they find without them', () => {
     const withWords = rules.filter((r) => r.words !== undefined);
     expect(withWords.map((r) => r.meta.id).sort()).toEqual(['filter-to-where', 'length-to-count', 'reduce-to-aggregate']);
-    const all = inputs();
+    const all = fixtureInputs();
     expect(all.length).toBeGreaterThan(50);
     let acted = 0;
     let skipped = 0;
