@@ -59,7 +59,10 @@ try {
 /** How long the main thread waits for the worker before parsing itself (loading chevrotain takes ~0.35 s). */
 const WAIT_MS = 60_000;
 
-type Reply = Array<{ list: Schema['list'] } | { thrown: { isError: boolean; message: string; token?: { image?: string; startLine?: number; startColumn?: number } } }> | { failed: string };
+/** What the worker tells of an error: whether it was an Error, its message (or text), chevrotain's token position. */
+type Thrown = { isError: boolean; message: string; token?: { image?: string; startLine?: number; startColumn?: number } };
+
+type Reply = Array<{ list: Schema['list'] } | { thrown: Thrown }> | { failed: string };
 
 /** Parse each text with prisma-ast: in a worker thread (`worker`, the default), else in this one. */
 export function prismaAstParse(texts: readonly string[], worker = true): Parsed[] {
@@ -82,9 +85,9 @@ function parseHere(text: string): Parsed {
  */
 export function parseInWorker(texts: readonly string[], modulePath = require.resolve('@mrleebo/prisma-ast')): Parsed[] | { failed: string } {
   let thread: Worker | undefined;
+  const { port1, port2 } = new MessageChannel();
   try {
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const { port1, port2 } = new MessageChannel();
     thread = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { modulePath, texts, port: port2, signal },
@@ -96,7 +99,6 @@ export function parseInWorker(texts: readonly string[], modulePath = require.res
     thread.unref();
     if (Atomics.wait(signal, 0, 0, WAIT_MS) === 'timed-out') return { failed: `no answer in ${WAIT_MS} ms` };
     const reply = receiveMessageOnPort(port1)?.message as Reply | undefined;
-    port1.close();
     if (!reply) return { failed: 'no answer' };
     if (!Array.isArray(reply)) return reply;
     if (reply.length !== texts.length) return { failed: `${reply.length} answers to ${texts.length} texts` };
@@ -104,6 +106,7 @@ export function parseInWorker(texts: readonly string[], modulePath = require.res
   } catch (err) {
     return { failed: String(err) };
   } finally {
+    port1.close();
     void thread?.terminate();
   }
 }
@@ -113,7 +116,7 @@ export function parseInWorker(texts: readonly string[], modulePath = require.res
  * Error's message, or the thrown value as text (the message is `String(value)` then, so an Error made
  * for a token gives the same line either way).
  */
-function rebuilt(thrown: { isError: boolean; message: string; token?: { image?: string; startLine?: number; startColumn?: number } }): unknown {
+function rebuilt(thrown: Thrown): unknown {
   if (thrown.token) return Object.assign(new Error(thrown.message), { token: thrown.token });
   return thrown.isError ? new Error(thrown.message) : thrown.message;
 }
