@@ -4,7 +4,9 @@ import type { CallExpression, Node } from '@babel/types';
 import { describe, expect, it } from 'vitest';
 import { programPath } from '../lib/engine.js';
 import { parseSource } from '../lib/parse.js';
-import { findNodes, pathAt, someNode, walkNodes } from '../lib/walk.js';
+import { findNodes, findNodesEach, pathAt, someNode, walkNodes } from '../lib/walk.js';
+import { defineScan, scanned, scannedBefore } from '../lib/analysis/plain-scan.js';
+import { ormRuleOptions } from './helpers/schema.js';
 
 const SOURCE = `
 import { a } from './a';
@@ -54,6 +56,33 @@ describe('plain AST walks', () => {
       if (n.type === 'Identifier' || n.type === 'JSXIdentifier') names.add(n.name);
     });
     for (const n of ['pick', 'token', 'inner', 'deep', 'fourth', 'click', 'div', 'label', 'T']) expect(names.has(n)).toBe(true);
+  });
+
+  it('findNodesEach answers several tests in one walk, each as findNodes would', () => {
+    const tests = [(n: Node) => n.type === 'CallExpression', (n: Node) => n.type === 'Identifier' && n.name.length === 1, (n: Node) => n.type === 'TSTypeQuery'];
+    const each = findNodesEach(ast.program, tests);
+    expect(each.map((found) => found.length)).toEqual(tests.map((t) => findNodes(ast.program, t).length));
+    tests.forEach((t, i) => expect(each[i]).toEqual(findNodes(ast.program, t)));
+    expect(each[0].length).toBeGreaterThan(10);
+  });
+
+  it('plain scans: every scan of a tree answered by the first that asks, each as its own findNodes would, a late one too', () => {
+    const tree = parseSource(`${SOURCE}\ntype R = typeof rows;\n`, 'scan.tsx');
+    const ctx = { ast: tree, source: '', filePath: 'scan.tsx', options: ormRuleOptions('prisma') };
+    const isCall = (n: Node) => n.type === 'CallExpression';
+    let made = 0;
+    const calls = defineScan(() => (made++, isCall));
+    const none = defineScan(() => undefined);
+    const queries = defineScan(() => (n: Node) => n.type === 'TSTypeQuery');
+    expect(scannedBefore(tree.program, queries)).toBeUndefined();
+    expect(scanned(ctx, calls)).toEqual(findNodes(tree.program, isCall));
+    // The other scans were answered by that walk, and the tests are made once per tree.
+    expect(scannedBefore(tree.program, queries)).toHaveLength(2);
+    expect(scanned(ctx, none)).toEqual([]);
+    scanned(ctx, calls);
+    expect(made).toBe(1);
+    const late = defineScan(() => (n: Node) => n.type === 'ForOfStatement');
+    expect(scanned(ctx, late)).toEqual(findNodes(tree.program, (n) => n.type === 'ForOfStatement'));
   });
 
   it('someNode finds what walkNodes visits, and stops at the first match', () => {

@@ -61,10 +61,15 @@ export type NodeSteps = ReadonlyArray<string | number>;
  * order), but as plain objects: no NodePaths are made and no scopes crawled.
  */
 export function findNodes(root: Node, test: (node: Node) => boolean): Array<{ node: Node; steps: NodeSteps }> {
-  const found: Array<{ node: Node; steps: NodeSteps }> = [];
+  return findNodesEach(root, [test])[0];
+}
+
+/** findNodes for several tests in one walk: for each test, the nodes it accepts, in the same order. */
+export function findNodesEach(root: Node, tests: ReadonlyArray<(node: Node) => boolean>): Array<Array<{ node: Node; steps: NodeSteps }>> {
+  const found: Array<Array<{ node: Node; steps: NodeSteps }>> = tests.map(() => []);
   const steps: Array<string | number> = [];
   const go = (node: Node): void => {
-    if (test(node)) found.push({ node, steps: [...steps] });
+    for (let t = 0; t < tests.length; t++) if (tests[t](node)) found[t].push({ node, steps: [...steps] });
     const keys = childKeys(node.type);
     if (!keys) return;
     for (const key of keys) {

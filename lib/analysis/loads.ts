@@ -4,9 +4,16 @@ import type { CallExpression, Node, Program } from '@babel/types';
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Load } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { findNodes, pathAt, type NodeSteps } from '../walk.js';
+import { pathAt, type NodeSteps } from '../walk.js';
+import { defineScan, scanned } from './plain-scan.js';
 
 const cache = new WeakMap<Program, Load[]>();
+
+/** The calls named like a load of an active plugin (`x.findMany(...)`), found on the plain AST. */
+const LOAD_NAMED = defineScan((ctx) => {
+  const names = new Set(activePlugins(ctx.options).flatMap((p) => p.dialect.loadCallNames));
+  return (n: Node) => n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && names.has(n.callee.property.name);
+});
 
 /**
  * Every call an active plugin recognises as a load (the awaited expression of one), in source order.
@@ -25,8 +32,7 @@ export function findWholeTableLoads(ctx: RuleContext): Load[] {
   if (hit) return hit;
   const loads: Load[] = [];
   const active = activePlugins(ctx.options).map((p) => ({ dialect: p.dialect, names: new Set(p.dialect.loadCallNames), clientNames: clientNamesFor(p, ctx.options) }));
-  const allNames = new Set(active.flatMap((a) => [...a.names]));
-  const named = findNodes(program, (n: Node) => n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && allNames.has(n.callee.property.name));
+  const named = scanned(ctx, LOAD_NAMED);
   const candidates: Array<{ steps: NodeSteps; askers: typeof active }> = [];
   for (const { node, steps } of named) {
     const call = node as CallExpression;

@@ -21,7 +21,8 @@ import type { ArrowFunctionExpression, CallExpression, Expression, ForOfStatemen
 import { activePlugins, clientNamesFor } from '../orm/core/registry.js';
 import type { Dialect, KeyedQuery } from '../orm/core/types.js';
 import type { RuleContext } from '../rule.js';
-import { findNodes, pathAt, someNode } from '../walk.js';
+import { pathAt, someNode } from '../walk.js';
+import { defineScan, scanned } from './plain-scan.js';
 import { shortText } from '../text.js';
 import { writtenRowField } from './row-writes.js';
 import { skipTransparent } from './uses.js';
@@ -56,7 +57,7 @@ export interface PerRowQuery {
 export type Problem = { node: Node; reason: string; suggestion: string };
 
 /** The active dialects for this file, with the client names each takes. */
-function activeDialects(ctx: RuleContext): { dialect: Dialect; clientNames: readonly string[] }[] {
+function activeDialects(ctx: Pick<RuleContext, 'options'>): { dialect: Dialect; clientNames: readonly string[] }[] {
   return activePlugins(ctx.options).map((p) => ({ dialect: p.dialect, clientNames: clientNamesFor(p, ctx.options) }));
 }
 
@@ -118,6 +119,15 @@ function mayQueryPerRow(node: ForOfStatement | CallExpression, mayBeKeyedQuery: 
   return someNode(body, (n) => n.type === 'CallExpression' && mayBeKeyedQuery(n)) && someNode(scope, keyOfRow);
 }
 
+/** The loop shapes whose body may run a query keyed by the row (mayQueryPerRow), found on the plain AST. */
+const ROW_LOOPS = defineScan((ctx) => {
+  const keyed = activeDialects(ctx).filter((a) => a.dialect.matchKeyedQuery !== undefined);
+  // No active dialect knows a keyed query: no loop can run one per row.
+  if (keyed.length === 0) return undefined;
+  const mayBeKeyedQuery = (call: CallExpression) => keyed.some((a) => a.dialect.mayMatchKeyedQuery?.(call, ctx, a.clientNames) ?? true);
+  return (n: Node) => (isForOfCandidate(n) || isCallbackLoopCandidate(n)) && mayQueryPerRow(n, mayBeKeyedQuery);
+});
+
 /**
  * Every loop over a constant list binding that could run a query per row, in source order.
  *
@@ -128,12 +138,7 @@ function mayQueryPerRow(node: ForOfStatement | CallExpression, mayBeKeyedQuery: 
  */
 export function findRowLoops(ctx: RuleContext): RowLoop[] {
   const loops: RowLoop[] = [];
-  const keyed = activeDialects(ctx).filter((a) => a.dialect.matchKeyedQuery !== undefined);
-  // No active dialect knows a keyed query: no loop can run one per row.
-  if (keyed.length === 0) return loops;
-  const mayBeKeyedQuery = (call: CallExpression) => keyed.some((a) => a.dialect.mayMatchKeyedQuery?.(call, ctx, a.clientNames) ?? true);
-  const candidates = findNodes(ctx.ast.program, (n) => (isForOfCandidate(n) || isCallbackLoopCandidate(n)) && mayQueryPerRow(n, mayBeKeyedQuery));
-  for (const { node, steps } of candidates) {
+  for (const { node, steps } of scanned(ctx, ROW_LOOPS)) {
     const path = pathAt(ctx.program, steps);
     if (node.type === 'ForOfStatement') forOfLoop(path as NodePath<ForOfStatement>, loops);
     else callbackLoop(path as NodePath<CallExpression>, loops);

@@ -4,9 +4,10 @@
  * passed on, stored, spread, reassigned) is an escape, and rules leave it alone.
  */
 import type { Binding, NodePath } from '@babel/traverse';
-import type { ArrayPattern, AwaitExpression, CallExpression, Expression, ForOfStatement, Function as BabelFunction, Identifier, MemberExpression, Node, OptionalMemberExpression, VariableDeclarator } from '@babel/types';
+import type { ArrayPattern, AwaitExpression, CallExpression, Expression, ForOfStatement, Function as BabelFunction, Identifier, MemberExpression, Node, OptionalMemberExpression, Program, TSTypeQuery, VariableDeclarator } from '@babel/types';
 import type { Load } from '../orm/core/types.js';
 import { findNodes } from '../walk.js';
+import { defineScan, scannedBefore } from './plain-scan.js';
 
 export type Use =
   /** `rows.length` (read only) */
@@ -215,18 +216,18 @@ export function typeQueried(binding: Binding, name: string): boolean {
 
 const typeQueryCache = new WeakMap<Node, Set<string>>();
 
+const isNamedTypeQuery = (n: Node): boolean => n.type === 'TSTypeQuery' && n.exprName.type === 'Identifier';
+/** `typeof name` in a type, found on the plain AST (with the other plain scans of the tree). */
+const TYPE_QUERIES = defineScan(() => isNamedTypeQuery);
+
 /** Every name used as `typeof name` in a type, per program: most files have none, so most bindings need no search. */
 function typeQueryNames(program: NodePath): Set<string> {
   let names = typeQueryCache.get(program.node);
   if (!names) {
-    const found = new Set<string>();
-    // The nodes a traversal would visit, read as plain objects: this pass only reads names, and a
-    // @babel/traverse pass over the whole file costs several times more.
-    findNodes(program.node, (n) => {
-      if (n.type === 'TSTypeQuery' && n.exprName.type === 'Identifier') found.add(n.exprName.name);
-      return false;
-    });
-    names = found;
+    // The nodes a traversal would visit, read as plain objects: a @babel/traverse pass over the whole file
+    // costs several times more. The loads of this tree were found first, so the scan is usually done.
+    const found = scannedBefore(program.node as Program, TYPE_QUERIES) ?? findNodes(program.node, isNamedTypeQuery);
+    names = new Set(found.map(({ node }) => ((node as TSTypeQuery).exprName as Identifier).name));
     typeQueryCache.set(program.node, names);
   }
   return names;
