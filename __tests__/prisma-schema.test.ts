@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema, schemaBlocks } from '../lib/orm/prisma/schema.js';
+import { detectResultExtensions, discoverSchemaPath, loadPrismaSchema, readConfigSchemaProperty, readPrismaSchema } from '../lib/orm/prisma/schema.js';
 import { readSchemaBlocks } from '../lib/orm/prisma/schema-reader.js';
 import { parseInWorker, prismaAstParse } from '../lib/orm/prisma/prisma-ast.js';
+import type { Schema } from '@mrleebo/prisma-ast';
 import { fixtureSchema } from './helpers/schema.js';
 
 const USER = `datasource db {
@@ -203,10 +204,18 @@ describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
   });
 });
 
+/** The blocks of one schema text: schema-reader.ts's (`reader`), or prisma-ast's in this thread. */
+function blocksOf(text: string, reader: boolean): Schema['list'] {
+  if (reader) return readSchemaBlocks(text)!;
+  const [parsed] = prismaAstParse([text], false);
+  if ('error' in parsed) throw parsed.error;
+  return parsed.list;
+}
+
 /** The parts of the blocks schema.ts reads (comments and blank lines are not among them). */
 function readPrismaSchemaFacts(text: string, reader: boolean): unknown {
   const read = new Set(['datasource', 'generator', 'model', 'view', 'type', 'enum']);
-  return schemaBlocks(text, reader).filter((b) => read.has(b.type)).map((b) => {
+  return blocksOf(text, reader).filter((b) => read.has(b.type)).map((b) => {
     const block = b as { type: string; name?: string; properties?: unknown[]; assignments?: unknown[]; enumerators?: unknown[] };
     const pick = (p: unknown) => {
       const x = p as { type: string; name?: string; key?: string; value?: unknown; fieldType?: unknown; array?: boolean; optional?: boolean; kind?: string; attributes?: Array<{ name: string; group?: string }> };

@@ -107,20 +107,6 @@ function namesIn(dir: string): ReadonlySet<string> | undefined {
 }
 
 /**
- * The blocks of one schema file. Most schemas are read by schema-reader.ts;
- * the others by prisma-ast (chevrotain underneath: ~0.35 s to load, see
- * prisma-ast.ts), loaded only then, in this thread. `reader: false` always asks
- * prisma-ast (tests compare the two). Throws what prisma-ast throws.
- */
-export function schemaBlocks(text: string, reader = true): Schema['list'] {
-  const fast = reader ? readSchemaBlocks(text) : undefined;
-  if (fast) return fast;
-  const [parsed] = prismaAstParse([text], false);
-  if ('error' in parsed) throw parsed.error;
-  return parsed.list;
-}
-
-/**
  * Read a schema file, or every .prisma file under a folder (Prisma's multi-file schema). Throws when it
  * cannot, naming the first file (in order) that cannot be read or parsed. The files schema-reader.ts
  * declines (or all, `reader: false`) go to prisma-ast together, in a worker thread unless `worker` is false.
