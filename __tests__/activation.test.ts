@@ -42,6 +42,22 @@ describe('Activation', () => {
     expect(act.activeFor(join(root, 'c', 'x.ts'))).toEqual(['alpha', 'beta']);
   });
 
+  it('answers each folder from its own nearest package, however many folders one package has (answers are kept per package)', () => {
+    const root = tree({
+      'a/package.json': pkg({ dependencies: { 'alpha-orm': '1' } }),
+      'a/tools/package.json': pkg({ dependencies: { 'beta-orm': '1' } }),
+    });
+    const act = new Activation([alpha, beta]);
+    // Asked in an order that visits the outer package's folders before and after the nested one's.
+    expect(act.activeFor(join(root, 'a', 'src', 'deep', 'x.ts'))).toEqual(['alpha']);
+    expect(act.activeFor(join(root, 'a', 'tools', 'src', 'x.ts'))).toEqual(['beta']);
+    expect(act.activeFor(join(root, 'a', 'lib', 'x.ts'))).toEqual(['alpha']);
+    expect(act.activeFor(join(root, 'a', 'tools', 'x.ts'))).toEqual(['beta']);
+    expect(act.activeFor(join(root, 'a', 'x.ts'))).toEqual(['alpha']);
+    // Outside every package: the fallback, every plugin.
+    expect(act.activeFor(join(root, 'loose', 'x.ts'))).toEqual(['alpha', 'beta']);
+  });
+
   it('adds the workspace root: a package.json with workspaces, else the git top', () => {
     const ws = tree({
       'package.json': pkg({ devDependencies: { 'beta-orm': '1' } }, { workspaces: ['apps/*'] }),

@@ -33,6 +33,8 @@ interface PackageInfo {
 export class Activation {
   private readonly packageByDir = new Map<string, PackageInfo | undefined>();
   private readonly activeByDir = new Map<string, string[]>();
+  /** The answer per nearest package folder ('' for none), which is all it depends on: a monorepo has many folders per package. */
+  private readonly activeByPackage = new Map<string, string[]>();
   private readonly rootByPackage = new Map<string, string | undefined>();
   /** Per workspace root: its packages by name. */
   private readonly workspacePackages = new Map<string, Map<string, PackageInfo>>();
@@ -56,8 +58,19 @@ export class Activation {
   }
 
   private detect(dir: string): string[] {
-    const deps = new Set<string>();
     const nearest = this.nearestPackageDir(dir);
+    const key = nearest ?? '';
+    let hit = this.activeByPackage.get(key);
+    if (!hit) {
+      hit = this.detectFor(nearest);
+      this.activeByPackage.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The plugins named by the dependencies of this package (undefined: no package.json above), as the module comment says. */
+  private detectFor(nearest: string | undefined): string[] {
+    const deps = new Set<string>();
     if (nearest !== undefined) {
       for (const d of this.packageAt(nearest)!.deps) deps.add(d);
       const root = this.workspaceRootOf(nearest);
