@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ModelFacts, OrmFacts } from '../core/facts.js';
 import type { OrmProject, ProjectOptions } from '../core/types.js';
-import { readTables, TABLE_MARK } from './tables.js';
+import { marksTables, readTables } from './tables.js';
 
 const KEY = 'tables';
 
@@ -34,7 +34,7 @@ export class DrizzleProject implements OrmProject {
   constructor(opts: ProjectOptions) {
     const source = opts.factsSource;
     const texts = source !== undefined ? schemaTexts(resolve(opts.cwd, source)) : undefined;
-    this.usesFactsSource = texts !== undefined && texts.some((t) => TABLE_MARK.test(t));
+    this.usesFactsSource = texts !== undefined && texts.some(marksTables);
     this.explicit = this.usesFactsSource;
     if (this.explicit && texts) {
       this.source = source ?? this.source;
@@ -44,7 +44,7 @@ export class DrizzleProject implements OrmProject {
   }
 
   observe(text: string): void {
-    if (this.explicit || !TABLE_MARK.test(text)) return;
+    if (this.explicit || !marksTables(text)) return;
     this.add(text);
   }
 
@@ -90,7 +90,7 @@ function schemaTexts(path: string): string[] | undefined {
     for (const entry of readdirSync(path, { recursive: true, encoding: 'utf8' })) {
       if (!/\.[cm]?[jt]sx?$/.test(entry) || entry.split(/[\\/]/).includes('node_modules')) continue;
       const text = readFileSync(join(path, entry), 'utf8');
-      if (TABLE_MARK.test(text)) out.push(text);
+      if (marksTables(text)) out.push(text);
     }
     return out;
   } catch {

@@ -19,7 +19,12 @@ import type { CallExpression, Expression, Node, ObjectExpression, Statement } fr
 import type { FieldFacts, FieldType, ModelFacts } from '../core/facts.js';
 
 /** A file worth parsing for table definitions. */
-export const TABLE_MARK = /\b(?:sqlite|pg|mysql)Table(?:Creator)?\s*\(/;
+const TABLE_MARK = /\b(?:sqlite|pg|mysql)Table(?:Creator)?\s*\(/;
+
+/** Does the text hold TABLE_MARK? A literal search for `Table` first rules out most files several times faster than the pattern. */
+export function marksTables(text: string): boolean {
+  return text.includes('Table') && TABLE_MARK.test(text);
+}
 
 const TABLE_FN = /^(sqlite|pg|mysql)Table$/;
 const CREATOR_FN = /^(sqlite|pg|mysql)TableCreator$/;

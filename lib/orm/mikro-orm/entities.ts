@@ -54,7 +54,7 @@ const TS_TYPES: Record<string, FieldType> = { number: 'float', string: 'string',
 
 /** Does this text declare MikroORM entities worth parsing? */
 export function mayDeclareEntities(text: string): boolean {
-  return /@(Entity|PrimaryKey)\s*\(/.test(text);
+  return (text.includes('@Entity') || text.includes('@PrimaryKey')) && /@(Entity|PrimaryKey)\s*\(/.test(text);
 }
 
 /** The entity classes (and decorated base classes) declared in one file's text; [] when it does not parse. */

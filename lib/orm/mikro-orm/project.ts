@@ -28,7 +28,8 @@ export class MikroProject implements OrmProject {
   }
 
   observe(text: string, path?: string): void {
-    const hook = /\bEventSubscriber\b|@OnLoad\s*\(|@OnInit\s*\(/.exec(text);
+    // A literal search first: it rules out most files several times faster than the pattern.
+    const hook = text.includes('EventSubscriber') || text.includes('@On') ? /\bEventSubscriber\b|@OnLoad\s*\(|@OnInit\s*\(/.exec(text) : null;
     if (hook) this.hooks.add(text, hook.index, path);
     if (!mayDeclareEntities(text)) return;
     for (const cls of readEntityClasses(text)) {

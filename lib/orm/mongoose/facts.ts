@@ -18,7 +18,8 @@ const TYPES: Record<string, FieldType> = {
 };
 
 export function declaresModels(text: string): boolean {
-  return /\bmodel\s*[<(]/.test(text) && /Schema\b/.test(text);
+  // Literal searches first: they rule out most files several times faster than the patterns.
+  return text.includes('Schema') && text.includes('model') && /\bmodel\s*[<(]/.test(text) && /Schema\b/.test(text);
 }
 
 function prop(obj: ObjectExpression | undefined, name: string): Expression | undefined {

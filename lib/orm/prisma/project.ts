@@ -29,7 +29,8 @@ export class PrismaProject implements OrmProject {
   }
 
   observe(text: string, path?: string): void {
-    if (!/\$extends|defineExtension|\$use/.test(text)) return;
+    // Literal searches: several times faster than the same alternation as a pattern, over every file.
+    if (!(text.includes('$extends') || text.includes('defineExtension') || text.includes('$use'))) return;
     if (!this.resultExtensions && detectResultExtensions(text)) this.resultExtensions = true;
     const hook = queryHookOffset(text);
     if (hook !== undefined) this.hooks.add(text, hook, path);

@@ -25,7 +25,8 @@ const TYPES: Record<string, FieldType> = {
 
 /** Does this text declare Sequelize models pushdown can read? */
 export function declaresModels(text: string): boolean {
-  return /\.init\s*\(|\.define\s*\(/.test(text) && /DataTypes|Sequelize|sequelize/.test(text);
+  // Literal searches first: they rule out most files several times faster than the patterns.
+  return (text.includes('.init') || text.includes('.define')) && /\.init\s*\(|\.define\s*\(/.test(text) && /DataTypes|Sequelize|sequelize/.test(text);
 }
 
 /** The models declared in one file. */

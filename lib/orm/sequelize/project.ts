@@ -18,7 +18,8 @@ export class SequelizeProject implements OrmProject {
 
   observe(text: string, path?: string): void {
     if (declaresModels(text)) this.models.push(...readModels(text));
-    const hook = FIND_HOOKS.exec(text);
+    // Every hook name holds `Find`: a literal search is several times faster than the pattern over each file.
+    const hook = text.includes('Find') ? FIND_HOOKS.exec(text) : null;
     if (hook) this.hooks.add(text, hook.index, path);
   }
 

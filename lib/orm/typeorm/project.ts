@@ -21,7 +21,7 @@ export class TypeormProject implements OrmProject {
   constructor(private readonly opts: ProjectOptions) {}
 
   observe(text: string, path?: string): void {
-    const subscriber = /@EventSubscriber\s*\(/.exec(text);
+    const subscriber = text.includes('@EventSubscriber') ? /@EventSubscriber\s*\(/.exec(text) : null;
     if (subscriber && /from\s*['"]typeorm['"]/.test(text)) this.subscribers.add(text, subscriber.index, path);
     if (!mayDeclareEntities(text)) return;
     const ast = parseForEntities(text);
