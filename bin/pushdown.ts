@@ -283,17 +283,6 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 // holds for babel, loaded later, and for workers. Only the CLI does this.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
 
-// The old generation may grow to twice what a full collection left alive before the next one, not V8's
-// up to four times (it picks the factor from how little time collection has taken, and here it takes
-// little). What a run keeps alive is small (~20 MB: modules, facts, records); what reaches the old
-// generation is mostly garbage a scavenge promoted while a tree was in use. With the dynamic factor,
-// whether a full collection came early or late decided the peak: on trigger.dev, runs of one build
-// peaked at 124-133 or at 175-188 MiB (the old generation at 97 MB before its collection, 20 MB after).
-// Read at each full collection, so it holds from the first. --jobs 1, 6 alternated runs each, peak RSS:
-// trigger.dev 126-187 -> 123-127 MiB; dub 115-118 -> 112-116; generated corpus 115-117 -> 116-119;
-// CPU medians 4.02 -> 4.12, 2.54 -> 2.62, 3.40 -> 3.45 s (within the machine's noise). Only the CLI does this.
-setFlagsFromString('--heap-growing-percent=100');
-
 // A file of megabytes: its tree and scopes (~1.2 GB for 6 MB) survive scavenge after scavenge of V8's
 // default young generation (semi-spaces of 1 growing to 16 MiB), and garbage collection took 3/4 of the
 // run. Read when a heap is made, these size the worker the runner starts for that file
