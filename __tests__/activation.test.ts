@@ -58,17 +58,6 @@ describe('Activation', () => {
     expect(act.activeFor(join(root, 'loose', 'x.ts'))).toEqual(['alpha', 'beta']);
   });
 
-  it("takes the run's folder listings at their word: a folder listed without a package.json is not asked again", () => {
-    const root = tree({ 'a/package.json': pkg({ dependencies: { 'alpha-orm': '1' } }), 'b/package.json': pkg({ dependencies: { 'beta-orm': '1' } }) });
-    // The listing of a/ (stale, as if taken before its package.json was written) names none: a/ has no package.
-    const listing = (dir: string) => (dir === join(root, 'a') ? new Set(['x.ts']) : dir === join(root, 'b') ? new Set(['package.json', 'x.ts']) : undefined);
-    const act = new Activation([alpha, beta], undefined, listing);
-    expect(act.activeFor(join(root, 'a', 'x.ts'))).toEqual(['alpha', 'beta']);
-    // Listed with one, or not listed at all: read from disk as before.
-    expect(act.activeFor(join(root, 'b', 'x.ts'))).toEqual(['beta']);
-    expect(new Activation([alpha, beta]).activeFor(join(root, 'a', 'x.ts'))).toEqual(['alpha']);
-  });
-
   it('adds the workspace root: a package.json with workspaces, else the git top', () => {
     const ws = tree({
       'package.json': pkg({ devDependencies: { 'beta-orm': '1' } }, { workspaces: ['apps/*'] }),

@@ -295,14 +295,6 @@ describe('loadPrismaSchema: discovery', () => {
     expect(loadPrismaSchema({ cwd: folder })!.models.has('user')).toBe(true);
   });
 
-  it("takes a given folder listing at its word: a name it lacks is not looked for; one it has is still checked", () => {
-    const dir = project({ 'prisma/schema.prisma': USER, 'schema.prisma': POST });
-    expect(discoverSchemaPath(dir, undefined, new Set(['schema.prisma']))).toBe(join(dir, 'schema.prisma'));
-    expect(discoverSchemaPath(dir, undefined, new Set(['package.json']))).toBeUndefined();
-    // Listed, but not there (or another kind of entry): the stat still decides.
-    expect(discoverSchemaPath(project({ 'a.ts': '' }), undefined, new Set(['schema.prisma', 'prisma']))).toBeUndefined();
-  });
-
   it('returns undefined with no schema, and warns (not throws) on a discovered schema that does not parse', () => {
     expect(loadPrismaSchema({ cwd: project({ 'package.json': '{' }) })).toBeUndefined();
     const warnings: string[] = [];

@@ -36,8 +36,6 @@ export interface DiscoverOptions {
   onTempFile?: (absPath: string) => void;
   /** Called with what was skipped and why: unreadable folders, symbolic links not followed. */
   onWarning?: (message: string) => void;
-  /** Called with each folder walked and the names it holds (every entry, ignored or not), as listed. */
-  onFolder?: (dir: string, names: string[]) => void;
 }
 
 interface Scoped {
@@ -116,7 +114,6 @@ export function discoverFiles(opts: DiscoverOptions): string[] {
       opts.onWarning?.(`${rel(dir)}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? err}); its files were not scanned`);
       return;
     }
-    opts.onFolder?.(dir, entries.map((e) => e.name));
     // The listing says whether there is a .gitignore: no stat per folder to ask again.
     const own = entries.some((e) => e.name === '.gitignore') ? readGitignore(dir) : undefined;
     const here = own ? [...scopes, own] : scopes;

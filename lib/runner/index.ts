@@ -52,8 +52,6 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   const orms = selectOrms(opts.orms);
   const temps: string[] = [];
   const discoveryWarnings: string[] = [];
-  /** Each folder discovery listed: its names, lower-cased (FolderListing). */
-  const listed = new Map<string, ReadonlySet<string>>();
   const files = discoverFiles({
     cwd: opts.cwd,
     paths: opts.paths,
@@ -61,13 +59,12 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     extensions: opts.extensions,
     onTempFile: (t) => temps.push(t),
     onWarning: (w) => discoveryWarnings.push(w),
-    onFolder: (dir, names) => listed.set(dir, new Set(names.map((n) => n.toLowerCase()))),
   });
   const tempWarnings = staleTempFiles(temps, opts);
 
   const asWritten = opts.mode === 'write' || opts.previewAsWritten === true;
   const applyTiers: EditTier[] = asWritten && !opts.unsafe ? ['safe'] : ['safe', 'review'];
-  const project = await ProjectFacts.create(opts.cwd, opts.schema, orms, (dir) => listed.get(dir));
+  const project = await ProjectFacts.create(opts.cwd, opts.schema, orms);
 
   const results: FileResult[] = [];
   const jobs: FileJob[] = [];

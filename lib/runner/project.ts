@@ -7,7 +7,7 @@
 import { Activation } from '../orm/core/activation.js';
 import type { OrmFacts } from '../orm/core/facts.js';
 import { plugins } from '../orm/core/registry.js';
-import type { FolderListing, OrmPlugin, OrmProject } from '../orm/core/types.js';
+import type { OrmPlugin, OrmProject } from '../orm/core/types.js';
 import { UsageError } from './errors.js';
 
 /** What the workers get per plugin. */
@@ -31,19 +31,15 @@ export class ProjectFacts {
   private readonly candidates: readonly OrmPlugin[];
   private readonly projects = new Map<string, OrmProject>();
 
-  private constructor(candidates: readonly OrmPlugin[], orms: readonly string[] | undefined, listing: FolderListing | undefined) {
+  private constructor(candidates: readonly OrmPlugin[], orms: readonly string[] | undefined) {
     this.candidates = candidates;
-    this.activation = new Activation(plugins, orms, listing);
+    this.activation = new Activation(plugins, orms);
   }
 
-  /**
-   * `orms`: the --orm list (already validated); `factsSource`: --schema; `listing`: the folders discovery listed, so
-   * looking for package.json files and schemas costs no stat where the listing says there is none. Rejects with a
-   * UsageError when a plugin cannot read an explicit facts source.
-   */
-  static async create(cwd: string, factsSource: string | undefined, orms?: readonly string[], listing?: FolderListing): Promise<ProjectFacts> {
-    const facts = new ProjectFacts(orms ? plugins.filter((p) => orms.includes(p.id)) : plugins, orms, listing);
-    for (const p of facts.candidates) if (p.project) facts.projects.set(p.id, await p.project({ cwd, factsSource, ...(listing ? { listing } : {}) }));
+  /** `orms`: the --orm list (already validated); `factsSource`: --schema. Rejects with a UsageError when a plugin cannot read an explicit facts source. */
+  static async create(cwd: string, factsSource: string | undefined, orms?: readonly string[]): Promise<ProjectFacts> {
+    const facts = new ProjectFacts(orms ? plugins.filter((p) => orms.includes(p.id)) : plugins, orms);
+    for (const p of facts.candidates) if (p.project) facts.projects.set(p.id, await p.project({ cwd, factsSource }));
     if (factsSource !== undefined && ![...facts.projects.values()].some((p) => p.usesFactsSource)) {
       throw new UsageError(`--schema ${factsSource}: no ORM plugin in use reads this kind of file or folder (${facts.candidates.map((p) => p.id).join(', ')})`);
     }

@@ -19,7 +19,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { FolderListing, OrmPlugin } from './types.js';
+import type { OrmPlugin } from './types.js';
 
 interface PackageInfo {
   name?: string;
@@ -43,8 +43,6 @@ export class Activation {
     private readonly plugins: readonly OrmPlugin[],
     /** `--orm`: these plugin ids, for every file. */
     private readonly explicit?: readonly string[],
-    /** The folders the run listed: a folder whose listing has no package.json is not asked again. */
-    private readonly listing?: FolderListing,
   ) {}
 
   /** The ids of the plugins active for a file, in registry order. */
@@ -153,7 +151,7 @@ export class Activation {
     if (this.packageByDir.has(dir)) return this.packageByDir.get(dir);
     let info: PackageInfo | undefined;
     const file = join(dir, 'package.json');
-    if (this.listing?.(dir)?.has('package.json') !== false && existsSync(file)) {
+    if (existsSync(file)) {
       try {
         const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
         const deps = new Set<string>();

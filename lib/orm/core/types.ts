@@ -58,16 +58,7 @@ export interface ProjectOptions {
   cwd: string;
   /** `--schema`: a facts source the user named (a schema file, an entities folder). A plugin ignores one that is not its kind, and throws a UsageError when one of its kind cannot be read. */
   factsSource?: string;
-  /** The folders the run has listed already (discovery): see FolderListing. */
-  listing?: FolderListing;
 }
-
-/**
- * The names in a folder the run has listed already, lower-cased; undefined for a folder it has not. A name
- * missing is no file there, so no stat needs to ask; a name present is still checked as before (it may be a
- * folder, a link, or differ in case).
- */
-export type FolderListing = (dir: string) => ReadonlySet<string> | undefined;
 
 /** A plugin's view of the project, in the main thread. Everything it returns is plain data. */
 export interface OrmProject {

@@ -6,7 +6,7 @@
  */
 import { dirname } from 'node:path';
 import type { OrmFacts } from '../core/facts.js';
-import type { FolderListing, OrmProject, ProjectOptions } from '../core/types.js';
+import type { OrmProject, ProjectOptions } from '../core/types.js';
 import { resolve } from 'node:path';
 import { HookSites } from '../core/hook-sites.js';
 import { detectResultExtensions, discoverSchemaPath, isPrismaSource, loadPrismaSchema, queryHookOffset, readPrismaSchema } from './schema.js';
@@ -22,10 +22,7 @@ export class PrismaProject implements OrmProject {
   readonly usesFactsSource: boolean;
 
   /** Throws a UsageError when an explicit --schema of Prisma's kind cannot be read; one of another kind is left to other plugins. */
-  private readonly listing: FolderListing | undefined;
-
   constructor(opts: ProjectOptions) {
-    this.listing = opts.listing;
     const source = opts.factsSource;
     this.usesFactsSource = source !== undefined && isPrismaSource(resolve(opts.cwd, source));
     this.explicit = this.usesFactsSource ? loadPrismaSchema({ cwd: opts.cwd, explicit: source }) : undefined;
@@ -74,7 +71,7 @@ export class PrismaProject implements OrmProject {
 
   private nearestSchemaPath(dir: string): string | undefined {
     if (this.schemaPathByDir.has(dir)) return this.schemaPathByDir.get(dir);
-    let found = discoverSchemaPath(dir, undefined, this.listing?.(dir));
+    let found = discoverSchemaPath(dir);
     if (!found) {
       const up = dirname(dir);
       found = up === dir ? undefined : this.nearestSchemaPath(up);

@@ -76,9 +76,9 @@ export function loadPrismaSchema(opts: LoadSchemaOptions): OrmFacts | undefined 
 }
 
 /** Where the schema is, per the order above; undefined when nothing is found. */
-export function discoverSchemaPath(cwd: string, warn?: (message: string) => void, listed?: ReadonlySet<string>): string | undefined {
-  // It runs for every folder above a scanned file: one listing of the folder (the run's own, when given) instead of ~16 stat calls.
-  const here = listed ?? namesIn(cwd);
+export function discoverSchemaPath(cwd: string, warn?: (message: string) => void): string | undefined {
+  // It runs for every folder above a scanned file: one listing of the folder instead of ~16 stat calls.
+  const here = namesIn(cwd);
   const mayHave = (name: string) => here === undefined || here.has(name.toLowerCase());
   const fromConfig = schemaFromConfig(cwd, mayHave);
   if (fromConfig && existsSync(fromConfig)) return fromConfig;
