@@ -110,6 +110,8 @@ const median = (xs) => {
 };
 const sec = (ms) => (ms / 1000).toFixed(2) + 's';
 const mib = (kb) => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MiB` : 'n/a');
+/** A variant's peak RSS: the median of its runs, and the highest run when it is above the median (V8's full collections can make one run peak higher). */
+const rssCell = (s) => (Number.isFinite(s.rssMaxKb) && Math.round(s.rssMaxKb / 1024) > Math.round(s.rssKb / 1024) ? `${mib(s.rssKb)} (max ${mib(s.rssMaxKb)})` : mib(s.rssKb));
 
 /** GNU time reports wall, user, sys and the peak RSS; without it, bash `times` gives user and sys only. */
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((p) => {
@@ -504,6 +506,7 @@ async function main() {
       wall: median(v.runs.map((r) => r.wall)),
       cpu: median(v.runs.map((r) => r.cpu)),
       rssKb: median(v.runs.map((r) => r.rssKb)),
+      rssMaxKb: Math.max(...v.runs.map((r) => r.rssKb)),
       walls: v.runs.map((r) => r.wall),
       last: v.runs[v.runs.length - 1],
     }));
@@ -565,8 +568,8 @@ function coldTree() {
 
 function corpusLines(c) {
   const L = [];
-  const rows = c.summary.map((s) => [s.name, sec(s.wall), sec(s.cpu), mib(s.rssKb), s.walls.map((w) => (w / 1000).toFixed(2)).join(' / '), s.id === 'pd' ? '1.0×' : `${(s.wall / c.by.pd.wall).toFixed(1)}×`]);
-  const header = ['variant', 'median wall', 'median cpu', 'peak RSS', 'runs (s)', 'wall vs pushdown'];
+  const rows = c.summary.map((s) => [s.name, sec(s.wall), sec(s.cpu), rssCell(s), s.walls.map((w) => (w / 1000).toFixed(2)).join(' / '), s.id === 'pd' ? '1.0×' : `${(s.wall / c.by.pd.wall).toFixed(1)}×`]);
+  const header = ['variant', 'median wall', 'median cpu', 'median peak RSS', 'runs (s)', 'wall vs pushdown'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmtRow = (r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ');
   L.push(`== ${c.name}: ${c.target}`);
@@ -661,15 +664,16 @@ function resultsMarkdown({ o, mach, build, corpora, rounds, loadAfter, profiles 
   L.push('## Result');
   L.push('');
   L.push(`Median of ${o.repeat} round(s); in each round every variant of every corpus ran once, back to back. "cpu" is user+sys`);
-  L.push('of the whole process tree; "peak RSS" is the largest resident set of a single process of the tree (GNU time).');
+  L.push('of the whole process tree; "peak RSS" is the largest resident set of a single process of the tree (GNU time), the median');
+  L.push('of the runs, with the highest run beside it when that is higher.');
   L.push('Goal (issue 9): all rules ≤ 0.7 s wall and ≤ 150 MiB on a dub-sized monorepo, ≥ 19× the jscodeshift CLI running one rule.');
   L.push('');
-  L.push('| corpus | variant | median wall | median cpu | peak RSS | runs (wall, s) | jscodeshift / this (wall) |');
+  L.push('| corpus | variant | median wall | median cpu | median peak RSS | runs (wall, s) | jscodeshift / this (wall) |');
   L.push('|---|---|---:|---:|---:|---|---:|');
   for (const c of corpora) {
     for (const s of c.summary) {
       const ratio = c.by.jsc && s.id !== 'jsc' ? `${(c.by.jsc.wall / s.wall).toFixed(1)}×` : '';
-      L.push(`| ${c.name} | ${s.name} | ${sec(s.wall)} | ${sec(s.cpu)} | ${mib(s.rssKb)} | ${s.walls.map((w) => (w / 1000).toFixed(2)).join(' / ')} | ${ratio} |`);
+      L.push(`| ${c.name} | ${s.name} | ${sec(s.wall)} | ${sec(s.cpu)} | ${rssCell(s)} | ${s.walls.map((w) => (w / 1000).toFixed(2)).join(' / ')} | ${ratio} |`);
     }
   }
   L.push('');
