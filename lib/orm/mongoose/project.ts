@@ -18,7 +18,7 @@ export class MongooseProject implements OrmProject {
 
   observe(text: string, path?: string): void {
     if (declaresModels(text)) this.models.push(...readModels(text));
-    // Only `.pre(` or `.post(` can start a match: a literal search rules out most files faster than the pattern.
+    // Every match starts with `.pre` or `.post`: a literal search rules out most files faster than the pattern.
     const hook = text.includes('.pre') || text.includes('.post') ? FIND_MIDDLEWARE.exec(text) : null;
     if (hook) this.hooks.add(text, hook.index, path);
   }
