@@ -11,41 +11,35 @@ import { visitorKeys } from './babel.js';
 const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'comments', 'tokens']);
 
 export function walkNodes(root: Node, visit: (node: Node, parent: Node | undefined) => void): void {
-  const go = (n: unknown, parent: Node | undefined): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) {
-      for (const c of n) go(c, parent);
-      return;
-    }
-    const o = n as Node;
-    visit(o, parent);
-    for (const k in o) {
-      if (NOT_CHILDREN.has(k)) continue;
-      const v = (o as unknown as Record<string, unknown>)[k];
-      if (v && typeof v === 'object') go(v, o);
-    }
-  };
-  go(root, undefined);
+  walkUntil(root, (node, parent) => {
+    visit(node, parent);
+    return false;
+  });
 }
 
 /** Is there a node under `root` (itself included) that `test` accepts? The nodes walkNodes visits, stopping at the first. */
 export function someNode(root: Node, test: (node: Node) => boolean): boolean {
-  const go = (n: unknown): boolean => {
+  return walkUntil(root, test);
+}
+
+/** The walk of walkNodes, ended at the first node `visit` returns true for; true when it was ended so. */
+function walkUntil(root: Node, visit: (node: Node, parent: Node | undefined) => boolean): boolean {
+  const go = (n: unknown, parent: Node | undefined): boolean => {
     if (!n || typeof n !== 'object') return false;
     if (Array.isArray(n)) {
-      for (const c of n) if (go(c)) return true;
+      for (const c of n) if (go(c, parent)) return true;
       return false;
     }
     const o = n as Node;
-    if (test(o)) return true;
+    if (visit(o, parent)) return true;
     for (const k in o) {
       if (NOT_CHILDREN.has(k)) continue;
       const v = (o as unknown as Record<string, unknown>)[k];
-      if (v && typeof v === 'object' && go(v)) return true;
+      if (v && typeof v === 'object' && go(v, o)) return true;
     }
     return false;
   };
-  return go(root);
+  return go(root, undefined);
 }
 
 let VISITOR_KEYS: Record<string, readonly string[] | undefined> | undefined;
