@@ -1,4 +1,5 @@
 /** The Prisma schema reader: discovery from every source, multi-file folders, field facts, result extensions. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -133,7 +134,9 @@ describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
   };
   // Forms it leaves to prisma-ast (which reads some of them, and rejects others).
   const DECLINED: Record<string, string> = {
-    'block comments (prisma-ast drops the characters it cannot lex)': '/* x */\nmodel A {\n  id Int @id\n}\n',
+    'an unterminated block comment': 'model A {\n  id Int @id\n}\n/* x\n',
+    'a block comment inside a field': 'model A {\n  id /* the key */ Int @id\n}\n',
+    'a block comment before a field attribute': 'model A {\n  id Int /* the key */ @id\n}\n',
     'a name starting with an underscore': 'model A {\n  _id Int @id\n}\n',
     'a syntax error': 'model {',
     'a newline right after an opening parenthesis': 'model A {\n  id Int @default(\n1)\n}\n',
@@ -151,6 +154,41 @@ describe('the schema reader (schema-reader.ts) against prisma-ast', () => {
     expect(facts(dir, 'schema.prisma', true)).toBe(facts(dir, 'schema.prisma', false));
     expect(facts(dir, 'schema.prisma', true)).not.toMatch(/^throws/);
   });
+  // Block comments (Prisma 6 and later): prisma-ast drops their slashes and stars and reads their words, so
+  // trigger.dev's schema "did not parse". The reader takes them where a line comment may stand, as Prisma does:
+  // its facts are prisma-ast's for the text with each block comment blanked (newlines kept).
+  const BLOCK_COMMENTS: Record<string, string> = {
+    'a doc block before a block': '/**\n * The users.\n * model Fake {\n */\nmodel A {\n  id Int @id\n}\n',
+    'block comments between fields, on lines of their own': 'model A {\n  /** the key */\n  id Int @id\n  /* two\n     lines, with // and @unique and } inside */\n  b String?\n  /**/\n}\n',
+    'a block comment ending a field line': 'model A {\n  id Int @id /* the key */\n  b String @unique /** @default(1) */\n}\n',
+    'a block comment after a block': 'model A {\n  id Int @id\n}\n/* model B {\n  id Int @id\n} */\nenum E {\n  X /* x */\n}\n',
+    'a string holding a comment opener': 'model A {\n  id Int @id @map("a/*b")\n  b Int @map("*/")\n}\n',
+  };
+  const blanked = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
+  it.each(Object.entries(BLOCK_COMMENTS))('takes %s, with the facts of the text without them', (name, text) => {
+    expect(readSchemaBlocks(text)).toBeDefined();
+    const dir = project({ 'schema.prisma': text });
+    const bare = project({ 'schema.prisma': name === 'a string holding a comment opener' ? text : blanked(text) });
+    const got = facts(dir, 'schema.prisma', true).replaceAll(dir, '<dir>');
+    expect(got).not.toMatch(/^throws/);
+    expect(got).toBe(facts(bare, 'schema.prisma', false).replaceAll(bare, '<dir>'));
+    expect(got).toBe(facts(bare, 'schema.prisma', true).replaceAll(bare, '<dir>'));
+  }, WORKER_TIMEOUT);
+  it('the block comments taken above are Prisma\'s own (`prisma validate` accepts them)', () => {
+    // One schema holding every form above (block names made distinct), checked by Prisma's CLI.
+    const forms = Object.values(BLOCK_COMMENTS).map((text, i) => text.replace(/\b(model|enum) ([A-Z])\b/g, `$1 $2${i}`).replace(/\b([A-Z]) \{/g, `$1${i} {`));
+    const text = `datasource db {\n  provider = "sqlite"\n}\n${forms.join('\n')}`;
+    expect(readSchemaBlocks(text)).toBeDefined();
+    const dir = project({ 'schema.prisma': text });
+    const prisma = join(import.meta.dirname, '..', 'node_modules', '.bin', 'prisma');
+    const r = spawnSync(prisma, ['validate', '--schema', join(dir, 'schema.prisma')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true', CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/is valid/);
+  }, 150_000);
   it.each(Object.entries(DECLINED))('leaves %s to prisma-ast, with the same outcome', (_name, text) => {
     expect(readSchemaBlocks(text)).toBeUndefined();
     const dir = project({ 'schema.prisma': text });

@@ -10,6 +10,13 @@
  * schema.ts does not read, a field type that is not a name or a call) it
  * returns undefined, and the caller parses with prisma-ast, whose result
  * and error messages are then exactly what they always were.
+ *
+ * One deliberate difference: block comments (`/* ... *\/`, Prisma 6 and later).
+ * prisma-ast's lexer drops their slashes and stars and reads the words inside
+ * (trigger.dev's schema "did not parse" for it, after 0.4 s in its worker);
+ * this reader takes each as one comment token, where a line comment may stand
+ * (its own lines, the end of a field line, between blocks), as Prisma does.
+ * Elsewhere (inside a field, unterminated) it still declines.
  */
 import type { Schema } from '@mrleebo/prisma-ast';
 
@@ -42,6 +49,14 @@ function tokenize(text: string): Token[] | undefined {
     let image: string | undefined;
     let kind: Kind;
     if (c === '/' && (image = sticky(DOC_OR_LINE_COMMENT, text, i)) !== undefined) kind = 'Comment';
+    else if (c === '/' && text[i + 1] === '*') {
+      // A block comment (Prisma 6 and later; prisma-ast would drop its slashes and stars and read its words).
+      // One token, newlines inside it included; unterminated, prisma-ast's outcome stands.
+      const end = text.indexOf('*/', i + 2);
+      if (end === -1) return undefined;
+      kind = 'Comment';
+      image = text.slice(i, end + 2);
+    }
     else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
       kind = 'LineBreak';
       image = c === '\n' ? '\n' : '\r\n';
