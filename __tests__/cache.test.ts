@@ -93,6 +93,12 @@ describe('the result cache', () => {
     writeFileSync(join(cwd, 'prisma/schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\nmodel User {\n  id Int @id\n  active Boolean\n}\n');
     expect((await runPushdown(options(cwd, { cache }))).filesFromCache).toBe(0);
     expect((await runPushdown(options(cwd, { cache }))).filesFromCache).toBe(2);
+    // The facts inside a model (kept in Maps): a field made nullable, then unique, then one more field.
+    for (const field of ['active Boolean?', 'active Boolean @unique', 'active Boolean\n  name String']) {
+      writeFileSync(join(cwd, 'prisma/schema.prisma'), `datasource db {\n  provider = "postgresql"\n}\nmodel User {\n  id Int @id\n  ${field}\n}\n`);
+      expect((await runPushdown(options(cwd, { cache }))).filesFromCache, field).toBe(0);
+      expect((await runPushdown(options(cwd, { cache }))).filesFromCache, field).toBe(2);
+    }
   });
 
   it('takes the build from every file of pushdown: one changed byte makes another key', () => {

@@ -79,6 +79,15 @@ export function buildId(root = OWN_ROOT): string {
   return id;
 }
 
+/**
+ * The run's configuration as hashed, whole: facts keep their models and each model's fields in Maps, which
+ * JSON alone writes as `{}` (a field made nullable or unique must change the key), so Maps and Sets are
+ * written as their entries, in order.
+ */
+export function configText(config: ProcessConfig): string {
+  return JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? { Map: [...value] } : value instanceof Set ? { Set: [...value] } : value));
+}
+
 export class ResultCache {
   private dirty = false;
   /** Results answered from the cache in this run. */
@@ -92,7 +101,7 @@ export class ResultCache {
 
   /** Opens the cache at `location` for a run with this configuration; a missing, foreign or damaged file gives an empty cache. */
   static open(location: string, config: ProcessConfig): ResultCache {
-    const run = createHash('sha256').update(`${CACHE_FORMAT}\0${buildId()}\0${JSON.stringify(config)}`).digest('hex');
+    const run = createHash('sha256').update(`${CACHE_FORMAT}\0${buildId()}\0${configText(config)}`).digest('hex');
     let files: CacheFile['files'] = Object.create(null) as CacheFile['files'];
     try {
       const data = JSON.parse(readFileSync(location, 'utf8')) as Partial<CacheFile>;
