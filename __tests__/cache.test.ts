@@ -101,6 +101,26 @@ describe('the result cache', () => {
     }
   });
 
+  it('answers nothing for any file when models read from code change (facts from another file)', async () => {
+    const models = (credits: string) =>
+      `import { DataTypes, Model, Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize('sqlite::memory:');\nexport class Customer extends Model {}\nCustomer.init({\n  id: { type: DataTypes.INTEGER, primaryKey: true },\n  credits: ${credits},\n}, { sequelize, timestamps: false });\n`;
+    const billing = `import { Customer } from './models';\nexport async function total() {\n  const rows = await Customer.findAll();\n  return rows.reduce((s, c) => s + c.credits, 0);\n}\n`;
+    const cwd = tree({
+      'package.json': '{"dependencies":{"sequelize":"6.37.0"}}',
+      'src/models.ts': models('{ type: DataTypes.INTEGER, allowNull: false }'),
+      'src/billing.ts': billing,
+    });
+    const cache = join(cwd, 'cache.json');
+    const first = await runPushdown(options(cwd, { cache }));
+    expect(first.files.find((f) => f.path === 'src/billing.ts')?.status).toBe('changed');
+    expect((await runPushdown(options(cwd, { cache }))).filesFromCache).toBe(1);
+    // The column made nullable in models.ts: billing.ts's bytes are the same, but its facts are not.
+    writeFileSync(join(cwd, 'src/models.ts'), models('{ type: DataTypes.INTEGER, allowNull: true }'));
+    const after = await runPushdown(options(cwd, { cache }));
+    expect(after.filesFromCache).toBe(0);
+    expect(records(after)).toEqual(records(await runPushdown(options(cwd))));
+  });
+
   it('takes the build from every file of pushdown: one changed byte makes another key', () => {
     const root = tempDir();
     mkdirSync(join(root, 'lib', 'orm'), { recursive: true });
