@@ -84,7 +84,7 @@ export function buildId(root = OWN_ROOT): string {
  * JSON alone writes as `{}` (a field made nullable or unique must change the key), so Maps and Sets are
  * written as their entries, in order.
  */
-export function configText(config: ProcessConfig): string {
+function configText(config: ProcessConfig): string {
   return JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? { Map: [...value] } : value instanceof Set ? { Set: [...value] } : value));
 }
 
