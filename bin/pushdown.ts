@@ -203,9 +203,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = !request.quiet && process.stderr.isTTY === true ? progressLine(process.stderr) : undefined;
   if (progress) request.options.onProgress = progress.update;
   request.options.onPlan = tuneHeap;
+  // --timing: what came before the run (node's start, loading pushdown), from the process's time origin.
+  const startMs = performance.now();
   const result = await runPushdown(request.options);
+  if (result.timing) result.timing = { start: Math.round(startMs * 10) / 10, ...result.timing };
   progress?.clear();
   const color = colourEnabled(process.env, process.stdout.isTTY === true);
+  const formatStarted = performance.now();
   const output = (await loadReporter(request.format))(result, {
     color,
     mode: request.options.mode,
@@ -213,7 +217,14 @@ async function main(argv: readonly string[]): Promise<number> {
     rules: rules.filter((r) => transforms === undefined || transforms.includes(r.id)),
     toolVersion: readVersion(),
   });
+  const formatMs = performance.now() - formatStarted;
   process.stdout.write(output);
+  if (result.timing) {
+    // After the report, on stderr (the report itself stays parsable); the report's formatting is timed here.
+    const { timingTable } = await import('../lib/runner/timing.js');
+    const ran = rules.filter((r) => transforms === undefined || transforms.includes(r.id)).map((r) => r.id);
+    process.stderr.write(timingTable({ ...result.timing, format: Math.round(formatMs * 10) / 10 }, ran, result.workers ?? 0));
+  }
   const { mode, unsafe } = request.options;
   // The patch must stay a clean patch: its warnings go to stderr (pretty and json carry their own).
   if (request.format === 'patch') {

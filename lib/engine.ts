@@ -16,6 +16,7 @@ import type { EditRecord, EditTier, FindingRecord } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
 import { babelTraverse, visitorKeys, type BabelTraverse } from './babel.js';
+import type { StageClock } from './runner/timing.js';
 
 export interface EngineOptions {
   rules: readonly Rule[];
@@ -35,6 +36,8 @@ export interface EngineOptions {
    * ends), so that its garbage dies young. Only for a caller that keeps no node.
    */
   releaseTrees?: boolean;
+  /** --timing: where the time goes (crawl, each rule, re-parses, taking trees apart). */
+  clock?: StageClock;
 }
 
 export interface EngineResult {
@@ -218,14 +221,21 @@ export function programPath(ast: File): NodePath<Program> {
 
 /** `source` has no BOM. Throws SourceParseError when the input does not parse. */
 export function transformSource(source: string, filePath: string, opts: EngineOptions, ast?: File): EngineResult {
-  babel(); // set up before anything (suppression comments included) makes a NodePath
+  // Set up before anything (suppression comments included) makes a NodePath.
+  if (opts.clock && !traverse) opts.clock.time('load', babel);
+  else babel();
   if (opts.releaseTrees !== true) return runRules(source, filePath, opts, ast);
   const held: HeldTree = {};
   try {
     return runRules(source, filePath, opts, ast, held);
   } finally {
-    if (held.tree) takeApart(held.tree);
+    if (held.tree) release(held.tree, opts.clock);
   }
+}
+
+function release(tree: File, clock: StageClock | undefined): void {
+  if (clock) clock.time('release', () => takeApart(tree));
+  else takeApart(tree);
 }
 
 /** The one tree of a run not yet taken apart (EngineOptions.releaseTrees). */
@@ -254,6 +264,9 @@ function runRules(source: string, filePath: string, opts: EngineOptions, ast: Fi
   /** Text that applied review-tier edits produced, in current-text offsets. */
   let reviewSpans: Span[] = [];
 
+  const clock = opts.clock;
+  /** --timing: the crawl's time so far, taken out of the rule that paid it. */
+  let crawlMs = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let retry = false;
     for (const rule of opts.rules) {
@@ -271,7 +284,11 @@ function runRules(source: string, filePath: string, opts: EngineOptions, ast: Fi
         ast: currentTree,
         // Scopes are crawled on first use only: a tree no rule looks into costs its parse alone.
         get program() {
-          return programPath(currentTree);
+          if (!clock) return programPath(currentTree);
+          const t0 = performance.now();
+          const program = programPath(currentTree);
+          crawlMs += performance.now() - t0;
+          return program;
         },
         options: opts.ruleOptions,
         text: (node: Node) => currentText.slice(node.start ?? 0, node.end ?? 0),
@@ -340,18 +357,25 @@ function runRules(source: string, filePath: string, opts: EngineOptions, ast: Fi
           anchors.push({ record, span: { start: anchor.start ?? 0, end: anchor.end ?? 0 }, batch: batches.length });
         },
       };
-      rule.apply(ctx);
+      if (clock) {
+        const t0 = performance.now();
+        const crawlBefore = crawlMs;
+        rule.apply(ctx);
+        const crawled = crawlMs - crawlBefore;
+        clock.add('crawl', crawled);
+        clock.add(`rule:${rule.meta.id}`, performance.now() - t0 - crawled);
+      } else rule.apply(ctx);
       if (accepted.length === 0) continue;
       const sorted = sortEdits(accepted);
       text = applyEdits(text, sorted, eol);
       batches.push(sorted);
       reviewSpans = [...reviewSpans.map((r) => mapSpan(sorted, r)), ...insertedSpans(sorted, acceptedReview)];
       try {
-        const next = parseSource(text, filePath);
+        const next = clock ? clock.time('reparse', () => parseSource(text, filePath)) : parseSource(text, filePath);
         // No rule reads the tree before again: taken apart now, a file that several rules rewrite holds one
         // tree at a time, not one per rewriting rule (trigger.dev's peak RSS 177-180 -> 149-152 MiB).
         if (held) {
-          takeApart(tree);
+          release(tree, clock);
           held.tree = next;
         }
         tree = next;

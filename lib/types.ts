@@ -126,6 +126,8 @@ export interface RunResult {
   interrupted?: boolean;
   /** Files discovered (the run's denominator when it was interrupted). */
   filesDiscovered?: number;
+  /** With RunOptions.timing: milliseconds by stage (lib/runner/timing.ts names them). */
+  timing?: Record<string, number>;
   /** With RunOptions.cache: files whose result came from the cache instead of being analysed again. */
   filesFromCache?: number;
 }
@@ -192,6 +194,8 @@ export interface RunOptions {
    * relative to cwd. Undefined: no cache.
    */
   cache?: string;
+  /** Measure where the run's time goes, by stage (--timing); RunResult.timing has it. */
+  timing?: boolean;
   /** Called as files are analysed and written; the runner itself never prints. */
   onProgress?: (progress: Progress) => void;
   /** Called once the files to parse are known, before any is parsed: how many, and the largest one's size (UTF-16 code units). */

@@ -28,6 +28,8 @@ export interface JsonReport {
   totals: Totals;
   /** Problems that did not stop the run; present only when there are some. */
   warnings?: string[];
+  /** `--timing`: milliseconds by stage (lib/runner/timing.ts names them); present only then. */
+  timing?: Record<string, number>;
 }
 
 function toRecord(file: FileResult): JsonFileRecord {
@@ -68,5 +70,6 @@ export function renderJson(result: RunResult): string {
     totals: result.totals,
   };
   if (result.warnings && result.warnings.length > 0) report.warnings = result.warnings;
+  if (result.timing) report.timing = result.timing;
   return JSON.stringify(report, null, 2) + '\n';
 }

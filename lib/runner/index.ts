@@ -16,6 +16,7 @@ import { atomicWrite, gitDirtyFiles, type DirtyReason } from './write.js';
 import { ProjectFacts } from './project.js';
 import { emptyWithheld, selectFindings } from './findings.js';
 import { ResultCache } from './cache.js';
+import { StageClock } from './timing.js';
 
 export { UsageError } from './errors.js';
 export { DEFAULT_EXTENSIONS } from './discover.js';
@@ -52,19 +53,24 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   const orms = selectOrms(opts.orms);
   const temps: string[] = [];
   const discoveryWarnings: string[] = [];
-  const files = discoverFiles({
+  /** --timing: the run's stages. Without it, `timed` only runs its function. */
+  const clock = opts.timing ? new StageClock() : undefined;
+  const timed = <T>(stage: string, fn: () => T): T => (clock ? clock.time(stage, fn) : fn());
+  const files = timed('discover', () => discoverFiles({
     cwd: opts.cwd,
     paths: opts.paths,
     ignore: opts.ignore,
     extensions: opts.extensions,
     onTempFile: (t) => temps.push(t),
     onWarning: (w) => discoveryWarnings.push(w),
-  });
+  }));
   const tempWarnings = staleTempFiles(temps, opts);
 
   const asWritten = opts.mode === 'write' || opts.previewAsWritten === true;
   const applyTiers: EditTier[] = asWritten && !opts.unsafe ? ['safe'] : ['safe', 'review'];
+  const projectStarted = performance.now();
   const project = await ProjectFacts.create(opts.cwd, opts.schema, orms);
+  clock?.add('project', performance.now() - projectStarted);
 
   const results: FileResult[] = [];
   const jobs: FileJob[] = [];
@@ -74,21 +80,23 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     const relPath = relative(opts.cwd, absPath).split(sep).join('/');
     let text: string;
     try {
-      text = readFileSync(absPath, 'latin1');
+      text = timed('read', () => readFileSync(absPath, 'latin1'));
     } catch (err) {
       results.push(record(relPath, absPath, 'error', { message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err}); it was left alone` }));
       continue;
     }
-    project.observe(text, relPath);
-    const active = project.forFile(absPath);
-    if (active.orms.length > 0 && prefilterFor(active.orms).test(text)) {
+    const active = timed('project', () => {
+      project.observe(text, relPath);
+      return project.forFile(absPath);
+    });
+    if (active.orms.length > 0 && timed('prefilter', () => prefilterFor(active.orms).test(text))) {
       const job: FileJob = { absPath, relPath, ...active, size: text.length };
       jobs.push(job);
-      if (opts.cache !== undefined) read.set(job, { text, key: ResultCache.key(job, text) });
+      if (opts.cache !== undefined) read.set(job, { text, key: timed('cache', () => ResultCache.key(job, text)) });
     } else results.push(record(relPath, absPath, 'skipped'));
   }
 
-  observeRestOfProject(project, opts, files);
+  timed('project', () => observeRestOfProject(project, opts, files));
 
   const ruleOptions: RuleOptions = {
     ...defaultRuleOptions,
@@ -100,42 +108,60 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     ruleIds,
     applyTiers,
     ruleOptions,
-    orm: project.runData(),
+    orm: timed('project', () => project.runData()),
     ...(opts.reportUnusedSuppressions === false ? { reportUnusedSuppressions: false } : {}),
   };
 
-  const cache = opts.cache !== undefined ? ResultCache.open(resolve(opts.cwd, opts.cache), config) : undefined;
+  const cache = opts.cache !== undefined ? timed('cache', () => ResultCache.open(resolve(opts.cwd, opts.cache as string), config)) : undefined;
   const toAnalyse: FileJob[] = [];
   for (const job of jobs) {
     const seen = read.get(job);
-    const hit = cache && seen ? cache.get(job, seen.key, seen.text) : undefined;
+    const hit = cache && seen ? timed('cache', () => cache.get(job, seen.key, seen.text)) : undefined;
     if (hit) results.push(hit);
     else toAnalyse.push(job);
   }
   opts.onPlan?.({ files: toAnalyse.length, largestFile: toAnalyse.reduce((max, j) => Math.max(max, j.size ?? 0), 0) });
   // The analysis (rules, engine, @babel/traverse) is loaded only when there is a file to analyse.
+  // (--timing is not in the config the cache keys on: a timed run answers from the cache like any other.)
+  const analysisStarted = performance.now();
   const processed =
     toAnalyse.length > 0
-      ? await (await import('./pool.js')).runJobs(toAnalyse, config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress })
-      : { results: [], workers: 0 };
+      ? await (await import('./pool.js')).runJobs(toAnalyse, clock ? { ...config, timing: true } : config, opts.jobs, { signal: opts.signal, onProgress: opts.onProgress })
+      : { results: [], workers: 0, timings: [] };
+  if (clock) {
+    if (toAnalyse.length > 0) clock.add('analysis', performance.now() - analysisStarted);
+    for (const t of processed.timings) clock.merge(t);
+  }
   results.push(...processed.results);
-  const cacheWarning = cache ? keepInCache(cache, toAnalyse, read, processed.results) : undefined;
+  const cacheWarning = cache ? timed('cache', () => keepInCache(cache, toAnalyse, read, processed.results)) : undefined;
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const selected = selectFindings(results, opts);
 
-  if (opts.mode === 'write' && !opts.signal?.aborted) await writeAll(results, opts);
+  if (opts.mode === 'write' && !opts.signal?.aborted) {
+    const writeStarted = performance.now();
+    await writeAll(results, opts);
+    clock?.add('write', performance.now() - writeStarted);
+  }
 
   const warnings = [...discoveryWarnings, ...tempWarnings, ...project.warnings, ...(cacheWarning ? [cacheWarning] : [])];
+  const elapsed = performance.now() - started;
+  clock?.add('total', elapsed);
   return {
     files: results,
-    totals: totalsOf(results, performance.now() - started),
+    totals: totalsOf(results, elapsed),
     warnings,
     workers: processed.workers,
     filesDiscovered: files.length,
     ...(cache ? { filesFromCache: cache.hits } : {}),
     ...(opts.signal?.aborted ? { interrupted: true } : {}),
     ...(selected.baselineWritten !== undefined ? { baselineWritten: selected.baselineWritten } : {}),
+    ...(clock ? { timing: roundTimings(clock.ms) } : {}),
   };
+}
+
+/** Milliseconds to a tenth, in the stage order the table prints. */
+function roundTimings(ms: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
 
 /** Stores this run's fresh results (before the baseline and test-file selection touch them) and writes the cache. */

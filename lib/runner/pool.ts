@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileResult, Progress } from '../types.js';
-import { processFile, resolveRules, type FileJob, type ProcessConfig } from './process-file.js';
+import { processFile, resolveRules, takeFileTimings, type FileJob, type ProcessConfig } from './process-file.js';
+import type { Timings } from './timing.js';
 import { LARGE_FILE } from './large-file.js';
 
 /**
@@ -32,7 +33,14 @@ export interface JobControl {
 /** Lets a signal handler run between two files of in-process work. */
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number, control: JobControl = {}): Promise<{ results: FileResult[]; workers: number }> {
+/** The records, the worker threads used, and (with ProcessConfig.timing) each thread's file stages. */
+export interface JobsDone {
+  results: FileResult[];
+  workers: number;
+  timings: Timings[];
+}
+
+export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?: number, control: JobControl = {}): Promise<JobsDone> {
   const { signal, onProgress } = control;
   const progress = (done: number) => onProgress?.({ phase: 'analyse', done, total: jobs.length });
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -45,12 +53,15 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
       { ...control, onProgress: onProgress && ((p) => onProgress({ ...p, total: jobs.length })) },
     );
     const results = [...rest.results];
+    const timings = [...rest.timings];
     for (const job of large) {
       if (signal?.aborted) break;
-      results.push(...(await inWorker(workerFile, config, [job])));
+      const done = await inWorker(workerFile, config, [job]);
+      results.push(...done.results);
+      timings.push(...done.timings);
       progress(results.length);
     }
-    return { results, workers: Math.max(rest.workers, 1) };
+    return { results, workers: Math.max(rest.workers, 1), timings };
   }
   // --jobs N is obeyed as asked; by default, workers start only when there is enough to parse.
   const threads = requested !== undefined ? Math.min(requested, jobs.length) : Math.min(defaultJobs(), Math.floor(jobs.length / FILES_PER_WORKER));
@@ -64,25 +75,34 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
       progress(results.length);
       if (signal !== undefined) await nextTick();
     }
-    return { results, workers: 0 };
+    const timings = takeFileTimings();
+    return { results, workers: 0, timings: timings ? [timings] : [] };
   }
   const results: FileResult[] = [];
+  const timings: Timings[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolvePromise, reject) => {
         const worker = new Worker(workerFile, { workerData: config });
+        const end = () => void worker.terminate().then(() => resolvePromise());
         const feed = () => {
           if (next >= jobs.length || signal?.aborted) {
-            void worker.terminate().then(() => resolvePromise());
+            if (config.timing) worker.postMessage('timings');
+            else end();
             return;
           }
           const batch = jobs.slice(next, next + BATCH);
           next += batch.length;
           worker.postMessage(batch);
         };
-        worker.on('message', (batch: FileResult[]) => {
-          results.push(...batch);
+        worker.on('message', (message: FileResult[] | { timings: Timings }) => {
+          if (!Array.isArray(message)) {
+            timings.push(message.timings);
+            end();
+            return;
+          }
+          results.push(...message);
           progress(results.length);
           feed();
         });
@@ -91,15 +111,24 @@ export async function runJobs(jobs: FileJob[], config: ProcessConfig, requested?
       }),
     ),
   );
-  return { results, workers: threads };
+  return { results, workers: threads, timings };
 }
 
 /** One batch in a worker of its own, which then ends. */
-function inWorker(workerFile: string, config: ProcessConfig, batch: FileJob[]): Promise<FileResult[]> {
+function inWorker(workerFile: string, config: ProcessConfig, batch: FileJob[]): Promise<Omit<JobsDone, 'workers'>> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(workerFile, { workerData: config });
-    worker.once('message', (results: FileResult[]) => {
-      void worker.terminate().then(() => resolvePromise(results));
+    let results: FileResult[] = [];
+    worker.on('message', (message: FileResult[] | { timings: Timings }) => {
+      if (Array.isArray(message)) {
+        results = message;
+        if (config.timing) {
+          worker.postMessage('timings');
+          return;
+        }
+      }
+      const timings = Array.isArray(message) ? [] : [message.timings];
+      void worker.terminate().then(() => resolvePromise({ results, timings }));
     });
     worker.once('error', reject);
     worker.postMessage(batch);

@@ -14,6 +14,17 @@ import { findRule, rules as registry } from '../../transforms/index.js';
 import type { Rule } from '../rule.js';
 import { unifiedDiff } from './diff.js';
 import { LARGE_FILE } from './large-file.js';
+import { StageClock, type Timings } from './timing.js';
+
+/** --timing: the file stages of this thread (ProcessConfig.timing), until takeFileTimings takes them. */
+let clock: StageClock | undefined;
+
+/** This thread's file stages since the last call (undefined without --timing), for the run's totals. */
+export function takeFileTimings(): Timings | undefined {
+  const taken = clock?.ms;
+  clock = undefined;
+  return taken;
+}
 
 /** Plain data, so it can cross to a worker thread. */
 export interface ProcessConfig {
@@ -25,6 +36,8 @@ export interface ProcessConfig {
   orm: Record<string, OrmRunData>;
   /** Report pushdown-ignore comments that silence nothing (default true). */
   reportUnusedSuppressions?: boolean;
+  /** --timing: keep where each file's time goes (takeFileTimings). */
+  timing?: boolean;
 }
 
 export interface FileJob {
@@ -46,6 +59,8 @@ const GENERATED_MARK = new RegExp(['@generated|do not edit', ...plugins.flatMap(
 
 export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Rule[]): FileResult {
   const base: FileResult = { path: job.relPath, absPath: job.absPath, status: 'unchanged', edits: [], findings: [], diff: '', parsed: false };
+  const timing = config.timing === true ? (clock ??= new StageClock()) : undefined;
+  const t0 = timing ? performance.now() : 0;
   let bytes: Buffer;
   try {
     bytes = readFileSync(job.absPath);
@@ -59,13 +74,14 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
     // (TextDecoder's error carries a Node code too: it must not read as an I/O failure.)
     return { ...base, status: 'error', error: { message: 'not valid UTF-8; pushdown only edits UTF-8 files, so it was left alone' } };
   }
+  timing?.add('read', performance.now() - t0);
   const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   const source = bom ? raw.slice(1) : raw;
   if (GENERATED_MARK.test(source.slice(0, 400))) return { ...base, status: 'skipped' };
 
   let ast;
   try {
-    ast = parseSource(source, job.absPath);
+    ast = timing ? timing.time('parse', () => parseSource(source, job.absPath)) : parseSource(source, job.absPath);
   } catch (err) {
     const e = err as SourceParseError;
     return { ...base, status: 'parse-error', error: { message: e.message, line: e.line, column: e.column } };
@@ -79,13 +95,14 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
     const result = transformSource(
       source,
       job.absPath,
-      { rules, ruleOptions, applyTiers: new Set(config.applyTiers), releaseTrees: (job.size ?? 0) < LARGE_FILE, ...(config.reportUnusedSuppressions === false ? {} : { allRuleIds: ALL_RULE_IDS }) },
+      { rules, ruleOptions, applyTiers: new Set(config.applyTiers), releaseTrees: (job.size ?? 0) < LARGE_FILE, ...(config.reportUnusedSuppressions === false ? {} : { allRuleIds: ALL_RULE_IDS }), ...(timing ? { clock: timing } : {}) },
       ast,
     );
     const changed = result.output !== source;
     const after = bom + result.output;
     const eol = detectEol(source);
     const batches = eol === '\n' ? result.batches : result.batches.map((b) => b.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, eol) })));
+    const diff = !changed ? '' : timing ? timing.time('diff', () => unifiedDiff(job.relPath, raw, after, batches)) : unifiedDiff(job.relPath, raw, after, batches);
     return {
       ...base,
       parsed: true,
@@ -93,7 +110,7 @@ export function processFile(job: FileJob, config: ProcessConfig, rulesCache?: Ru
       edits: result.edits,
       findings: result.findings,
       ...(result.suppressed > 0 ? { withheld: { suppressed: result.suppressed, baselined: 0, inTestFiles: 0, hints: 0 } } : {}),
-      diff: changed ? unifiedDiff(job.relPath, raw, after, batches) : '',
+      diff,
       ...(changed ? { before: raw, after } : {}),
     };
   } catch (err) {
