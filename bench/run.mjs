@@ -3,7 +3,7 @@
  * `npm run bench`: pushdown vs the jscodeshift CLI, on the generated corpus and on any tree.
  *
  *   node bench/run.mjs [--corpus <path>]... [--generated] [--repeat 3] [--files 4000] [--seed pushdown]
- *                      [--regen] [--build] [--quick] [--skip-jscodeshift] [--profile] [--no-check]
+ *                      [--regen] [--build] [--quick] [--skip-jscodeshift] [--profile] [--floors] [--no-check]
  *                      [--no-results] [--results <file>]
  *
  *   npm run bench                                   # the generated corpus (bench/.corpus)
@@ -27,7 +27,10 @@
  * 4. checks pushdown's output: on the generated corpus against its manifest (must-skip files,
  *    look-alikes, planted snippets, a second run); on any corpus, that no file failed, that
  *    every changed file's output parses, and that --jobs 1 and the default agree;
- * 5. writes bench/RESULTS-speed.md (unless --no-results). With --profile it also profiles
+ * 5. where a first run's time goes: `pushdown --jobs 1 --timing` on every corpus (up to 3 runs,
+ *    medians by stage); with --floors, each stage alone in a fresh process (bench/floors.mjs:
+ *    the parse cold and warm, the crawl);
+ * 6. writes bench/RESULTS-speed.md (unless --no-results). With --profile it also profiles
  *    (node --cpu-prof, --jobs 1) every corpus and a cold start on a one-file tree.
  *    Text below the line `<!-- notes: kept by npm run bench -->` in the old file is kept.
  */
@@ -37,6 +40,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { floorsLines, measureFloors } from './floors.mjs';
 import { generate, GENERATOR_VERSION, parseArgs as parseGenArgs } from './generate-corpus.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -63,6 +67,7 @@ function parseArgs(argv) {
     build: false,
     jscodeshift: true,
     profile: false,
+    floors: false,
     results: true,
     resultsFile: path.join(HERE, 'RESULTS-speed.md'),
     check: true,
@@ -84,6 +89,7 @@ function parseArgs(argv) {
     else if (a === '--quick') o.repeat = 1;
     else if (a === '--skip-jscodeshift') o.jscodeshift = false;
     else if (a === '--profile') o.profile = true;
+    else if (a === '--floors') o.floors = true;
     else if (a === '--no-results') o.results = false;
     else if (a === '--results') o.resultsFile = path.resolve(next());
     else if (a === '--no-check') o.check = false;
@@ -535,6 +541,32 @@ async function main() {
     }
   }
 
+  // ---- stages: pushdown's own --timing, up to 3 runs per corpus, interleaved
+  const timingRounds = Math.min(o.repeat, 3);
+  for (const c of corpora) c.timingRuns = [];
+  for (let round = 1; round <= timingRounds; round++) {
+    for (const c of corpora) {
+      const r = await timed(`${c.name}-timing`, pushdownArgs(c.target, ['--jobs', '1', '--timing']));
+      if (r.rc !== 0 && !(r.rc === 2 && r.stdout.trim().startsWith('{'))) throw new Error(`${c.name}: pushdown --timing exited ${r.rc}:\n${r.stderr.slice(0, 2000)}`);
+      c.timingRuns.push({ timing: JSON.parse(r.stdout).timing, wall: r.wall });
+    }
+  }
+  for (const c of corpora) {
+    c.stages = stageMedians(c.timingRuns);
+    log('');
+    log(`where a first run's time goes on ${c.name} (pushdown --jobs 1 --timing, median of ${timingRounds}):`);
+    for (const l of stageLines(c, build.rules)) log('  ' + l);
+  }
+
+  // ---- floors: each stage alone, in a fresh process
+  if (o.floors) {
+    for (const c of corpora) {
+      log('');
+      log(`floors on ${c.name} (bench/floors.mjs, each stage alone in a fresh process):`);
+      c.floors = measureFloors({ target: c.target, dist: SNAPSHOT, repeat: timingRounds, log });
+    }
+  }
+
   // ---- profiles
   const profiles = [];
   if (o.profile) {
@@ -615,6 +647,28 @@ function crossCheckLines(cc) {
   for (const [k, v] of kinds) {
     L.push(`    ${k.padEnd(24)} ${v.expect.padEnd(10)} ${v.rule.padEnd(22)} ${String(v.n).padStart(3)} ${String(v.safe).padStart(5)} ${String(v.review).padStart(6)} ${String(v.finding).padStart(7)} ${String(v.none).padStart(5)}  ${[...v.rules].join(', ')}`);
   }
+  return L;
+}
+
+/** Per stage, the median over the runs (a stage absent from a run counts 0 there), and the process walls. */
+function stageMedians(runs) {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.timing)))];
+  return { ms: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.timing[k] ?? 0))])), wall: median(runs.map((r) => r.wall)), runs: runs.length };
+}
+
+/** The stages as markdown table rows, in pushdown's own order (its --timing table's). */
+function stageLines(c, ruleOrder = []) {
+  const { ms, wall } = c.stages;
+  const rank = (k) => (ruleOrder.indexOf(k.slice(5)) + 1 || ruleOrder.length + 1);
+  const rules = Object.keys(ms).filter((k) => k.startsWith('rule:')).sort((a, b) => rank(a) - rank(b));
+  const order = ['start', 'discover', 'read', 'project', 'prefilter', 'cache', 'load', 'parse', 'crawl', ...rules, 'reparse', 'release', 'diff', 'write'];
+  const rows = order.filter((k) => ms[k] !== undefined);
+  const accounted = rows.reduce((a, k) => a + ms[k], 0);
+  const L = ['| stage | median | share of the process wall |', '|---|---:|---:|'];
+  for (const k of rows) L.push(`| ${k} | ${Math.round(ms[k])} ms | ${((100 * ms[k]) / wall).toFixed(1)}% |`);
+  L.push(`| (rules together) | ${Math.round(rules.reduce((a, k) => a + ms[k], 0))} ms | ${((100 * rules.reduce((a, k) => a + ms[k], 0)) / wall).toFixed(1)}% |`);
+  L.push(`| not in a stage (the report, exit, what lies between stages) | ${Math.round(wall - accounted)} ms | ${((100 * (wall - accounted)) / wall).toFixed(1)}% |`);
+  L.push(`| process wall (as timed from outside) | ${Math.round(wall)} ms | |`);
   return L;
 }
 
@@ -719,6 +773,27 @@ function resultsMarkdown({ o, mach, build, corpora, rounds, loadAfter, profiles 
       for (const l of c.checkLines) L.push(l);
       L.push('```');
       L.push('');
+    }
+  }
+  if (corpora.some((c) => c.stages)) {
+    L.push("## Where a first run's time goes (pushdown --jobs 1 --timing)");
+    L.push('');
+    L.push("pushdown's own stage clock (`--timing`, lib/runner/timing.ts), not a sampling profiler: `start` is node's start and");
+    L.push("loading pushdown, `load` loading @babel/traverse, `crawl` babel's scope crawl (taken out of the rule that paid it),");
+    L.push('`rule:<id>` a rule\'s own work, `reparse` the parses after a rule edited, `release` taking each tree apart.');
+    L.push('');
+    for (const c of corpora) {
+      if (!c.stages) continue;
+      L.push(`### ${c.name} (median of ${c.stages.runs} run(s))`);
+      L.push('');
+      for (const l of stageLines(c, build.rules)) L.push(l);
+      L.push('');
+      if (c.floors) {
+        L.push(`Each stage alone in a fresh process (bench/floors.mjs, median of ${c.floors.repeat}); alone, a stage does not overlap V8's background compiles with other work, so these can exceed the in-run figures:`);
+        L.push('');
+        L.push(...floorsLines(c.name, c.floors, c.by.pd1?.wall));
+        L.push('');
+      }
     }
   }
   if (profiles.length) {

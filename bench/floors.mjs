@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+/**
+ * The floors of a first run (issue 9): what each stage of pushdown's pipeline costs alone, cold, in a
+ * fresh process, with pushdown's own code for it (a copy of dist). `npm run bench -- --floors` runs it
+ * on every corpus and writes the table to bench/RESULTS-speed.md; by hand:
+ *
+ *   node bench/floors.mjs --target <tree> [--dist dist] [--repeat 5]
+ *
+ * Stages, each timed in a process of its own, the stages before it done untimed first:
+ *   node       `node -e 0`: the runtime's own start
+ *   load       importing the runner and the rules (pushdown's modules, not babel's)
+ *   babel      loading @babel/parser and @babel/traverse (with @babel/types), set up as the engine does
+ *   discover   the walk: folders listed, .gitignore rules applied
+ *   read       reading every discovered file (as the prefilter reads it)
+ *   project    the ORM projects: which plugins each file has, hooks, models, the Prisma schema
+ *   prefilter  the text test that decides which files are parsed
+ *   parse      @babel/parser over the files the prefilter passes, one at a time: the first pass (JIT cold)
+ *              and a second (warm)
+ *   crawl      babel's scope crawl of each tree after its parse (the first rule that reads bindings pays
+ *              it), cold; each tree taken apart after it, as a run does
+ *
+ * A run also spends time on the rules, re-parses after an edit, diffs and the report (`pushdown
+ * --timing` measures those in a run); alone, a stage pays its JIT warm-up with nothing to overlap V8's
+ * background compiles, so the stages can add up to more than a whole run. Nothing here asserts on speed.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export const STAGES = [
+  { id: 'node', what: 'node start (`node -e 0`)' },
+  { id: 'load', what: "loading pushdown's runner and rules" },
+  { id: 'babel', what: 'loading @babel/parser and @babel/traverse (with @babel/types)' },
+  { id: 'discover', what: 'discovery (the walk, .gitignore rules)' },
+  { id: 'read', what: 'reading every discovered file' },
+  { id: 'project', what: 'the ORM projects (plugins per file, hooks, models, schema)' },
+  { id: 'prefilter', what: 'the prefilter (a text test per file)' },
+  { id: 'parse', what: '@babel/parser over the prefiltered files, cold (first pass)' },
+  { id: 'parseWarm', what: 'the same parse, warm (a second pass in the same process)' },
+  { id: 'crawl', what: "babel's scope crawl of those trees, cold" },
+];
+
+/** One stage in this process; returns { [stage]: ms, files } (parse gives parse and parseWarm). */
+async function runStage(stage, target, dist) {
+  const t = performance.now();
+  const at = (p) => pathToFileURL(path.join(dist, p)).href;
+  const runner = await import(at('lib/runner/index.js'));
+  await import(at('transforms/index.js'));
+  if (stage === 'load') return { load: performance.now() - t };
+  // babel, loaded and set up as the engine does on the first file (lib/engine.ts babel()): timed in its own stage, untimed before parse and crawl.
+  const engine = await import(at('lib/engine.js'));
+  const { parseSource } = await import(at('lib/parse.js'));
+  const loadBabel = () => {
+    const t0 = performance.now();
+    engine.programPath(parseSource('let a = 1;', 'babel.ts'));
+    return performance.now() - t0;
+  };
+  if (stage === 'babel') return { babel: loadBabel() };
+  const { discoverFiles } = await import(at('lib/runner/discover.js'));
+  const { ProjectFacts } = await import(at('lib/runner/project.js'));
+  const { prefilterFor } = await import(at('lib/orm/core/registry.js'));
+  const timeIt = (fn) => {
+    const t0 = performance.now();
+    const value = fn();
+    return { value, ms: performance.now() - t0 };
+  };
+  const discovered = timeIt(() => discoverFiles({ cwd: target, paths: ['.'], ignore: [], extensions: runner.DEFAULT_EXTENSIONS }));
+  if (stage === 'discover') return { discover: discovered.ms, files: discovered.value.length };
+  const files = discovered.value;
+  const read = timeIt(() => files.map((f) => fs.readFileSync(f, 'latin1')));
+  if (stage === 'read') return { read: read.ms, files: files.length };
+  const texts = read.value;
+  const project = await ProjectFacts.create(target, undefined, undefined);
+  const facts = timeIt(() => {
+    const active = files.map((f, i) => {
+      project.observe(texts[i], path.relative(target, f));
+      return project.forFile(f);
+    });
+    project.runData();
+    return active;
+  });
+  if (stage === 'project') return { project: facts.ms, files: files.length };
+  const passed = timeIt(() => files.filter((f, i) => facts.value[i].orms.length > 0 && prefilterFor(facts.value[i].orms).test(texts[i])));
+  if (stage === 'prefilter') return { prefilter: passed.ms, files: passed.value.length };
+  loadBabel();
+  const sources = passed.value.map((f) => fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+  // One file at a time, as a run goes (a tree held past its file would make the collector's work the measure).
+  const parseEach = () => {
+    let ms = 0;
+    let parsed = 0;
+    for (let i = 0; i < sources.length; i++) {
+      const t0 = performance.now();
+      try {
+        parseSource(sources[i], passed.value[i]);
+        parsed++;
+      } catch {
+        /* a file that does not parse costs what it cost */
+      }
+      ms += performance.now() - t0;
+    }
+    return { ms, parsed };
+  };
+  if (stage === 'parse') {
+    const cold = parseEach();
+    const warm = parseEach();
+    return { parse: cold.ms, parseWarm: warm.ms, files: cold.parsed };
+  }
+  if (stage === 'crawl') {
+    const { programPath, takeApart } = engine;
+    let ms = 0;
+    let crawled = 0;
+    for (let i = 0; i < sources.length; i++) {
+      let tree;
+      try {
+        tree = parseSource(sources[i], passed.value[i]);
+      } catch {
+        continue;
+      }
+      const t0 = performance.now();
+      programPath(tree);
+      ms += performance.now() - t0;
+      crawled++;
+      takeApart(tree);
+    }
+    return { crawl: ms, files: crawled };
+  }
+  throw new Error(`unknown stage ${stage}`);
+}
+
+/** Every stage, `repeat` rounds, each stage in a fresh process, stages interleaved within a round. Medians in ms. */
+export function measureFloors({ target, dist, repeat = 3, log = () => {} }) {
+  const runs = Object.fromEntries(STAGES.map((s) => [s.id, []]));
+  const files = {};
+  for (let round = 1; round <= repeat; round++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['-e', '0']);
+    if (r.status !== 0) throw new Error('node -e 0 failed');
+    runs.node.push(performance.now() - t0);
+    for (const stage of ['load', 'babel', 'discover', 'read', 'project', 'prefilter', 'parse', 'crawl']) {
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--stage', stage, '--target', target, '--dist', dist], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (child.status !== 0) throw new Error(`floors: stage ${stage} failed:\n${child.stderr.slice(0, 2000)}`);
+      const out = JSON.parse(child.stdout);
+      for (const [k, v] of Object.entries(out)) {
+        if (k === 'files') files[stage] = v;
+        else runs[k].push(v);
+      }
+    }
+    log(`  floors round ${round}/${repeat}: ${STAGES.map((s) => `${s.id} ${Math.round(runs[s.id][runs[s.id].length - 1])}`).join(', ')} ms`);
+  }
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  return { medians: Object.fromEntries(STAGES.map((s) => [s.id, median(runs[s.id])])), runs, files, repeat };
+}
+
+/** Markdown lines for one corpus: the table, the sum, and what a first run spends beyond it. */
+export function floorsLines(name, floors, firstRunMs) {
+  const m = floors.medians;
+  const L = [];
+  L.push(`| stage (${name}) | median | runs (ms) |`);
+  L.push('|---|---:|---|');
+  for (const s of STAGES) {
+    const n = s.id === 'discover' || s.id === 'read' ? floors.files.discover : s.id === 'prefilter' ? floors.files.prefilter : s.id.startsWith('parse') ? floors.files.parse : s.id === 'crawl' ? floors.files.crawl : undefined;
+    L.push(`| ${s.what}${n !== undefined ? ` (${n} files)` : ''} | ${Math.round(m[s.id])} ms | ${floors.runs[s.id].map((x) => Math.round(x)).join(' / ')} |`);
+  }
+  const sum = ['node', 'load', 'babel', 'discover', 'read', 'project', 'prefilter', 'parse', 'crawl'].reduce((a, k) => a + m[k], 0);
+  L.push('');
+  L.push(`Sum of the cold stages (all but the warm parse): ${Math.round(sum)} ms.`);
+  if (firstRunMs !== undefined) {
+    L.push(`pushdown --jobs 1, median wall of the same bench: ${Math.round(firstRunMs)} ms, rules, re-parses and the report included. Alone, a stage pays its JIT warm-up with nothing to overlap V8's background compiles, so the stages can add up to more than a run.`);
+  }
+  return L;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i === -1 ? fallback : args[i + 1];
+  };
+  const target = path.resolve(opt('--target', '.'));
+  const dist = path.resolve(opt('--dist', path.join(HERE, '..', 'dist')));
+  const stage = opt('--stage');
+  if (stage !== undefined) {
+    process.stdout.write(JSON.stringify(await runStage(stage, target, dist)));
+  } else {
+    const floors = measureFloors({ target, dist, repeat: Number(opt('--repeat', '3')), log: console.log });
+    console.log(floorsLines(path.basename(target), floors).join('\n'));
+  }
+}
