@@ -73,6 +73,17 @@ describe('--timing', () => {
     expectStages(pooled.timing, ['parse', 'crawl', 'rule:length-to-count', 'rule:map-to-select', 'reparse', 'diff', 'analysis', 'total']);
   }, 60_000);
 
+  it('takes the stages of a file of 1 MiB or more from the worker of its own it gets', async () => {
+    // One load, then a comment long enough to make the file large (cheap to parse).
+    const big = `${TWO_RULES}/*${' filler'.repeat(160_000)} */\n`;
+    const cwd = tree({ 'package.json': PKG, 'src/big.ts': big });
+    const built = (await import(join(ROOT, 'dist', 'lib', 'runner', 'index.js'))) as { runPushdown: typeof runPushdown };
+    const timed = await built.runPushdown(runOptions(cwd, { timing: true }));
+    expect(timed.workers).toBe(1);
+    expect(timed.totals.filesChanged).toBe(1);
+    expectStages(timed.timing, ['parse', 'crawl', 'rule:length-to-count', 'rule:map-to-select', 'reparse', 'diff', 'analysis', 'total']);
+  }, 60_000);
+
   it('leaves the cache key alone: a timed run is answered from the cache a plain run filled', async () => {
     const cwd = tree({ 'package.json': PKG, 'src/n.ts': TWO_RULES, 'src/all.ts': UNTOUCHED });
     const cache = join(cwd, 'cache.json');
