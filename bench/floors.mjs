@@ -12,7 +12,7 @@
  *   babel      loading @babel/parser and @babel/traverse (with @babel/types), set up as the engine does
  *   discover   the walk: folders listed, .gitignore rules applied
  *   read       reading every discovered file (as the prefilter reads it)
- *   project    the ORM projects: which plugins each file has, hooks, models, the Prisma schema
+ *   project    the ORM projects: which plugins each file has, hooks, models, schemas
  *   prefilter  the text test that decides which files are parsed
  *   parse      @babel/parser over the files the prefilter passes, one at a time: the first pass (JIT cold)
  *              and a second (warm)
