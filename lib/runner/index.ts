@@ -159,7 +159,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
   };
 }
 
-/** Milliseconds to a tenth, in the stage order the table prints. */
+/** Milliseconds to a tenth. */
 function roundTimings(ms: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
