@@ -3,7 +3,7 @@
  * (worker threads when there is enough to do) -> write (only in write mode).
  * Returns records sorted by path; prints nothing.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pluginIds, prefilterFor } from '../orm/core/registry.js';
 import { defaultRuleOptions, type RuleOptions } from '../rule.js';
@@ -16,6 +16,7 @@ import { atomicWrite, gitDirtyFiles, type DirtyReason } from './write.js';
 import { ProjectFacts } from './project.js';
 import { emptyWithheld, selectFindings } from './findings.js';
 import { ResultCache } from './cache.js';
+import { readLatin1 } from './read-text.js';
 import { StageClock } from './timing.js';
 
 export { UsageError } from './errors.js';
@@ -80,7 +81,7 @@ export async function runPushdown(opts: RunOptions): Promise<RunResult> {
     const relPath = relative(opts.cwd, absPath).split(sep).join('/');
     let text: string;
     try {
-      text = timed('read', () => readFileSync(absPath, 'latin1'));
+      text = timed('read', () => readLatin1(absPath));
     } catch (err) {
       results.push(record(relPath, absPath, 'error', { message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err}); it was left alone` }));
       continue;
@@ -238,7 +239,7 @@ function observeRestOfProject(project: ProjectFacts, opts: RunOptions, scanned: 
       if (seen.has(absPath)) continue;
       seen.add(absPath);
       try {
-        project.observe(readFileSync(absPath, 'latin1'), relative(opts.cwd, absPath).split(sep).join('/'));
+        project.observe(readLatin1(absPath), relative(opts.cwd, absPath).split(sep).join('/'));
       } catch {
         /* unreadable files are reported only when scanned */
       }
