@@ -70,7 +70,8 @@ async function runStage(stage, target, dist) {
   const discovered = timeIt(() => discoverFiles({ cwd: target, paths: ['.'], ignore: [], extensions: runner.DEFAULT_EXTENSIONS }));
   if (stage === 'discover') return { discover: discovered.ms, files: discovered.value.length };
   const files = discovered.value;
-  const read = timeIt(() => files.map((f) => fs.readFileSync(f, 'latin1')));
+  const { readLatin1 } = await import(at('lib/runner/read-text.js'));
+  const read = timeIt(() => files.map((f) => readLatin1(f)));
   if (stage === 'read') return { read: read.ms, files: files.length };
   const texts = read.value;
   const project = await ProjectFacts.create(target, undefined, undefined);

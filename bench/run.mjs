@@ -551,11 +551,13 @@ async function main() {
       c.timingRuns.push({ timing: JSON.parse(r.stdout).timing, wall: r.wall });
     }
   }
+  const { stageOrder } = await import(pathToFileURL(path.join(SNAPSHOT, 'lib/runner/timing.js')).href);
   for (const c of corpora) {
     c.stages = stageMedians(c.timingRuns);
+    c.stageRows = stageLines(c, stageOrder, build.rules);
     log('');
     log(`where a first run's time goes on ${c.name} (pushdown --jobs 1 --timing, median of ${timingRounds}):`);
-    for (const l of stageLines(c, build.rules)) log('  ' + l);
+    for (const l of c.stageRows) log('  ' + l);
   }
 
   // ---- floors: each stage alone, in a fresh process
@@ -656,13 +658,11 @@ function stageMedians(runs) {
   return { ms: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.timing[k] ?? 0))])), wall: median(runs.map((r) => r.wall)), runs: runs.length };
 }
 
-/** The stages as markdown table rows, in pushdown's own order (its --timing table's). */
-function stageLines(c, ruleOrder = []) {
+/** The stages as markdown table rows, in the order pushdown's own --timing table gives them (stageOrder, from the measured build). */
+function stageLines(c, stageOrder, ruleOrder) {
   const { ms, wall } = c.stages;
-  const rank = (k) => (ruleOrder.indexOf(k.slice(5)) + 1 || ruleOrder.length + 1);
-  const rules = Object.keys(ms).filter((k) => k.startsWith('rule:')).sort((a, b) => rank(a) - rank(b));
-  const order = ['start', 'discover', 'read', 'project', 'prefilter', 'cache', 'load', 'parse', 'crawl', ...rules, 'reparse', 'release', 'diff', 'write'];
-  const rows = order.filter((k) => ms[k] !== undefined);
+  const rows = stageOrder(ms, ruleOrder);
+  const rules = rows.filter((k) => k.startsWith('rule:'));
   const accounted = rows.reduce((a, k) => a + ms[k], 0);
   const L = ['| stage | median | share of the process wall |', '|---|---:|---:|'];
   for (const k of rows) L.push(`| ${k} | ${Math.round(ms[k])} ms | ${((100 * ms[k]) / wall).toFixed(1)}% |`);
@@ -786,7 +786,7 @@ function resultsMarkdown({ o, mach, build, corpora, rounds, loadAfter, profiles 
       if (!c.stages) continue;
       L.push(`### ${c.name} (median of ${c.stages.runs} run(s))`);
       L.push('');
-      for (const l of stageLines(c, build.rules)) L.push(l);
+      for (const l of c.stageRows) L.push(l);
       L.push('');
       if (c.floors) {
         L.push(`Each stage alone in a fresh process (bench/floors.mjs, median of ${c.floors.repeat}); alone, a stage does not overlap V8's background compiles with other work, so these can exceed the in-run figures:`);

@@ -59,8 +59,8 @@ const LABELS: Record<string, string> = {
   total: 'total, wall',
 };
 
-/** The stages in pipeline order (rules in the order given), then the two walls. */
-function ordered(timings: Timings, ruleIds: readonly string[]): string[] {
+/** The stages present, in pipeline order (rules in the order given), the two walls left out (the bench orders its table by it too). */
+export function stageOrder(timings: Timings, ruleIds: readonly string[]): string[] {
   const head = ['start', 'discover', 'read', 'project', 'prefilter', 'cache', 'load', 'parse', 'crawl'];
   const rules = [...ruleIds.map((id) => `rule:${id}`), ...Object.keys(timings).filter((k) => k.startsWith('rule:') && !ruleIds.includes(k.slice(5))).sort()];
   const tail = ['reparse', 'release', 'diff', 'write', 'format'];
@@ -73,7 +73,7 @@ function ordered(timings: Timings, ruleIds: readonly string[]): string[] {
 export function timingTable(timings: Timings, ruleIds: readonly string[], workers: number): string {
   // Shares of the process's wall when the CLI gave its start, else of the run's.
   const total = timings.start !== undefined ? timings.start + (timings.total ?? 0) + (timings.format ?? 0) : (timings.total ?? 0);
-  const rows = ordered(timings, ruleIds).map((k) => [k.startsWith('rule:') ? `rule ${k.slice(5)}` : (LABELS[k] ?? k), timings[k]] as const);
+  const rows = stageOrder(timings, ruleIds).map((k) => [k.startsWith('rule:') ? `rule ${k.slice(5)}` : (LABELS[k] ?? k), timings[k]] as const);
   const width = Math.max(...rows.map(([label]) => label.length), 16);
   const line = (label: string, ms: number, share: boolean) => `  ${label.padEnd(width)} ${ms.toFixed(1).padStart(9)} ms${share && total > 0 ? `${((100 * ms) / total).toFixed(1).padStart(7)}%` : ''}`;
   const out = [`pushdown: where the time went (--timing)${workers > 0 ? `: file stages summed over ${workers} worker thread(s), so they may add up to more than the wall` : ''}`];
