@@ -28,6 +28,8 @@ export interface BabelTraverse {
   traverse: TraverseFn;
   /** babel's scope class, for the engine's crawl hooks. */
   Scope: { prototype: Record<string, unknown> };
+  /** babel's NodePath class (lib/crawl.ts makes paths with its `get`, as a traversal does). */
+  NodePath: { prototype: Record<string, unknown>; get(opts: object): unknown };
 }
 
 let traverseLib: BabelTraverse | undefined;
@@ -35,8 +37,8 @@ let traverseLib: BabelTraverse | undefined;
 /** @babel/traverse, loaded on first call. */
 export function babelTraverse(): BabelTraverse {
   if (traverseLib) return traverseLib;
-  const mod = commonjs.require('@babel/traverse') as { default: unknown; Scope: unknown };
-  traverseLib = { traverse: mod.default as TraverseFn, Scope: mod.Scope as BabelTraverse['Scope'] };
+  const mod = commonjs.require('@babel/traverse') as { default: unknown; Scope: unknown; NodePath: unknown };
+  traverseLib = { traverse: mod.default as TraverseFn, Scope: mod.Scope as BabelTraverse['Scope'], NodePath: mod.NodePath as BabelTraverse['NodePath'] };
   return traverseLib;
 }
 

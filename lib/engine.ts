@@ -16,6 +16,7 @@ import type { EditRecord, EditTier, FindingRecord } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { describeDirective, readDirectives, suppressing, unusedDirectives } from './suppressions.js';
 import { babelTraverse, visitorKeys, type BabelTraverse } from './babel.js';
+import { installCrawl } from './crawl.js';
 import type { StageClock } from './runner/timing.js';
 
 export interface EngineOptions {
@@ -134,6 +135,9 @@ function babel(): BabelTraverse['traverse'] {
       return paths;
     };
   }
+  // The Program crawl walked by pushdown (lib/crawl.ts): the same scopes, bindings and paths, without
+  // @babel/traverse's general traversal.
+  installCrawl({ default: lib.traverse, NodePath: lib.NodePath, Scope: lib.Scope } as unknown as Parameters<typeof installCrawl>[0], visitorKeys());
   traverse = lib.traverse;
   return traverse;
 }
