@@ -17,9 +17,33 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const PROF_DIR = path.join(HERE, '.work', 'prof');
 
-function moduleOf(url) {
+/**
+ * The CLI runs as one bundle (scripts/bundle-cli.mjs): esbuild starts each module's code in it with a
+ * `// dist/...js` line, so a frame's line in the bundle names the module it came from.
+ */
+const bundleModules = new Map();
+function bundledModule(file, line) {
+  let starts = bundleModules.get(file);
+  if (!starts) {
+    starts = [];
+    fs.readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
+      const m = /^\/\/ (dist\/\S+\.js)$/.exec(text);
+      if (m) starts.push([i, m[1]]);
+    });
+    bundleModules.set(file, starts);
+  }
+  let found = 'dist/lib/runner/cli.bundle.js';
+  for (const [at, mod] of starts) {
+    if (at > line) break;
+    found = mod;
+  }
+  return found;
+}
+
+function moduleOf(url, line = 0) {
   if (!url) return '(native / vm)';
   let p = url.startsWith('file://') ? fileURLToPath(url) : url;
+  if (p.endsWith('/cli.bundle.js') && fs.existsSync(p)) return bundledModule(p, line);
   if (p.startsWith('node:') || !p.includes('/')) return `node:${p.replace(/^node:/, '')}`;
   const nm = p.lastIndexOf('/node_modules/');
   if (nm !== -1) {
@@ -29,6 +53,9 @@ function moduleOf(url) {
   const rel = path.relative(ROOT, p);
   return rel.startsWith('..') ? p : rel.replace(/^bench\/\.work\/dist-snapshot\//, 'dist/');
 }
+
+/** A frame's file, or for the CLI bundle the module of it the frame is in. */
+const sourceOf = (cf) => (cf.url.endsWith('/cli.bundle.js') ? moduleOf(cf.url, cf.lineNumber) : cf.url);
 
 export function summarize(profile, top = 25) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -42,8 +69,8 @@ export function summarize(profile, top = 25) {
     const n = byId.get(id);
     const cf = n.callFrame;
     const name = cf.functionName || '(anonymous)';
-    const mod = cf.url ? moduleOf(cf.url) : name.startsWith('(') ? name : '(native / vm)';
-    const key = `${name}  ${mod}${cf.url ? ':' + (cf.lineNumber + 1) : ''}`;
+    const mod = cf.url ? moduleOf(cf.url, cf.lineNumber) : name.startsWith('(') ? name : '(native / vm)';
+    const key = `${name}  ${mod}${cf.url ? (cf.url.endsWith('/cli.bundle.js') ? ' (cli.bundle.js:' + (cf.lineNumber + 1) + ')' : ':' + (cf.lineNumber + 1)) : ''}`;
     fnAgg.set(key, (fnAgg.get(key) ?? 0) + us);
     modAgg.set(mod, (modAgg.get(mod) ?? 0) + us);
   }
@@ -55,9 +82,9 @@ export function summarize(profile, top = 25) {
     'traverse (@babel/traverse)': (cf) => /@babel\/traverse/.test(cf.url),
     'recast / ast-types': (cf) => /\/(recast|ast-types)\//.test(cf.url),
     'jscodeshift': (cf) => /\/jscodeshift\//.test(cf.url),
-    'discovery (lib/runner/discover)': (cf) => /runner\/discover\.js/.test(cf.url),
-    'diff (diff package / runner/diff)': (cf) => /\/diff\/|runner\/diff\.js/.test(cf.url),
-    'schema (lib/orm/prisma/schema / prisma-ast)': (cf) => /orm\/prisma\/schema\.js|prisma-ast|chevrotain/.test(cf.url),
+    'discovery (lib/runner/discover)': (cf) => /runner\/discover\.js/.test(sourceOf(cf)),
+    'diff (diff package / runner/diff)': (cf) => /\/diff\/|runner\/diff\.js/.test(sourceOf(cf)),
+    'schema (lib/orm/prisma/schema / prisma-ast)': (cf) => /orm\/prisma\/schema\.js|prisma-ast|chevrotain/.test(sourceOf(cf)),
     'garbage collection': (cf) => cf.functionName === '(garbage collector)',
   };
   const incl = Object.fromEntries(Object.keys(phases).map((k) => [k, 0]));
@@ -74,9 +101,9 @@ export function summarize(profile, top = 25) {
   for (const [id, us] of self) {
     const hit = new Set();
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-      const url = byId.get(cur).callFrame.url;
+      const { url, lineNumber } = byId.get(cur).callFrame;
       if (!url || url.includes('/node_modules/')) continue;
-      const m = moduleOf(url);
+      const m = moduleOf(url, lineNumber);
       if (m.startsWith('dist/')) hit.add(m);
     }
     for (const m of hit) own.set(m, (own.get(m) ?? 0) + us);
@@ -88,7 +115,7 @@ export function summarize(profile, top = 25) {
     let who = '(no pushdown frame)';
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur).callFrame;
-      const m = f.url && !f.url.includes('/node_modules/') ? moduleOf(f.url) : '';
+      const m = f.url && !f.url.includes('/node_modules/') ? moduleOf(f.url, f.lineNumber) : '';
       if (m.startsWith('dist/')) {
         who = `${m} ${f.functionName || '(anonymous)'}:${f.lineNumber + 1}`;
         break;

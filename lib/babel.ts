@@ -21,7 +21,7 @@ const parser = (): typeof Parser => (parserLib ??= commonjs.require('@babel/pars
 export const parse: typeof Parser.parse = (input, options) => parser().parse(input, options);
 export const parseExpression: typeof Parser.parseExpression = (input, options) => parser().parseExpression(input, options);
 
-type TraverseFn = (parent: Node, opts: TraverseOptions) => void;
+type TraverseFn = (parent: Node, opts: TraverseOptions, scope?: undefined, state?: unknown) => void;
 
 export interface BabelTraverse {
   /** @babel/traverse's function (its CommonJS `default`), with its own properties (`cache`). */

@@ -7,7 +7,7 @@
  * length-to-count sees. A rewrite that overlaps one already accepted is retried
  * in a second pass, as ESLint does with overlapping fixes.
  */
-import type { NodePath } from '@babel/traverse';
+import type { NodePath, TraverseOptions } from '@babel/traverse';
 import type { File, Node, Program } from '@babel/types';
 import { importEdits } from './imports.js';
 import { parseSource, SourceParseError } from './parse.js';
@@ -69,7 +69,7 @@ let traverse: BabelTraverse['traverse'] | undefined;
 const CHILD_PATHS = Symbol('pushdown.childPaths');
 
 /**
- * @babel/traverse with pushdown's three changes to it (below), loaded and set
+ * @babel/traverse with pushdown's four changes to it (below), loaded and set
  * up on the first file analysed: the rule modules (hence this one) are loaded
  * by runs that analyse nothing, such as one answered whole from the --cache.
  */
@@ -211,17 +211,21 @@ const programCache = new WeakMap<File, NodePath<Program>>();
 export function programPath(ast: File): NodePath<Program> {
   const hit = programCache.get(ast);
   if (hit) return hit;
-  let found: NodePath<Program> | undefined;
-  babel()(ast, {
-    Program(path: NodePath<Program>) {
-      found = path;
-      path.stop();
-    },
-  });
+  const state: { found?: NodePath<Program> } = {};
+  babel()(ast, FIND_PROGRAM as TraverseOptions, undefined, state);
+  const found = state.found;
   if (!found) throw new Error('no Program node');
   programCache.set(ast, found);
   return found;
 }
+
+/** One visitor for every tree: babel prepares (explodes and checks) a visitor object once, not per call. */
+const FIND_PROGRAM = {
+  Program(path: NodePath<Program>, state: { found?: NodePath<Program> }) {
+    state.found = path;
+    path.stop();
+  },
+};
 
 /** `source` has no BOM. Throws SourceParseError when the input does not parse. */
 export function transformSource(source: string, filePath: string, opts: EngineOptions, ast?: File): EngineResult {
