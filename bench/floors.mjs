@@ -16,7 +16,7 @@
  *   prefilter  the text test that decides which files are parsed
  *   parse      @babel/parser over the files the prefilter passes, one at a time: the first pass (JIT cold)
  *              and a second (warm)
- *   crawl      babel's scope crawl of each tree after its parse (the first rule that reads bindings pays
+ *   crawl      the scope crawl of each tree (lib/engine.ts programPath: babel's scopes, walked by lib/crawl.ts) after its parse (the first rule that reads bindings pays
  *              it), cold; each tree taken apart after it, as a run does
  *
  * A run also spends time on the rules, re-parses after an edit, diffs and the report (`pushdown
@@ -40,7 +40,7 @@ export const STAGES = [
   { id: 'prefilter', what: 'the prefilter (a text test per file)' },
   { id: 'parse', what: '@babel/parser over the prefiltered files, cold (first pass)' },
   { id: 'parseWarm', what: 'the same parse, warm (a second pass in the same process)' },
-  { id: 'crawl', what: "babel's scope crawl of those trees, cold" },
+  { id: 'crawl', what: "the scope crawl of those trees (babel's scopes, walked by lib/crawl.ts), cold" },
 ];
 
 /** One stage in this process; returns { [stage]: ms, files } (parse gives parse and parseWarm). */

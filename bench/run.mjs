@@ -779,7 +779,7 @@ function resultsMarkdown({ o, mach, build, corpora, rounds, loadAfter, profiles 
     L.push("## Where a first run's time goes (pushdown --jobs 1 --timing)");
     L.push('');
     L.push("pushdown's own stage clock (`--timing`, lib/runner/timing.ts), not a sampling profiler: `start` is node's start and");
-    L.push("loading pushdown, `load` loading @babel/traverse, `crawl` babel's scope crawl (taken out of the rule that paid it),");
+    L.push("loading pushdown, `load` loading @babel/traverse, `crawl` the scope crawl (babel's scopes, walked by lib/crawl.ts; taken out of the rule that paid it),");
     L.push('`rule:<id>` a rule\'s own work, `reparse` the parses after a rule edited, `release` taking each tree apart.');
     L.push('');
     for (const c of corpora) {
