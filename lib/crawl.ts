@@ -25,12 +25,17 @@
  * 338-362 ms cold and 277-288 -> 159-186 ms warm.
  *
  * Other scopes' crawls (a scope babel crawls again after an edit, which pushdown never makes) stay babel's.
- * If this babel is not shaped as expected (no crawl visitor found on set-up, or one with global
- * enter/exit functions), nothing is replaced.
+ * Nothing is replaced unless @babel/traverse is the minor version this walk was written and tested against
+ * (TESTED_BABEL: the walk relies on how its traversal treats paths, flags and scopes, which a later version
+ * may change), and its crawl visitor was found on set-up without global enter/exit functions.
  */
 import type { NodePath } from '@babel/traverse';
 import type { Node } from '@babel/types';
 import { parse } from './babel.js';
+import { commonjs } from './require.js';
+
+/** The @babel/traverse versions (major.minor) whose crawl this walk reproduces (__tests__/crawl.test.ts). */
+const TESTED_BABEL = /^7\.29\./;
 
 type Visit = (this: unknown, path: NodePath, state: unknown) => unknown;
 type Visitor = Record<string, { enter?: Visit[]; exit?: Visit[] } | undefined> & { enter?: unknown; exit?: unknown };
@@ -70,6 +75,7 @@ let useBabel = false;
 /** Replaces babel's Program crawl (once per babel); false when this babel is not the one it was written for. */
 export function installCrawl(lib: BabelLib, visitorKeys: Record<string, readonly string[] | undefined>): boolean {
   if (babelCrawl) return true;
+  if (!TESTED_BABEL.test(babelVersion())) return false;
   const visitor = crawlVisitor(lib);
   if (!visitor) return false;
   const { NodePath: Path, Scope } = lib;
@@ -189,6 +195,14 @@ function crawlVisitor(lib: BabelLib): Visitor | undefined {
   }
   if (!caught || caught.enter !== undefined || caught.exit !== undefined) return undefined;
   return caught;
+}
+
+function babelVersion(): string {
+  try {
+    return (commonjs.require('@babel/traverse/package.json') as { version?: string }).version ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /** Tests only: runs `fn` with babel's own Program crawl. */
