@@ -94,4 +94,22 @@ describe('releaseTrees', () => {
     expect(result.output).not.toBe(source);
     expect(ast.program.body).toHaveLength(2);
   });
+  it('takes apart a tree whose class scope babel left without a binding (`declare class`), after a rewrite', () => {
+    // babel's crawl sets a class scope's own name to `undefined` when the class declares no binding; taking such
+    // a tree apart once threw, and the re-parse around it reported the rewrite as code that does not parse.
+    const source = [
+      "import { prisma } from './db';",
+      'declare class Legacy {}',
+      'export async function n() {',
+      '  return (await prisma.user.findMany({ where: { active: true } })).length;',
+      '}',
+      '',
+    ].join('\n');
+    const opts: EngineOptions = { rules, ruleOptions: ormRuleOptions('prisma'), applyTiers: new Set(['safe', 'review']) };
+    const kept = transformSource(source, 'a.ts', opts, parseSource(source, 'a.ts'));
+    expect(kept.edits.map((e) => e.rule)).toContain('length-to-count');
+    const released = transformSource(source, 'a.ts', { ...opts, releaseTrees: true }, parseSource(source, 'a.ts'));
+    expect(released).toEqual(kept);
+    expect(released.output).toContain('prisma.user.count(');
+  });
 });
