@@ -8,77 +8,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NodePath } from '@babel/traverse';
-import type { File, Node } from '@babel/types';
+import type { File } from '@babel/types';
 import { programPath, transformSource } from '../lib/engine.js';
 import { parseSource } from '../lib/parse.js';
-import { crawlInstalled, withBabelCrawl } from '../lib/crawl.js';
+import { crawlInstalled, scopeDump, withBabelCrawl } from '../lib/crawl.js';
 import { visitorKeys } from '../lib/babel.js';
-import { commonjs } from '../lib/require.js';
 import { fixtureInputs } from './helpers/fixture-inputs.js';
 
-type AnyScope = {
-  uid: number;
-  block: Node;
-  path: NodePath;
-  inited: boolean;
-  crawling?: boolean;
-  references: Record<string, unknown>;
-  globals: Record<string, Node>;
-  uids: Record<string, unknown>;
-  data: Record<string, unknown>;
-  labels: Map<string, unknown>;
-  bindings: Record<string, AnyBinding | undefined>;
-};
-type AnyBinding = {
-  kind: string;
-  identifier: Node;
-  path: NodePath;
-  scope: AnyScope;
-  constant: boolean;
-  referenced: boolean;
-  references: number;
-  referencePaths: NodePath[];
-  constantViolations: NodePath[];
-};
+type AnyScope = { bindings: Record<string, { path: NodePath } | undefined> };
 
-const at = (n: Node | null | undefined) => (n ? `${n.type}@${n.start}-${n.end}` : String(n));
-const pathLine = (p: NodePath | null | undefined) =>
-  p ? `${at(p.node)} in ${p.parentPath ? at(p.parentPath.node) : '-'}.${p.listKey ?? ''}.${String(p.key)} scope ${p.scope ? at((p.scope as unknown as AnyScope).block) : '-'}` : String(p);
-
-/** Everything babel's crawl left on the scopes of a tree, in tree order, scopes numbered from the program's. */
-function dump(ast: File, program: NodePath): string[] {
-  const scopes = (commonjs.require('@babel/traverse') as { default: { cache: { scope: WeakMap<Node, AnyScope> } } }).default.cache.scope;
-  const keys = visitorKeys();
-  const base = (program.scope as unknown as AnyScope).uid;
-  const out: string[] = [];
-  const stack: Node[] = [ast.program];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    const s = scopes.get(node);
-    if (s) {
-      out.push(`scope ${at(s.block)} #${s.uid - base} path ${pathLine(s.path)} inited ${s.inited} crawling ${s.crawling}`);
-      out.push(`  references ${Object.keys(s.references).join(',')}`);
-      out.push(`  globals ${Object.entries(s.globals).map(([k, v]) => `${k}=${at(v)}`).join(',')}`);
-      out.push(`  uids ${Object.keys(s.uids).join(',')} data ${Object.keys(s.data).join(',')} labels ${[...s.labels.keys()].join(',')}`);
-      for (const [name, b] of Object.entries(s.bindings)) {
-        if (!b) {
-          out.push(`  binding ${name} undefined`);
-          continue;
-        }
-        out.push(`  binding ${name} ${b.kind} id ${at(b.identifier)} path ${pathLine(b.path)} of ${at(b.scope.block)} constant ${b.constant} referenced ${b.referenced} ${b.references}`);
-        out.push(`    refs ${b.referencePaths.map(pathLine).join(' | ')}`);
-        out.push(`    violations ${b.constantViolations.map(pathLine).join(' | ')}`);
-      }
-    }
-    const children: Node[] = [];
-    for (const k of keys[node.type] ?? []) {
-      const c = (node as unknown as Record<string, unknown>)[k];
-      if (Array.isArray(c)) for (const x of c) if (x && typeof (x as Node).type === 'string') children.push(x as Node);
-      if (c && !Array.isArray(c) && typeof (c as Node).type === 'string') children.push(c as Node);
-    }
-    stack.push(...children.reverse());
-  }
-  return out;
-}
+const dump = (ast: File, program: NodePath) => scopeDump(ast.program, program, visitorKeys());
 
 /** Does a path the crawl made for a declaration keep a TraversalContext? babel's traversal leaves one; pushdown's walk does not. */
 function keepsContext(program: NodePath): boolean {

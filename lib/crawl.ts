@@ -205,6 +205,71 @@ function babelVersion(): string {
   }
 }
 
+type DumpScope = {
+  uid: number;
+  block: Node;
+  path: NodePath;
+  inited: boolean;
+  crawling?: boolean;
+  references: Record<string, unknown>;
+  globals: Record<string, Node>;
+  uids: Record<string, unknown>;
+  data: Record<string, unknown>;
+  labels: Map<string, unknown>;
+  bindings: Record<string, DumpBinding | undefined>;
+};
+type DumpBinding = {
+  kind: string;
+  identifier: Node;
+  path: NodePath;
+  scope: DumpScope;
+  constant: boolean;
+  referenced: boolean;
+  references: number;
+  referencePaths: NodePath[];
+  constantViolations: NodePath[];
+};
+
+/**
+ * Everything a crawl left on the scopes of a crawled tree, one line per fact, in tree order, scopes numbered from
+ * the program's: what __tests__/crawl.test.ts and bench/crawl-same.mjs compare between babel's crawl and this one.
+ */
+export function scopeDump(root: Node, program: NodePath, visitorKeys: Record<string, readonly string[] | undefined>): string[] {
+  const scopes = (commonjs.require('@babel/traverse') as { default: { cache: { scope: WeakMap<Node, DumpScope> } } }).default.cache.scope;
+  const at = (n: Node | null | undefined) => (n ? `${n.type}@${n.start}-${n.end}` : String(n));
+  const pathLine = (p: NodePath | null | undefined) =>
+    p ? `${at(p.node)} in ${p.parentPath ? at(p.parentPath.node) : '-'}.${p.listKey ?? ''}.${String(p.key)} scope ${p.scope ? at((p.scope as unknown as DumpScope).block) : '-'}` : String(p);
+  const base = (program.scope as unknown as DumpScope).uid;
+  const out: string[] = [];
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const s = scopes.get(node);
+    if (s) {
+      out.push(`scope ${at(s.block)} #${s.uid - base} path ${pathLine(s.path)} inited ${s.inited} crawling ${s.crawling}`);
+      out.push(`  references ${Object.keys(s.references).join(',')}`);
+      out.push(`  globals ${Object.entries(s.globals).map(([k, v]) => `${k}=${at(v)}`).join(',')}`);
+      out.push(`  uids ${Object.keys(s.uids).join(',')} data ${Object.keys(s.data).join(',')} labels ${[...s.labels.keys()].join(',')}`);
+      for (const [name, b] of Object.entries(s.bindings)) {
+        if (!b) {
+          out.push(`  binding ${name} undefined`);
+          continue;
+        }
+        out.push(`  binding ${name} ${b.kind} id ${at(b.identifier)} path ${pathLine(b.path)} of ${at(b.scope.block)} constant ${b.constant} referenced ${b.referenced} ${b.references}`);
+        out.push(`    refs ${b.referencePaths.map(pathLine).join(' | ')}`);
+        out.push(`    violations ${b.constantViolations.map(pathLine).join(' | ')}`);
+      }
+    }
+    const children: Node[] = [];
+    for (const k of visitorKeys[node.type] ?? []) {
+      const c = (node as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(c)) for (const x of c) if (x && typeof (x as Node).type === 'string') children.push(x as Node);
+      if (c && !Array.isArray(c) && typeof (c as Node).type === 'string') children.push(c as Node);
+    }
+    stack.push(...children.reverse());
+  }
+  return out;
+}
+
 /** Tests only: runs `fn` with babel's own Program crawl. */
 export function withBabelCrawl<T>(fn: () => T): T {
   useBabel = true;
