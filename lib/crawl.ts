@@ -50,17 +50,34 @@ type PathLike = NodePath & {
   skipKeys: Record<string, boolean> | null;
   setScope(): void;
 };
+/** babel's Scope and Binding, as far as the walk and the dump read or set them. */
 interface ScopeLike {
+  uid: number;
+  block: Node;
   path: NodePath;
+  inited: boolean;
   crawling?: boolean;
   references: Record<string, unknown>;
   uids: Record<string, unknown>;
-  bindings: Record<string, unknown>;
-  globals: Record<string, unknown>;
+  bindings: Record<string, BindingLike | undefined>;
+  globals: Record<string, Node>;
   data: Record<string, unknown>;
-  getBinding(name: string): { reference(path: NodePath): void } | undefined;
+  labels: Map<string, unknown>;
+  getBinding(name: string): BindingLike | undefined;
   addGlobal(node: Node): void;
   registerConstantViolation(path: NodePath): void;
+}
+interface BindingLike {
+  kind: string;
+  identifier: Node;
+  path: NodePath;
+  scope: ScopeLike;
+  constant: boolean;
+  referenced: boolean;
+  references: number;
+  referencePaths: NodePath[];
+  constantViolations: NodePath[];
+  reference(path: NodePath): void;
 }
 interface BabelLib {
   default: (parent: Node, opts: object) => void;
@@ -145,11 +162,11 @@ export function installCrawl(lib: BabelLib, visitorKeys: Record<string, readonly
     const path = this.path;
     if (useBabel || path.type !== 'Program') return original.call(this);
     // babel's crawl, line for line, with `path.traverse(scopeVisitor, state)` replaced by walk().
-    this.references = Object.create(null) as Record<string, unknown>;
-    this.uids = Object.create(null) as Record<string, unknown>;
-    this.bindings = Object.create(null) as Record<string, unknown>;
-    this.globals = Object.create(null) as Record<string, unknown>;
-    this.data = Object.create(null) as Record<string, unknown>;
+    this.references = Object.create(null) as ScopeLike['references'];
+    this.uids = Object.create(null) as ScopeLike['uids'];
+    this.bindings = Object.create(null) as ScopeLike['bindings'];
+    this.globals = Object.create(null) as ScopeLike['globals'];
+    this.data = Object.create(null) as ScopeLike['data'];
     if (this.crawling) return;
     const state: CrawlState = { references: [], constantViolations: [], assignments: [] };
     this.crawling = true;
@@ -205,41 +222,16 @@ function babelVersion(): string {
   }
 }
 
-type DumpScope = {
-  uid: number;
-  block: Node;
-  path: NodePath;
-  inited: boolean;
-  crawling?: boolean;
-  references: Record<string, unknown>;
-  globals: Record<string, Node>;
-  uids: Record<string, unknown>;
-  data: Record<string, unknown>;
-  labels: Map<string, unknown>;
-  bindings: Record<string, DumpBinding | undefined>;
-};
-type DumpBinding = {
-  kind: string;
-  identifier: Node;
-  path: NodePath;
-  scope: DumpScope;
-  constant: boolean;
-  referenced: boolean;
-  references: number;
-  referencePaths: NodePath[];
-  constantViolations: NodePath[];
-};
-
 /**
  * Everything a crawl left on the scopes of a crawled tree, one line per fact, in tree order, scopes numbered from
  * the program's: what __tests__/crawl.test.ts and bench/crawl-same.mjs compare between babel's crawl and this one.
  */
 export function scopeDump(root: Node, program: NodePath, visitorKeys: Record<string, readonly string[] | undefined>): string[] {
-  const scopes = (commonjs.require('@babel/traverse') as { default: { cache: { scope: WeakMap<Node, DumpScope> } } }).default.cache.scope;
+  const scopes = (commonjs.require('@babel/traverse') as { default: { cache: { scope: WeakMap<Node, ScopeLike> } } }).default.cache.scope;
   const at = (n: Node | null | undefined) => (n ? `${n.type}@${n.start}-${n.end}` : String(n));
   const pathLine = (p: NodePath | null | undefined) =>
-    p ? `${at(p.node)} in ${p.parentPath ? at(p.parentPath.node) : '-'}.${p.listKey ?? ''}.${String(p.key)} scope ${p.scope ? at((p.scope as unknown as DumpScope).block) : '-'}` : String(p);
-  const base = (program.scope as unknown as DumpScope).uid;
+    p ? `${at(p.node)} in ${p.parentPath ? at(p.parentPath.node) : '-'}.${p.listKey ?? ''}.${String(p.key)} scope ${p.scope ? at((p.scope as unknown as ScopeLike).block) : '-'}` : String(p);
+  const base = (program.scope as unknown as ScopeLike).uid;
   const out: string[] = [];
   const stack: Node[] = [root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
