@@ -12,12 +12,11 @@ import type { File } from '@babel/types';
 import { programPath, transformSource } from '../lib/engine.js';
 import { parseSource } from '../lib/parse.js';
 import { crawlInstalled, scopeDump, withBabelCrawl } from '../lib/crawl.js';
-import { visitorKeys } from '../lib/babel.js';
 import { fixtureInputs } from './helpers/fixture-inputs.js';
 
 type AnyScope = { bindings: Record<string, { path: NodePath } | undefined> };
 
-const dump = (ast: File, program: NodePath) => scopeDump(ast.program, program, visitorKeys());
+const dump = (ast: File, program: NodePath) => scopeDump(ast.program, program);
 
 /** Does a path the crawl made for a declaration keep a TraversalContext? babel's traversal leaves one; pushdown's walk does not. */
 function keepsContext(program: NodePath): boolean {

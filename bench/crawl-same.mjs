@@ -28,7 +28,6 @@ const { discoverFiles, DEFAULT_EXTENSIONS } = await import(at('lib/runner/discov
 const { parseSource } = await import(at('lib/parse.js'));
 const { programPath, takeApart } = await import(at('lib/engine.js'));
 const { crawlInstalled, scopeDump, withBabelCrawl } = await import(at('lib/crawl.js'));
-const { visitorKeys } = await import(at('lib/babel.js'));
 
 programPath(parseSource('let a;', 'set-up.ts'));
 if (!crawlInstalled()) {
@@ -51,8 +50,8 @@ for (const tree of trees) {
       unparsable++;
       continue;
     }
-    const babel = scopeDump(a.program, withBabelCrawl(() => programPath(a)), visitorKeys());
-    const pushdown = scopeDump(b.program, programPath(b), visitorKeys());
+    const babel = scopeDump(a.program, withBabelCrawl(() => programPath(a)));
+    const pushdown = scopeDump(b.program, programPath(b));
     compared++;
     const i = babel.findIndex((line, k) => line !== pushdown[k]);
     if (i !== -1 || babel.length !== pushdown.length) {

@@ -31,7 +31,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type { Node } from '@babel/types';
-import { parse } from './babel.js';
+import { parse, visitorKeys } from './babel.js';
 import { commonjs } from './require.js';
 
 /** The @babel/traverse versions (major.minor) whose crawl this walk reproduces (__tests__/crawl.test.ts). */
@@ -44,7 +44,7 @@ interface CrawlState {
   constantViolations: NodePath[];
   assignments: NodePath[];
 }
-/** The fields of babel's NodePath and Scope this walk reads or sets (@babel/traverse 7). */
+/** The fields of babel's NodePath this walk reads or sets (@babel/traverse 7). */
 type PathLike = NodePath & {
   _traverseFlags: number;
   skipKeys: Record<string, boolean> | null;
@@ -85,23 +85,24 @@ interface BabelLib {
   Scope: { prototype: { crawl(this: ScopeLike): void } };
 }
 
-let babelCrawl: ((this: ScopeLike) => void) | undefined;
+let installed = false;
 /** Tests only: crawl with babel's own traversal while true. */
 let useBabel = false;
 
 /** Replaces babel's Program crawl (once per babel); false when this babel is not the one it was written for. */
-export function installCrawl(lib: BabelLib, visitorKeys: Record<string, readonly string[] | undefined>): boolean {
-  if (babelCrawl) return true;
+export function installCrawl(lib: BabelLib): boolean {
+  if (installed) return true;
   if (!TESTED_BABEL.test(babelVersion())) return false;
   const visitor = crawlVisitor(lib);
   if (!visitor) return false;
   const { NodePath: Path, Scope } = lib;
   const original = Scope.prototype.crawl;
+  const keysOf = visitorKeys();
 
   /** TraversalContext#shouldVisit for the crawl's visitor: does babel make (and visit) a path for this node? */
   const shouldVisit = (node: Node): boolean => {
     if (visitor[node.type]) return true;
-    const keys = visitorKeys[node.type];
+    const keys = keysOf[node.type];
     if (!keys || keys.length === 0) return false;
     for (const key of keys) if ((node as unknown as Record<string, unknown>)[key]) return true;
     return false;
@@ -138,7 +139,7 @@ export function installCrawl(lib: BabelLib, visitorKeys: Record<string, readonly
   };
 
   const walk = (node: Node, parentPath: NodePath, state: CrawlState): void => {
-    const keys = visitorKeys[node.type];
+    const keys = keysOf[node.type];
     if (!keys) return;
     const holder = node as unknown as Record<string, unknown>;
     for (const key of keys) {
@@ -187,7 +188,7 @@ export function installCrawl(lib: BabelLib, visitorKeys: Record<string, readonly
     }
     for (const violation of state.constantViolations) (violation.scope as unknown as ScopeLike).registerConstantViolation(violation);
   };
-  babelCrawl = original;
+  installed = true;
   return true;
 }
 
@@ -226,7 +227,8 @@ function babelVersion(): string {
  * Everything a crawl left on the scopes of a crawled tree, one line per fact, in tree order, scopes numbered from
  * the program's: what __tests__/crawl.test.ts and bench/crawl-same.mjs compare between babel's crawl and this one.
  */
-export function scopeDump(root: Node, program: NodePath, visitorKeys: Record<string, readonly string[] | undefined>): string[] {
+export function scopeDump(root: Node, program: NodePath): string[] {
+  const keysOf = visitorKeys();
   const scopes = (commonjs.require('@babel/traverse') as { default: { cache: { scope: WeakMap<Node, ScopeLike> } } }).default.cache.scope;
   const at = (n: Node | null | undefined) => (n ? `${n.type}@${n.start}-${n.end}` : String(n));
   const pathLine = (p: NodePath | null | undefined) =>
@@ -252,7 +254,7 @@ export function scopeDump(root: Node, program: NodePath, visitorKeys: Record<str
       }
     }
     const children: Node[] = [];
-    for (const k of visitorKeys[node.type] ?? []) {
+    for (const k of keysOf[node.type] ?? []) {
       const c = (node as unknown as Record<string, unknown>)[k];
       if (Array.isArray(c)) for (const x of c) if (x && typeof (x as Node).type === 'string') children.push(x as Node);
       if (c && !Array.isArray(c) && typeof (c as Node).type === 'string') children.push(c as Node);
@@ -274,5 +276,5 @@ export function withBabelCrawl<T>(fn: () => T): T {
 
 /** Is the Program crawl pushdown's (installCrawl took)? */
 export function crawlInstalled(): boolean {
-  return babelCrawl !== undefined;
+  return installed;
 }

@@ -137,7 +137,7 @@ function babel(): BabelTraverse['traverse'] {
   }
   // The Program crawl walked by pushdown (lib/crawl.ts): the same scopes, bindings and paths, without
   // @babel/traverse's general traversal.
-  installCrawl({ default: lib.traverse, NodePath: lib.NodePath, Scope: lib.Scope } as unknown as Parameters<typeof installCrawl>[0], visitorKeys());
+  installCrawl({ default: lib.traverse, NodePath: lib.NodePath, Scope: lib.Scope } as unknown as Parameters<typeof installCrawl>[0]);
   traverse = lib.traverse;
   return traverse;
 }
