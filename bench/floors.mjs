@@ -8,7 +8,8 @@
  *
  * Stages, each timed in a process of its own, the stages before it done untimed first:
  *   node       `node -e 0`: the runtime's own start
- *   load       importing the runner and the rules (pushdown's modules, not babel's)
+ *   load       loading the CLI as a run does: `node dist/bin/pushdown.js --version` (the bundle of
+ *              pushdown's modules, scripts/bundle-cli.mjs, and the packages it imports), less `node -e 0`
  *   babel      loading @babel/parser and @babel/traverse (with @babel/types), set up as the engine does
  *   discover   the walk: folders listed, .gitignore rules applied
  *   read       reading every discovered file (as the prefilter reads it)
@@ -18,6 +19,10 @@
  *              and a second (warm)
  *   crawl      the scope crawl of each tree (lib/engine.ts programPath: babel's scopes, walked by lib/crawl.ts) after its parse (the first rule that reads bindings pays
  *              it), cold; each tree taken apart after it, as a run does
+ *   oxc        not a stage of pushdown: oxc-parser's `parseSync` over the same files, each ESTree and its
+ *              comments handed over to JavaScript, cold. Native, so no JIT warm-up: the fastest parse this
+ *              Node has (its raw-transfer mode needs Node 22). Measured only when the environment names an
+ *              installed oxc-parser (PUSHDOWN_BENCH_OXC=<folder of the package>; pushdown does not depend on it)
  *
  * A run also spends time on the rules, re-parses after an edit, diffs and the report (`pushdown
  * --timing` measures those in a run); alone, a stage pays its JIT warm-up with nothing to overlap V8's
@@ -32,7 +37,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 export const STAGES = [
   { id: 'node', what: 'node start (`node -e 0`)' },
-  { id: 'load', what: "loading pushdown's runner and rules" },
+  { id: 'load', what: 'loading the CLI (`pushdown --version`, less node start)' },
   { id: 'babel', what: 'loading @babel/parser and @babel/traverse (with @babel/types)' },
   { id: 'discover', what: 'discovery (the walk, .gitignore rules)' },
   { id: 'read', what: 'reading every discovered file' },
@@ -41,15 +46,16 @@ export const STAGES = [
   { id: 'parse', what: '@babel/parser over the prefiltered files, cold (first pass)' },
   { id: 'parseWarm', what: 'the same parse, warm (a second pass in the same process)' },
   { id: 'crawl', what: "the scope crawl of those trees (babel's scopes, walked by lib/crawl.ts), cold" },
+  { id: 'oxc', what: 'not pushdown: oxc-parser `parseSync` over the same files, ESTree and comments handed over, cold', optional: true },
 ];
+
+/** The stages before any parse: a run pays all of them whatever parser it uses. */
+const BEFORE_PARSE = ['node', 'load', 'discover', 'read', 'project', 'prefilter'];
 
 /** One stage in this process; returns { [stage]: ms, files } (parse gives parse and parseWarm). */
 async function runStage(stage, target, dist) {
-  const t = performance.now();
   const at = (p) => pathToFileURL(path.join(dist, p)).href;
   const runner = await import(at('lib/runner/index.js'));
-  await import(at('transforms/index.js'));
-  if (stage === 'load') return { load: performance.now() - t };
   // babel, loaded and set up as the engine does on the first file (lib/engine.ts babel()): timed in its own stage, untimed before parse and crawl.
   const engine = await import(at('lib/engine.js'));
   const { parseSource } = await import(at('lib/parse.js'));
@@ -109,6 +115,21 @@ async function runStage(stage, target, dist) {
     const warm = parseEach();
     return { parse: cold.ms, parseWarm: warm.ms, files: cold.parsed };
   }
+  if (stage === 'oxc') {
+    const oxc = await import(pathToFileURL(path.join(process.env.PUSHDOWN_BENCH_OXC, 'src-js', 'index.js')).href);
+    let ms = 0;
+    let parsed = 0;
+    for (let i = 0; i < sources.length; i++) {
+      const file = passed.value[i];
+      const t0 = performance.now();
+      const r = oxc.parseSync(file, sources[i], { sourceType: 'module', preserveParens: true });
+      // The getters hand the tree over (JSON.parse of what Rust wrote): without reading them nothing is deserialized.
+      const ok = r.program.body !== undefined && Array.isArray(r.comments) && r.errors.length === 0;
+      ms += performance.now() - t0;
+      if (ok) parsed++;
+    }
+    return { oxc: ms, files: parsed };
+  }
   if (stage === 'crawl') {
     const { programPath, takeApart } = engine;
     let ms = 0;
@@ -133,14 +154,21 @@ async function runStage(stage, target, dist) {
 
 /** Every stage, `repeat` rounds, each stage in a fresh process, stages interleaved within a round. Medians in ms. */
 export function measureFloors({ target, dist, repeat = 3, log = () => {} }) {
-  const runs = Object.fromEntries(STAGES.map((s) => [s.id, []]));
+  const withOxc = process.env.PUSHDOWN_BENCH_OXC !== undefined && fs.existsSync(path.join(process.env.PUSHDOWN_BENCH_OXC, 'src-js', 'index.js'));
+  const stages = STAGES.filter((s) => !s.optional || withOxc);
+  const runs = Object.fromEntries(stages.map((s) => [s.id, []]));
   const files = {};
   for (let round = 1; round <= repeat; round++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['-e', '0']);
-    if (r.status !== 0) throw new Error('node -e 0 failed');
-    runs.node.push(performance.now() - t0);
-    for (const stage of ['load', 'babel', 'discover', 'read', 'project', 'prefilter', 'parse', 'crawl']) {
+    const spawnMs = (args) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
+      return performance.now() - t0;
+    };
+    const node = spawnMs(['-e', '0']);
+    runs.node.push(node);
+    runs.load.push(Math.max(0, spawnMs([path.join(dist, 'bin', 'pushdown.js'), '--version']) - node));
+    for (const stage of ['babel', 'discover', 'read', 'project', 'prefilter', 'parse', 'crawl', ...(withOxc ? ['oxc'] : [])]) {
       const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--stage', stage, '--target', target, '--dist', dist], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (child.status !== 0) throw new Error(`floors: stage ${stage} failed:\n${child.stderr.slice(0, 2000)}`);
       const out = JSON.parse(child.stdout);
@@ -149,13 +177,13 @@ export function measureFloors({ target, dist, repeat = 3, log = () => {} }) {
         else runs[k].push(v);
       }
     }
-    log(`  floors round ${round}/${repeat}: ${STAGES.map((s) => `${s.id} ${Math.round(runs[s.id][runs[s.id].length - 1])}`).join(', ')} ms`);
+    log(`  floors round ${round}/${repeat}: ${stages.map((s) => `${s.id} ${Math.round(runs[s.id][runs[s.id].length - 1])}`).join(', ')} ms`);
   }
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
-  return { medians: Object.fromEntries(STAGES.map((s) => [s.id, median(runs[s.id])])), runs, files, repeat };
+  return { medians: Object.fromEntries(stages.map((s) => [s.id, median(runs[s.id])])), runs, files, repeat };
 }
 
 /** Markdown lines for one corpus: the table, the sum, and what a first run spends beyond it. */
@@ -164,13 +192,18 @@ export function floorsLines(name, floors, firstRunMs) {
   const L = [];
   L.push(`| stage (${name}) | median | runs (ms) |`);
   L.push('|---|---:|---|');
-  for (const s of STAGES) {
-    const n = s.id === 'discover' || s.id === 'read' ? floors.files.discover : s.id === 'prefilter' ? floors.files.prefilter : s.id.startsWith('parse') ? floors.files.parse : s.id === 'crawl' ? floors.files.crawl : undefined;
+  for (const s of STAGES.filter((x) => m[x.id] !== undefined)) {
+    const n = s.id === 'discover' || s.id === 'read' ? floors.files.discover : s.id === 'prefilter' ? floors.files.prefilter : s.id.startsWith('parse') ? floors.files.parse : s.id === 'crawl' || s.id === 'oxc' ? floors.files[s.id] : undefined;
     L.push(`| ${s.what}${n !== undefined ? ` (${n} files)` : ''} | ${Math.round(m[s.id])} ms | ${floors.runs[s.id].map((x) => Math.round(x)).join(' / ')} |`);
   }
-  const sum = ['node', 'load', 'babel', 'discover', 'read', 'project', 'prefilter', 'parse', 'crawl'].reduce((a, k) => a + m[k], 0);
+  const sumOf = (ids) => ids.reduce((a, k) => a + m[k], 0);
+  const sum = sumOf([...BEFORE_PARSE, 'babel', 'parse', 'crawl']);
   L.push('');
-  L.push(`Sum of the cold stages (all but the warm parse): ${Math.round(sum)} ms.`);
+  L.push(`Sum of pushdown's cold stages (all but the warm parse): ${Math.round(sum)} ms.`);
+  L.push(`Before any parse (node, load, discovery, reading, ORM projects, prefilter): ${Math.round(sumOf(BEFORE_PARSE))} ms.`);
+  if (m.oxc !== undefined) {
+    L.push(`The same with oxc-parser's parse in place of babel's, and no analysis at all (no scopes, no rules, no report): ${Math.round(sumOf([...BEFORE_PARSE, 'oxc']))} ms.`);
+  }
   if (firstRunMs !== undefined) {
     L.push(`pushdown --jobs 1, median wall of the same bench: ${Math.round(firstRunMs)} ms, rules, re-parses and the report included. Alone, a stage pays its JIT warm-up with nothing to overlap V8's background compiles, so the stages can add up to more than a run.`);
   }

@@ -29,7 +29,8 @@
  *    every changed file's output parses, and that --jobs 1 and the default agree;
  * 5. where a first run's time goes: `pushdown --jobs 1 --timing` on every corpus (up to 3 runs,
  *    medians by stage); with --floors, each stage alone in a fresh process (bench/floors.mjs:
- *    the parse cold and warm, the crawl);
+ *    the parse cold and warm, the crawl; with PUSHDOWN_BENCH_OXC naming an installed oxc-parser, its
+ *    parse of the same files too, for the arithmetic of a native parser);
  * 6. writes bench/RESULTS-speed.md (unless --no-results). With --profile it also profiles
  *    (node --cpu-prof, --jobs 1) every corpus and a cold start on a one-file tree.
  *    Text below the line `<!-- notes: kept by npm run bench -->` in the old file is kept.
