@@ -20,9 +20,10 @@
  *   crawl      the scope crawl of each tree (lib/engine.ts programPath: babel's scopes, walked by lib/crawl.ts) after its parse (the first rule that reads bindings pays
  *              it), cold; each tree taken apart after it, as a run does
  *   oxc        not a stage of pushdown: oxc-parser's `parseSync` over the same files, each ESTree and its
- *              comments handed over to JavaScript, cold. Native, so no JIT warm-up: the fastest parse this
- *              Node has (its raw-transfer mode needs Node 22). Measured only when the environment names an
- *              installed oxc-parser (PUSHDOWN_BENCH_OXC=<folder of the package>; pushdown does not depend on it)
+ *              comments handed over to JavaScript (JSON.parse of what Rust wrote), cold: the fastest parse
+ *              measured on this machine (its raw transfer, Node 22 only, was no faster cold: its deserializer
+ *              is JavaScript and warms up). Measured only when the environment names an installed
+ *              oxc-parser (PUSHDOWN_BENCH_OXC=<folder of the package>; pushdown does not depend on it)
  *
  * A run also spends time on the rules, re-parses after an edit, diffs and the report (`pushdown
  * --timing` measures those in a run); alone, a stage pays its JIT warm-up with nothing to overlap V8's
