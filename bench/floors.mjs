@@ -50,6 +50,13 @@ export const STAGES = [
   { id: 'oxc', what: 'not pushdown: oxc-parser `parseSync` over the same files, ESTree and comments handed over, cold', optional: true },
 ];
 
+/** The entry module of the oxc-parser PUSHDOWN_BENCH_OXC names; undefined when it names none that is there. */
+function oxcEntry() {
+  const dir = process.env.PUSHDOWN_BENCH_OXC;
+  const entry = dir === undefined ? undefined : path.join(dir, 'src-js', 'index.js');
+  return entry !== undefined && fs.existsSync(entry) ? entry : undefined;
+}
+
 /** The stages before any parse: a run pays all of them whatever parser it uses. */
 const BEFORE_PARSE = ['node', 'load', 'discover', 'read', 'project', 'prefilter'];
 
@@ -117,7 +124,7 @@ async function runStage(stage, target, dist) {
     return { parse: cold.ms, parseWarm: warm.ms, files: cold.parsed };
   }
   if (stage === 'oxc') {
-    const oxc = await import(pathToFileURL(path.join(process.env.PUSHDOWN_BENCH_OXC, 'src-js', 'index.js')).href);
+    const oxc = await import(pathToFileURL(oxcEntry()).href);
     let ms = 0;
     let parsed = 0;
     for (let i = 0; i < sources.length; i++) {
@@ -155,7 +162,7 @@ async function runStage(stage, target, dist) {
 
 /** Every stage, `repeat` rounds, each stage in a fresh process, stages interleaved within a round. Medians in ms. */
 export function measureFloors({ target, dist, repeat = 3, log = () => {} }) {
-  const withOxc = process.env.PUSHDOWN_BENCH_OXC !== undefined && fs.existsSync(path.join(process.env.PUSHDOWN_BENCH_OXC, 'src-js', 'index.js'));
+  const withOxc = oxcEntry() !== undefined;
   const stages = STAGES.filter((s) => !s.optional || withOxc);
   const runs = Object.fromEntries(stages.map((s) => [s.id, []]));
   const files = {};
